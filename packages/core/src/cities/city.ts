@@ -1,0 +1,61 @@
+import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
+import { extractFacts, type Facts } from '../facts/infobox.js';
+import { type Keyword, keywords } from '../nlp/keywords.js';
+import { type Sentiment, sentiment } from '../nlp/sentiment.js';
+import { sentences } from '../nlp/text.js';
+import type { LatLon, Lookup } from '../wikipedia/types.js';
+
+export interface City {
+  title: string;
+  requested: string;
+  redirectedFrom: string | null;
+  lang: string;
+  url: string;
+  description: string | null;
+  summary: string;
+  coordinates: LatLon | null;
+  facts: Facts;
+  thumbnail: { url: string; width: number; height: number } | null;
+  keywords: Keyword[];
+  sentiment: Sentiment | null;
+  source: { pageId: number; revisionId: number | null; retrievedAt: string };
+}
+
+/** The problem for a lookup that found no single article. */
+export function lookupProblem(lookup: Exclude<Lookup, { kind: 'page' }>, host: string): CityscopeError {
+  if (lookup.kind === 'missing') {
+    return new NotFoundError(`No Wikipedia page named "${lookup.title}" on ${host}`);
+  }
+  return new AmbiguousError(
+    `"${lookup.title}" on ${host} is a disambiguation page; ask for one of its candidates`,
+    lookup.candidates,
+  );
+}
+
+/** The /cities answer for a found page. */
+export async function toCity(
+  found: Extract<Lookup, { kind: 'page' }>,
+  requested: string,
+  lang: string,
+  summarySentences: number,
+): Promise<City> {
+  const { page } = found;
+  const { facts, coordinates } = extractFacts(page.wikitext);
+  const intro = page.extract;
+  const [kw, mood] = await Promise.all([keywords(intro, lang, 10), sentiment(intro, lang)]);
+  return {
+    title: page.title,
+    requested,
+    redirectedFrom: found.redirectedFrom,
+    lang,
+    url: page.url,
+    description: page.description,
+    summary: sentences(intro, lang).slice(0, summarySentences).join(' '),
+    coordinates: page.coordinates ?? coordinates,
+    facts,
+    thumbnail: page.thumbnail,
+    keywords: kw,
+    sentiment: mood,
+    source: { pageId: page.pageId, revisionId: page.revisionId, retrievedAt: found.retrievedAt },
+  };
+}

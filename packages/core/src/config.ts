@@ -1,0 +1,49 @@
+import { CONTACT_URL, VERSION } from './version.js';
+
+export type Platform = 'aws' | 'gcp' | 'azure' | 'node';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** The settings of shared/API.md, read from the environment once per handler. */
+export interface Config {
+  wikipediaBaseUrl: string;
+  wikipediaTimeoutMs: number;
+  corsOrigins: string[];
+  logLevel: LogLevel;
+  userAgent: string;
+}
+
+export const DEFAULT_WIKIPEDIA_BASE_URL = 'https://{lang}.wikipedia.org';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the settings; a bad value is a deploy mistake, so it fails loudly at start-up. */
+export function loadConfig(env: Env = process.env): Config {
+  const base = (env.WIKIPEDIA_BASE_URL ?? '').trim() || DEFAULT_WIKIPEDIA_BASE_URL;
+  let probe: URL;
+  try {
+    probe = new URL(base.replaceAll('{lang}', 'en'));
+  } catch {
+    throw new Error(`WIKIPEDIA_BASE_URL is not a URL: ${base}`);
+  }
+  if (probe.protocol !== 'http:' && probe.protocol !== 'https:') {
+    throw new Error(`WIKIPEDIA_BASE_URL must be http(s): ${base}`);
+  }
+  const timeoutText = (env.WIKIPEDIA_TIMEOUT_MS ?? '').trim();
+  const timeout = timeoutText === '' ? 5000 : Number(timeoutText);
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 60_000) {
+    throw new Error(`WIKIPEDIA_TIMEOUT_MS must be an integer from 1 to 60000: ${timeoutText}`);
+  }
+  const origins = (env.CORS_ORIGINS ?? '*')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const level = (env.LOG_LEVEL ?? 'info').trim().toLowerCase() as LogLevel;
+  return {
+    wikipediaBaseUrl: base.replace(/\/+$/, ''),
+    wikipediaTimeoutMs: timeout,
+    corsOrigins: origins.length ? origins : ['*'],
+    logLevel: LOG_LEVELS.includes(level) ? level : 'info',
+    userAgent: `cityscope/${VERSION} (${CONTACT_URL})`,
+  };
+}

@@ -1,0 +1,233 @@
+import type { LatLon } from '../wikipedia/types.js';
+import { infoboxCoordinates } from './coordinates.js';
+import { parseNumber, parseYear } from './numbers.js';
+import { render } from './render.js';
+import { findTemplate, stripNoise } from './wikitext.js';
+
+export interface Facts {
+  country: string | null;
+  population: number | null;
+  populationAsOf: string | null;
+  areaKm2: number | null;
+  elevationM: number | null;
+  timezone: string | null;
+  utcOffset: string | null;
+}
+
+export const NO_FACTS: Facts = {
+  country: null,
+  population: null,
+  populationAsOf: null,
+  areaKm2: null,
+  elevationM: null,
+  timezone: null,
+  utcOffset: null,
+};
+
+const SQ_MI_KM2 = 2.589988110336;
+const FT_M = 0.3048;
+const ACRE_KM2 = 0.0040468564224;
+
+/** The first infobox of a page ({{Infobox settlement}}, {{Infobox UK place}}, {{Infobox Italian comune}}, …). */
+export function infoboxFields(wikitext: string): Map<string, string> | null {
+  const text = stripNoise(wikitext);
+  const box = findTemplate(text, (n) => /^(infobox|geobox)\b/.test(n));
+  if (!box) return null;
+  const fields = new Map<string, string>();
+  for (const [k, v] of box.named) fields.set(k.replace(/\s+/g, '_'), v);
+  return fields;
+}
+
+type Fields = Map<string, string>;
+
+function first(fields: Fields, keys: readonly string[]): { key: string; text: string } | null {
+  for (const key of keys) {
+    const raw = fields.get(key);
+    if (raw === undefined) continue;
+    const text = render(raw);
+    if (text !== '') return { key, text };
+  }
+  return null;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function country(fields: Fields): string | null {
+  const direct = first(fields, ['country', 'nation', 'state_country', 'pays', 'land', 'paese', 'país', 'pais']);
+  if (direct) return clean(direct.text);
+  // a bare country template ({{Canada}}) renders the flag and the name
+  for (const key of ['country', 'pays', 'land', 'paese', 'país', 'pais']) {
+    const bare = /^\{\{\s*([\p{Lu}][\p{L} .'-]{1,40})\s*\}\}$/u.exec(fields.get(key)?.trim() ?? '');
+    if (bare) return bare[1] as string;
+  }
+  // {{Infobox settlement}}: subdivision_name is the country unless subdivision_type says otherwise
+  for (const suffix of ['', '1', '2', '3']) {
+    const type = render(fields.get(`subdivision_type${suffix}`) ?? '').toLowerCase();
+    if (
+      suffix === '' ? type === '' || type.includes('countr') || type.includes('sovereign') : type.includes('countr')
+    ) {
+      const name = first(fields, [`subdivision_name${suffix}`]);
+      if (name) return clean(name.text);
+    }
+  }
+  return null;
+}
+
+/** Keeps the first line, without trailing notes in brackets. */
+function clean(text: string): string | null {
+  const line = (text.split('\n')[0] ?? '')
+    .replace(/\s*[([].*$/, '')
+    .replace(/[,;:]\s*$/, '')
+    .trim();
+  return line === '' ? null : line.slice(0, 120);
+}
+
+function population(fields: Fields): { value: number | null; asOf: string | null } {
+  const found = first(fields, [
+    'population_total',
+    'population',
+    'population_city',
+    'pop',
+    'population_estimate',
+    'einwohner',
+    'abitanti',
+    'población',
+    'populacao',
+    'população',
+  ]);
+  const value = found ? parseNumber(found.text) : null;
+  if (value === null || value < 0) return { value: null, asOf: null };
+  let asOf: string | null = null;
+  const stated = first(fields, [
+    'population_as_of',
+    'population_date',
+    'pop_year',
+    'population_year',
+    'stand',
+    'census_year',
+    'année_pop',
+    'anno_pop',
+    'año_pob',
+  ]);
+  if (stated) asOf = clean(stated.text);
+  if (asOf === null) {
+    const notes = first(fields, ['population_ref', 'population_footnotes', 'population_note']);
+    asOf = notes ? parseYear(notes.text) : null;
+  }
+  return { value: Math.round(value), asOf };
+}
+
+function area(fields: Fields): number | null {
+  const km2 = first(fields, ['area_total_km2', 'area_km2', 'area_land_km2', 'area_city_km2', 'fläche', 'superficie']);
+  if (km2) {
+    const v = parseNumber(km2.text);
+    if (v !== null && v >= 0) return round(v, 3);
+  }
+  const sqmi = first(fields, ['area_total_sq_mi', 'area_sq_mi', 'area_land_sq_mi']);
+  if (sqmi) {
+    const v = parseNumber(sqmi.text);
+    if (v !== null && v >= 0) return round(v * SQ_MI_KM2, 3);
+  }
+  const ha = first(fields, ['area_total_ha', 'area_ha']);
+  if (ha) {
+    const v = parseNumber(ha.text);
+    if (v !== null && v >= 0) return round(v / 100, 3);
+  }
+  const acre = first(fields, ['area_total_acre', 'area_acre']);
+  if (acre) {
+    const v = parseNumber(acre.text);
+    if (v !== null && v >= 0) return round(v * ACRE_KM2, 3);
+  }
+  return withUnit(
+    fields,
+    ['area_total', 'area'],
+    {
+      km2: 1,
+      'km²': 1,
+      'sq mi': SQ_MI_KM2,
+      sqmi: SQ_MI_KM2,
+      mi2: SQ_MI_KM2,
+      ha: 0.01,
+      acre: ACRE_KM2,
+      acres: ACRE_KM2,
+    },
+    3,
+  );
+}
+
+function elevation(fields: Fields): number | null {
+  const m = first(fields, ['elevation_m', 'elevation_avg_m', 'höhe', 'altitudine']);
+  if (m) {
+    const v = parseNumber(m.text);
+    if (v !== null) return round(v, 1);
+  }
+  const ft = first(fields, ['elevation_ft', 'elevation_avg_ft']);
+  if (ft) {
+    const v = parseNumber(ft.text);
+    if (v !== null) return round(v * FT_M, 1);
+  }
+  return withUnit(fields, ['elevation'], { m: 1, metres: 1, meters: 1, ft: FT_M, feet: FT_M }, 1);
+}
+
+/** A value written with its unit ("630 km2", {{convert|1.6|sqmi}}). */
+function withUnit(fields: Fields, keys: string[], units: Record<string, number>, digits: number): number | null {
+  for (const key of keys) {
+    const raw = fields.get(key);
+    if (!raw) continue;
+    const conv = findTemplate(raw, (n) => n === 'convert' || n === 'cvt');
+    const text = conv ? `${conv.positional[0] ?? ''} ${conv.positional[1] ?? ''}` : render(raw);
+    const m = /([-−]?[\d.,\s]*\d)\s*([a-zA-Z²]+(?: mi)?)/.exec(text);
+    if (!m) continue;
+    const factor = units[(m[2] as string).toLowerCase()];
+    const v = parseNumber(m[1] as string);
+    if (factor !== undefined && v !== null) return round(v * factor, digits);
+  }
+  return null;
+}
+
+/** "-5", "+5:30", "UTC−03:00", "+5.5" → "-05:00", "+05:30", "-03:00", "+05:30". */
+export function formatUtcOffset(text: string): string | null {
+  const m = /(?:UTC|GMT)?\s*([+\-−–±]?)\s*(\d{1,2})(?:(?::|\.)(\d{1,2}))?/i.exec(text);
+  if (!m) return null;
+  const hours = Number(m[2]);
+  let minutes = 0;
+  if (m[3] !== undefined) minutes = text.includes(`.${m[3]}`) ? Math.round(Number(`0.${m[3]}`) * 60) : Number(m[3]);
+  if (hours > 14 || minutes >= 60) return null;
+  const sign = m[1] === '-' || m[1] === '−' || m[1] === '–' ? '-' : '+';
+  return `${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+function timezone(fields: Fields): { timezone: string | null; utcOffset: string | null } {
+  const tz = first(fields, ['timezone', 'timezone1', 'time_zone', 'zeitzone', 'fuso_orario']);
+  const off = first(fields, ['utc_offset', 'utc_offset1']);
+  const zone = tz
+    ? clean(tz.text.replace(/\s*\(?(?:UTC|GMT)\s*[+\-−–±]\s*\d[\d:.]*\)?/gi, '').trim() || tz.text)
+    : null;
+  let offset = off ? formatUtcOffset(off.text) : null;
+  if (offset === null && tz && /(?:UTC|GMT)\s*[+\-−–±]\s*\d/i.test(tz.text)) offset = formatUtcOffset(tz.text);
+  if (offset === null && tz && /^(?:UTC|GMT)$/i.test(tz.text.trim())) offset = '+00:00';
+  return { timezone: zone, utcOffset: offset };
+}
+
+/** The facts of shared/API.md from a page's section-0 wikitext. Unknown facts are null. */
+export function extractFacts(wikitext: string): { facts: Facts; coordinates: LatLon | null } {
+  const fields = infoboxFields(wikitext);
+  if (!fields) return { facts: { ...NO_FACTS }, coordinates: null };
+  const pop = population(fields);
+  const tz = timezone(fields);
+  return {
+    facts: {
+      country: country(fields),
+      population: pop.value,
+      populationAsOf: pop.asOf,
+      areaKm2: area(fields),
+      elevationM: elevation(fields),
+      timezone: tz.timezone,
+      utcOffset: tz.utcOffset,
+    },
+    coordinates: infoboxCoordinates(fields),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Numbers as infoboxes write them: "2,615,060", "1.9 million", "1 234 567",
+ * "1.234.567" (in languages that group with dots), "−28" (Unicode minus).
+ */
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  // a few other languages' words, for the non-English wikis
+  millionen: 1e6,
+  millones: 1e6,
+  millón: 1e6,
+  milioni: 1e6,
+  milione: 1e6,
+  milhões: 1e6,
+  milhão: 1e6,
+  mio: 1e6,
+  'mio.': 1e6,
+  mln: 1e6,
+};
+
+const NUMBER =
+  /(?<![\p{L}\p{N}])([-−–]?)(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.])(?:,\d+)?|\d[\d,.]*\d|\d)(\s*[\p{L}]+\.?)?/gu;
+
+interface Found {
+  value: number;
+  grouped: boolean;
+  scaled: boolean;
+}
+
+/** Reads one numeric token (digits and separators) into a number. */
+function readToken(digits: string): { value: number; grouped: boolean } | null {
+  const d = digits.replace(/[\u00a0\u2009\u202f]/g, ' ');
+  // 1,234,567 or 1 234 567 (with an optional .5)
+  if (/^\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?$/.test(d)) return { value: Number(d.replace(/[ ,]/g, '')), grouped: true };
+  // 1 234,5 (French)
+  if (/^\d{1,3}(?: \d{3})+,\d+$/.test(d))
+    return { value: Number(d.replace(/ /g, '').replace(',', '.')), grouped: true };
+  // 1.234.567 or 1.234,5 (German, Italian, …); a lone "1.634" stays a decimal
+  if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/.test(d) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(d)) {
+    return { value: Number(d.replace(/\./g, '').replace(',', '.')), grouped: true };
+  }
+  const first = /^\d+(?:[.,]\d+)?/.exec(d);
+  if (!first) return null;
+  return { value: Number(first[0].replace(',', '.')), grouped: false };
+}
+
+function tokens(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const word = (m[3] ?? '').trim().toLowerCase();
+    const scale = SCALES[word] ?? SCALES[word.replace(/\.$/, '')];
+    const read = readToken(m[2] as string);
+    if (!read || !Number.isFinite(read.value)) continue;
+    const sign = m[1] ? -1 : 1;
+    out.push({ value: sign * read.value * (scale ?? 1), grouped: read.grouped, scaled: scale !== undefined });
+  }
+  return out;
+}
+
+/**
+ * The number a value states. A leading year ("2011: 14,736", "(2020) 1.2 million")
+ * gives way to a later grouped or scaled figure.
+ */
+export function parseNumber(text: string): number | null {
+  const found = tokens(text.replace(/\[\d+\]/g, ''));
+  const [head] = found;
+  if (!head) return null;
+  const isYear =
+    !head.grouped && !head.scaled && Number.isInteger(head.value) && head.value >= 1000 && head.value <= 2100;
+  if (isYear) {
+    const better = found.slice(1).find((f) => f.grouped || f.scaled);
+    if (better) return better.value;
+  }
+  return head.value;
+}
+
+/** A year stated in text ("[[2010 United States Census|2010]]" renders to "2010"). */
+export function parseYear(text: string): string | null {
+  const years = [...new Set(text.match(/\b(1[5-9]\d\d|20\d\d)\b/g) ?? [])];
+  return years.length === 1 ? (years[0] as string) : null;
+}

@@ -1,0 +1,147 @@
+import { type Config, loadConfig, type Platform } from '../config.js';
+import { MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
+import { createLogger, type Logger } from '../log.js';
+import type { FetchLike } from '../util/upstream.js';
+import { VERSION } from '../version.js';
+import { WikipediaClient } from '../wikipedia/client.js';
+import { asCityscopeError, toProblem } from './problem.js';
+import { decodePath, encodeSegment, readJsonBody, requestIdOf } from './request.js';
+import { type AnyRoute, type Deps, matchPath } from './route.js';
+import { routes } from './routes.js';
+
+export interface HandlerOptions {
+  platform?: Platform;
+  /** Settings; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Stands in for global fetch toward Wikipedia (tests). */
+  fetch?: FetchLike;
+  logger?: Logger;
+}
+
+export type Handler = (request: Request) => Promise<Response>;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+function validate(schema: AnyRoute['query'], value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new ValidationError(
+    r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || where, message: i.message })),
+  );
+}
+
+function firstValues(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+function corsHeaders(config: Config, request: Request): Record<string, string> {
+  const origin = request.headers.get('origin');
+  if (config.corsOrigins.includes('*')) return { 'access-control-allow-origin': '*' };
+  const h: Record<string, string> = { vary: 'Origin' };
+  if (origin && config.corsOrigins.includes(origin)) h['access-control-allow-origin'] = origin;
+  return h;
+}
+
+/**
+ * Builds the platform-free entry point. Everything a warm instance keeps (settings,
+ * the Wikipedia client and its cache) is made once here.
+ */
+export function createHandler(options: HandlerOptions = {}): Handler {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let client: WikipediaClient | undefined;
+  const deps: Deps = {
+    platform: options.platform ?? 'node',
+    version: VERSION,
+    logger,
+    wikipedia: () => {
+      client ??= new WikipediaClient({
+        baseUrl: config.wikipediaBaseUrl,
+        timeoutMs: config.wikipediaTimeoutMs,
+        userAgent: config.userAgent,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      return client;
+    },
+  };
+
+  return async function handle(request: Request): Promise<Response> {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    let instance = url.pathname;
+    let status = 500;
+    const headers: Record<string, string> = { 'x-request-id': requestId, ...corsHeaders(config, request) };
+    headers['access-control-expose-headers'] = 'x-request-id, retry-after, allow';
+    let body: string | null = null;
+    try {
+      const segments = decodePath(url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname);
+      instance = `/${segments.map(encodeSegment).join('/')}`;
+      const matches = routes.flatMap((r) => {
+        const params = matchPath(r.path, segments);
+        return params ? [{ route: r, params }] : [];
+      });
+      if (matches.length === 0) throw new NotFoundError(`No route ${method} ${instance}`);
+      const allow = [
+        ...new Set(matches.flatMap(({ route }) => (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]))),
+      ];
+      if (method === 'OPTIONS') {
+        status = 204;
+        Object.assign(headers, {
+          allow: [...allow, 'OPTIONS'].join(', '),
+          'access-control-allow-methods': [...allow, 'OPTIONS'].join(', '),
+          'access-control-allow-headers': 'content-type, x-request-id',
+          'access-control-max-age': '86400',
+          'cache-control': 'no-store',
+        });
+        return new Response(null, { status, headers });
+      }
+      const match = matches.find(
+        ({ route }) => route.method === method || (method === 'HEAD' && route.method === 'GET'),
+      );
+      if (!match) throw new MethodNotAllowedError(allow, method);
+      const { route, params } = match;
+      const input = {
+        params: validate(route.params, params, 'path'),
+        query: validate(route.query, firstValues(url.searchParams), 'query'),
+        body: route.body ? validate(route.body, await readJsonBody(request), 'body') : undefined,
+      };
+      const result = await route.run(input as never, { deps, requestId, request });
+      status = 200;
+      headers['content-type'] = JSON_TYPE;
+      headers['cache-control'] = route.cache === 'public' && method !== 'POST' ? 'public, max-age=3600' : 'no-store';
+      body = method === 'HEAD' ? null : JSON.stringify(result);
+    } catch (err) {
+      const problem = asCityscopeError(err);
+      if (problem.status >= 500) {
+        logger.error('request failed', {
+          requestId,
+          code: problem.code,
+          error:
+            err instanceof Error
+              ? { name: err.name, message: err.message, stack: err.stack, cause: String(err.cause ?? '') }
+              : String(err),
+        });
+      }
+      const { body: pb, headers: extra } = toProblem(problem, instance, requestId);
+      status = problem.status;
+      Object.assign(headers, extra, { 'content-type': PROBLEM_TYPE, 'cache-control': 'no-store' });
+      body = method === 'HEAD' ? null : JSON.stringify(pb);
+    } finally {
+      logger.info('request', {
+        requestId,
+        method,
+        path: instance,
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        platform: deps.platform,
+      });
+    }
+    return new Response(body, { status, headers });
+  };
+}

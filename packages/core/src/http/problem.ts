@@ -1,0 +1,45 @@
+import { CityscopeError, InternalError } from '../errors.js';
+
+export const PROBLEM_BASE = 'https://cityscope.dev/problems/';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  instance: string;
+  requestId: string;
+  [extension: string]: unknown;
+}
+
+/** Anything thrown, as a CityscopeError; a non-Cityscope error is a bug and becomes `internal`. */
+export function asCityscopeError(err: unknown): CityscopeError {
+  return err instanceof CityscopeError ? err : new InternalError('An unexpected error occurred');
+}
+
+/**
+ * The one place where errors become RFC 9457 problem details. A 5xx `internal`
+ * body carries a fixed sentence, never the error's own message or stack.
+ */
+export function toProblem(
+  err: CityscopeError,
+  instance: string,
+  requestId: string,
+): { body: ProblemBody; headers: Record<string, string> } {
+  const detail =
+    err instanceof InternalError ? 'An unexpected error occurred; quote the request id when reporting it' : err.message;
+  return {
+    body: {
+      type: `${PROBLEM_BASE}${err.code.replaceAll('_', '-')}`,
+      title: err.title,
+      status: err.status,
+      code: err.code,
+      detail,
+      instance,
+      requestId,
+      ...err.extensions(),
+    },
+    headers: err.headers(),
+  };
+}

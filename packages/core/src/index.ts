@@ -1,0 +1,17 @@
+export { type Config, type LogLevel, loadConfig, type Platform } from './config.js';
+export * from './errors.js';
+export { createHandler, type Handler, type HandlerOptions } from './http/handle.js';
+export { MAX_BODY_BYTES } from './http/request.js';
+export { createLogger, type Logger } from './log.js';
+export { VERSION } from './version.js';
+export { WikipediaClient, type WikipediaClientOptions } from './wikipedia/client.js';
+export type { LatLon, Lookup, WikiPage } from './wikipedia/types.js';
+
+import { createHandler, type Handler } from './http/handle.js';
+
+let defaultHandler: Handler | undefined;
+/** The entry point with settings from process.env, built on first use. */
+export function handle(request: Request): Promise<Response> {
+  defaultHandler ??= createHandler();
+  return defaultHandler(request);
+}

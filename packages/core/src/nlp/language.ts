@@ -1,0 +1,78 @@
+/**
+ * Per-language stemmers and stop-word lists from `natural`, loaded on first use
+ * through deep imports (never `natural` itself).
+ */
+export interface LanguageKit {
+  stem: (token: string) => string;
+  stopwords: ReadonlySet<string>;
+}
+
+type Loader = () => Promise<LanguageKit>;
+
+const kit =
+  (stemmer: Promise<{ default: { stem(t: string): string } }>, stop?: Promise<{ words: string[] }>) =>
+  async (): Promise<LanguageKit> => {
+    const [s, w] = await Promise.all([stemmer, stop]);
+    return { stem: (t) => s.default.stem(t), stopwords: new Set(w?.words ?? []) };
+  };
+
+const LOADERS: Record<string, Loader> = {
+  en: () =>
+    kit(import('natural/lib/natural/stemmers/porter_stemmer.js'), import('natural/lib/natural/util/stopwords.js'))(),
+  es: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_es.js'),
+      import('natural/lib/natural/util/stopwords_es.js'),
+    )(),
+  fr: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_fr.js'),
+      import('natural/lib/natural/util/stopwords_fr.js'),
+    )(),
+  it: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_it.js'),
+      import('natural/lib/natural/util/stopwords_it.js'),
+    )(),
+  nl: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_nl.js'),
+      import('natural/lib/natural/util/stopwords_nl.js'),
+    )(),
+  pt: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_pt.js'),
+      import('natural/lib/natural/util/stopwords_pt.js'),
+    )(),
+  sv: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_sv.js'),
+      import('natural/lib/natural/util/stopwords_sv.js'),
+    )(),
+  no: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_no.js'),
+      import('natural/lib/natural/util/stopwords_no.js'),
+    )(),
+  ru: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_ru.js'),
+      import('natural/lib/natural/util/stopwords_ru.js'),
+    )(),
+  de: () => kit(import('natural/lib/natural/stemmers/porter_stemmer_de.js'))(),
+};
+
+const IDENTITY: LanguageKit = { stem: (t) => t, stopwords: new Set() };
+const loaded = new Map<string, Promise<LanguageKit>>();
+
+/** The kit for a language code ("en", "pt-br" → "pt"); other languages get no stemming. */
+export function languageKit(lang: string): Promise<LanguageKit> {
+  const base = lang.split('-')[0] ?? 'en';
+  let p = loaded.get(base);
+  if (!p) {
+    const load = LOADERS[base];
+    p = load ? load() : Promise.resolve(IDENTITY);
+    loaded.set(base, p);
+  }
+  return p;
+}

@@ -1,0 +1,31 @@
+/** A small LRU map with a time-to-live per entry. Lives as long as one warm instance. */
+export class TtlLru<V> {
+  readonly #map = new Map<string, { value: V; expires: number }>();
+  constructor(
+    readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): V | undefined {
+    const hit = this.#map.get(key);
+    if (!hit) return undefined;
+    this.#map.delete(key);
+    if (hit.expires <= this.now()) return undefined;
+    this.#map.set(key, hit);
+    return hit.value;
+  }
+
+  set(key: string, value: V, ttlMs: number): void {
+    this.#map.delete(key);
+    this.#map.set(key, { value, expires: this.now() + ttlMs });
+    while (this.#map.size > this.maxEntries) {
+      const oldest = this.#map.keys().next().value;
+      if (oldest === undefined) break;
+      this.#map.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+}

@@ -1,0 +1,122 @@
+import { UpstreamError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
+
+export type FetchLike = (input: URL | string, init?: RequestInit) => Promise<Response>;
+
+export interface UpstreamOptions {
+  /** Deadline for one attempt, headers and body together. */
+  timeoutMs: number;
+  /** Largest body accepted, in bytes, after decompression. */
+  maxBytes: number;
+  userAgent: string;
+  /** Retries after the first attempt, for 429 and 503 only. */
+  retries?: number;
+  /** Backoff before retry n (0-based) is baseDelayMs * 2^n, plus jitter. */
+  baseDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the caller gets 503 at once. */
+  maxRetryAfterMs?: number;
+  fetch?: FetchLike;
+  sleep?: (ms: number) => Promise<void>;
+  /** A name for messages ("en.wikipedia.org"). */
+  label: string;
+}
+
+const RETRYABLE = new Set([429, 503]);
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Seconds from a Retry-After header (delta-seconds or HTTP date), or null. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Math.min(Number(text), 86_400);
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** Reads a body up to maxBytes; aborts the transfer past it. */
+export async function readCapped(res: Response, maxBytes: number, label: string): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => {});
+    throw new UpstreamError(`${label} answered with more than ${maxBytes} bytes`, res.status);
+  }
+  if (!res.body) return new Uint8Array();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new UpstreamError(`${label} answered with more than ${maxBytes} bytes`, res.status);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+}
+
+/**
+ * GET a JSON document with a deadline per attempt, a size cap, a descriptive
+ * User-Agent, and bounded retries with backoff on 429/503 honouring Retry-After.
+ * Every failure is a typed CityscopeError that keeps the upstream status.
+ */
+export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown> {
+  const doFetch = opts.fetch ?? fetch;
+  const sleep = opts.sleep ?? defaultSleep;
+  const retries = opts.retries ?? 2;
+  const base = opts.baseDelayMs ?? 250;
+  const maxWait = opts.maxRetryAfterMs ?? 3000;
+  for (let attempt = 0; ; attempt++) {
+    const signal = AbortSignal.timeout(opts.timeoutMs);
+    let res: Response;
+    let bytes: Uint8Array;
+    try {
+      res = await doFetch(url, {
+        headers: { 'user-agent': opts.userAgent, 'api-user-agent': opts.userAgent, accept: 'application/json' },
+        redirect: 'follow',
+        signal,
+      });
+      if (RETRYABLE.has(res.status)) {
+        await res.body?.cancel().catch(() => {});
+        const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+        const wait = retryAfter === null ? base * 2 ** attempt + Math.random() * base : retryAfter * 1000;
+        if (attempt >= retries || wait > maxWait) {
+          throw new UpstreamUnavailableError(
+            `${opts.label} is unavailable (HTTP ${res.status})`,
+            res.status,
+            retryAfter,
+          );
+        }
+        await sleep(wait);
+        continue;
+      }
+      bytes = await readCapped(res, opts.maxBytes, opts.label);
+    } catch (err) {
+      if (err instanceof UpstreamError || err instanceof UpstreamUnavailableError) throw err;
+      if (isAbort(err) || signal.aborted) {
+        throw new UpstreamTimeoutError(`${opts.label} did not answer within ${opts.timeoutMs} ms`);
+      }
+      throw new UpstreamError(`${opts.label} could not be reached`, null, { cause: err });
+    }
+    if (!res.ok) {
+      throw new UpstreamError(`${opts.label} answered HTTP ${res.status}`, res.status);
+    }
+    try {
+      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch (err) {
+      throw new UpstreamError(`${opts.label} answered with unreadable JSON`, res.status, { cause: err });
+    }
+  }
+}

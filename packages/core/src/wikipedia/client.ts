@@ -1,0 +1,188 @@
+import { TtlLru } from '../util/lru.js';
+import { type FetchLike, getJson } from '../util/upstream.js';
+import { mergeRaw, type RawPage, readLinks, readQuery, toWikiPage } from './parse.js';
+import type { Lookup } from './types.js';
+
+export interface WikipediaClientOptions {
+  /** `https://{lang}.wikipedia.org`; `{lang}` is replaced per call. */
+  baseUrl: string;
+  timeoutMs: number;
+  userAgent: string;
+  fetch?: FetchLike;
+  sleep?: (ms: number) => Promise<void>;
+  /** Cap on one API answer. */
+  maxBytes?: number;
+  cacheEntries?: number;
+  now?: () => number;
+}
+
+/** At most this many titles go in one request (the Action API's own limit for clients without apihighlimits). */
+const TITLES_PER_REQUEST = 50;
+const MAX_CONTINUATIONS = 10;
+const HIT_TTL_MS = 60 * 60 * 1000;
+const MISS_TTL_MS = 5 * 60 * 1000;
+const MAX_CANDIDATES = 50;
+
+/** MediaWiki's multi-value separator; U+001F replaces "|" when a value itself holds "|". */
+export function joinMulti(values: readonly string[]): string {
+  return values.some((v) => v.includes('|')) ? `\u001f${values.join('\u001f')}` : values.join('|');
+}
+
+/**
+ * The Wikipedia Action API client. The language is an argument of every call and
+ * never held in state; every parameter is set through URLSearchParams, never concatenated.
+ */
+export class WikipediaClient {
+  readonly #opts: WikipediaClientOptions;
+  readonly #cache: TtlLru<Lookup>;
+  readonly #inflight = new Map<string, Promise<Lookup>>();
+
+  constructor(opts: WikipediaClientOptions) {
+    this.#opts = opts;
+    this.#cache = new TtlLru(opts.cacheEntries ?? 500, opts.now);
+  }
+
+  /** The wiki's base URL for one language. */
+  base(lang: string): string {
+    return this.#opts.baseUrl.replaceAll('{lang}', lang);
+  }
+
+  /** A name for messages: "en.wikipedia.org". */
+  label(lang: string): string {
+    return new URL(this.base(lang)).host;
+  }
+
+  /** Looks up one title. */
+  async lookup(title: string, lang: string): Promise<Lookup> {
+    const [one] = await this.lookupMany([title], lang);
+    return one as Lookup;
+  }
+
+  /** Looks up titles in as few requests as the API allows; the answer is in input order. */
+  async lookupMany(titles: readonly string[], lang: string): Promise<Lookup[]> {
+    const key = (t: string) => `${lang}\u0000${t}`;
+    const todo = [...new Set(titles.filter((t) => !this.#cache.get(key(t)) && !this.#inflight.has(key(t))))];
+    for (let i = 0; i < todo.length; i += TITLES_PER_REQUEST) {
+      const chunk = todo.slice(i, i + TITLES_PER_REQUEST);
+      const batch = this.#fetchBatch(chunk, lang);
+      for (const t of chunk) {
+        const p = batch.then((m) => m.get(t) as Lookup);
+        this.#inflight.set(key(t), p);
+        p.then(
+          (v) => this.#cache.set(key(t), v, v.kind === 'page' ? HIT_TTL_MS : MISS_TTL_MS),
+          () => {},
+        ).finally(() => this.#inflight.delete(key(t)));
+      }
+    }
+    return Promise.all(
+      titles.map((t) => {
+        const hit = this.#cache.get(key(t));
+        return hit ? Promise.resolve(hit) : (this.#inflight.get(key(t)) as Promise<Lookup>);
+      }),
+    );
+  }
+
+  #url(lang: string, params: Record<string, string>): URL {
+    const url = new URL(`${this.base(lang)}/w/api.php`);
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    return url;
+  }
+
+  #get(url: URL, lang: string): Promise<unknown> {
+    const o = this.#opts;
+    return getJson(url, {
+      timeoutMs: o.timeoutMs,
+      maxBytes: o.maxBytes ?? 8 * 1024 * 1024,
+      userAgent: o.userAgent,
+      label: this.label(lang),
+      ...(o.fetch ? { fetch: o.fetch } : {}),
+      ...(o.sleep ? { sleep: o.sleep } : {}),
+    });
+  }
+
+  async #fetchBatch(titles: string[], lang: string): Promise<Map<string, Lookup>> {
+    const params: Record<string, string> = {
+      action: 'query',
+      format: 'json',
+      formatversion: '2',
+      redirects: '1',
+      titles: joinMulti(titles),
+      prop: 'info|pageprops|coordinates|extracts|pageimages|revisions|description',
+      inprop: 'url',
+      ppprop: 'disambiguation|wikibase-shortdesc',
+      coprimary: 'primary',
+      colimit: 'max',
+      exintro: '1',
+      explaintext: '1',
+      exsectionformat: 'plain',
+      exlimit: 'max',
+      piprop: 'thumbnail',
+      pithumbsize: '320',
+      pilimit: 'max',
+      rvprop: 'ids|content',
+      rvslots: 'main',
+      rvsection: '0',
+    };
+    const retrievedAt = new Date(this.#opts.now?.() ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    let batch = readQuery(await this.#get(this.#url(lang, params), lang), this.label(lang));
+    const pages = new Map<string, RawPage>(batch.pages.map((p) => [p.title, p]));
+    const { normalized, converted, redirects, interwiki } = batch;
+    for (let n = 0; batch.continueParams && n < MAX_CONTINUATIONS; n++) {
+      batch = readQuery(
+        await this.#get(this.#url(lang, { ...params, ...batch.continueParams }), lang),
+        this.label(lang),
+      );
+      for (const p of batch.pages) {
+        const have = pages.get(p.title);
+        if (have) mergeRaw(have.raw, p.raw);
+        else pages.set(p.title, p);
+      }
+      for (const [a, b] of batch.normalized) normalized.set(a, b);
+      for (const [a, b] of batch.redirects) redirects.set(a, b);
+    }
+
+    const out = new Map<string, Lookup>();
+    const ambiguous: string[] = [];
+    for (const requested of titles) {
+      let name = normalized.get(requested) ?? requested;
+      name = converted.get(name) ?? name;
+      let redirectedFrom: string | null = null;
+      for (let hop = 0; hop < 5 && redirects.has(name); hop++) {
+        redirectedFrom ??= name;
+        name = redirects.get(name) as string;
+      }
+      const raw = pages.get(name);
+      if (!raw || raw.missing || raw.invalid || raw.ns !== 0 || interwiki.has(name)) {
+        out.set(requested, { kind: 'missing', title: requested });
+        continue;
+      }
+      const page = toWikiPage(raw, `${this.base(lang)}/wiki/${encodeURIComponent(name.replaceAll(' ', '_'))}`);
+      if (page.disambiguation) ambiguous.push(page.title);
+      out.set(requested, { kind: 'page', page, redirectedFrom, retrievedAt });
+    }
+    if (ambiguous.length) await this.#resolveAmbiguous(out, [...new Set(ambiguous)], lang);
+    return out;
+  }
+
+  /** The second (and last) request: candidates for disambiguation pages, from their links. */
+  async #resolveAmbiguous(out: Map<string, Lookup>, pageTitles: string[], lang: string): Promise<void> {
+    const url = this.#url(lang, {
+      action: 'query',
+      format: 'json',
+      formatversion: '2',
+      titles: joinMulti(pageTitles),
+      prop: 'links',
+      plnamespace: '0',
+      pllimit: 'max',
+    });
+    const links = readLinks(await this.#get(url, lang), this.label(lang));
+    for (const [requested, found] of out) {
+      if (found.kind !== 'page' || !found.page.disambiguation) continue;
+      const title = found.page.title;
+      const candidates = (links.get(title) ?? [])
+        .filter((t) => t !== title && !/\(disambiguation\)$/i.test(t))
+        .slice(0, MAX_CANDIDATES);
+      out.set(requested, { kind: 'ambiguous', title, candidates });
+    }
+  }
+}

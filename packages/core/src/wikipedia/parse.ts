@@ -1,0 +1,148 @@
+import { UpstreamError } from '../errors.js';
+import type { LatLon, WikiPage } from './types.js';
+
+/**
+ * Reading Action API answers in either formatversion. formatversion=2 gives
+ * `pages` as an array and booleans as true; formatversion=1 gives `pages` keyed
+ * by id, booleans as "" and content under "*".
+ */
+
+type Json = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** fv2 true, fv1 "" (present means true). */
+const flag = (o: Json, key: string): boolean => key in o && o[key] !== false;
+
+export interface RawPage {
+  title: string;
+  ns: number;
+  missing: boolean;
+  invalid: boolean;
+  raw: Json;
+}
+
+export interface QueryBatch {
+  pages: RawPage[];
+  /** from → to, in order: normalized, converted, redirects. */
+  normalized: Map<string, string>;
+  converted: Map<string, string>;
+  redirects: Map<string, string>;
+  interwiki: Set<string>;
+  continueParams: Record<string, string> | null;
+}
+
+function pairs(list: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!Array.isArray(list)) return out;
+  for (const item of list) {
+    if (!isObj(item)) continue;
+    const from = str(item.from);
+    const to = str(item.to);
+    if (from !== null && to !== null) out.set(from, to);
+  }
+  return out;
+}
+
+export function readQuery(body: unknown, label: string): QueryBatch {
+  if (!isObj(body)) throw new UpstreamError(`${label} answered with something that is not an API result`);
+  if (isObj(body.error)) {
+    const code = str(body.error.code) ?? 'unknown';
+    throw new UpstreamError(`${label} refused the query (${code})`);
+  }
+  const query = isObj(body.query) ? body.query : {};
+  const rawPages = Array.isArray(query.pages) ? query.pages : isObj(query.pages) ? Object.values(query.pages) : [];
+  const pages: RawPage[] = [];
+  for (const p of rawPages) {
+    if (!isObj(p)) continue;
+    const title = str(p.title);
+    if (title === null) continue;
+    pages.push({ title, ns: num(p.ns) ?? 0, missing: flag(p, 'missing'), invalid: flag(p, 'invalid'), raw: p });
+  }
+  const interwiki = new Set<string>();
+  if (Array.isArray(query.interwiki)) {
+    for (const i of query.interwiki) if (isObj(i) && typeof i.title === 'string') interwiki.add(i.title);
+  }
+  let continueParams: Record<string, string> | null = null;
+  if (isObj(body.continue)) {
+    continueParams = {};
+    for (const [k, v] of Object.entries(body.continue)) {
+      if (typeof v === 'string' || typeof v === 'number') continueParams[k] = String(v);
+    }
+  }
+  return {
+    pages,
+    normalized: pairs(query.normalized),
+    converted: pairs(query.converted),
+    redirects: pairs(query.redirects),
+    interwiki,
+    continueParams,
+  };
+}
+
+/** Continuation answers repeat a page with the parts not sent before; fold them together. */
+export function mergeRaw(into: Json, more: Json): void {
+  for (const [k, v] of Object.entries(more)) {
+    const have = into[k];
+    if (have === undefined) into[k] = v;
+    else if (Array.isArray(have) && Array.isArray(v) && have.length === 0) into[k] = v;
+    else if (isObj(have) && isObj(v)) mergeRaw(have, v);
+  }
+}
+
+function wikitextOf(p: Json): string {
+  const revs = Array.isArray(p.revisions) ? p.revisions : [];
+  const rev = revs[0];
+  if (!isObj(rev)) return '';
+  const main = isObj(rev.slots) && isObj(rev.slots.main) ? rev.slots.main : rev;
+  return str(main.content) ?? str(main['*']) ?? '';
+}
+
+function coordinatesOf(p: Json): LatLon | null {
+  const list = Array.isArray(p.coordinates) ? p.coordinates.filter(isObj) : [];
+  const earthly = list.filter((c) => (str(c.globe) ?? 'earth').toLowerCase() === 'earth');
+  const best = earthly.find((c) => flag(c, 'primary')) ?? earthly[0];
+  if (!best) return null;
+  const lat = num(best.lat);
+  const lon = num(best.lon);
+  if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return { lat, lon };
+}
+
+export function toWikiPage(p: RawPage, fallbackUrl: string): WikiPage {
+  const r = p.raw;
+  const props = isObj(r.pageprops) ? r.pageprops : {};
+  const revs = Array.isArray(r.revisions) ? r.revisions : [];
+  const rev = isObj(revs[0]) ? revs[0] : {};
+  const thumb = isObj(r.thumbnail) ? r.thumbnail : null;
+  const thumbUrl = thumb ? str(thumb.source) : null;
+  const description = (str(r.description) ?? str(props['wikibase-shortdesc']) ?? '').trim();
+  return {
+    title: p.title,
+    pageId: num(r.pageid) ?? 0,
+    revisionId: num(rev.revid) ?? num(r.lastrevid),
+    url: str(r.fullurl) ?? fallbackUrl,
+    description: description || null,
+    extract: (str(r.extract) ?? '').trim(),
+    wikitext: wikitextOf(r),
+    coordinates: coordinatesOf(r),
+    thumbnail:
+      thumb && thumbUrl ? { url: thumbUrl, width: num(thumb.width) ?? 0, height: num(thumb.height) ?? 0 } : null,
+    disambiguation: 'disambiguation' in props,
+  };
+}
+
+/** Titles linked from pages in a prop=links answer, keyed by the linking page's title. */
+export function readLinks(body: unknown, label: string): Map<string, string[]> {
+  const batch = readQuery(body, label);
+  const out = new Map<string, string[]>();
+  for (const p of batch.pages) {
+    const links = Array.isArray(p.raw.links) ? p.raw.links : [];
+    out.set(
+      p.title,
+      links.filter(isObj).flatMap((l) => (num(l.ns) === 0 && typeof l.title === 'string' ? [l.title] : [])),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,270 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SAMPLE_WIKIS, type SamplePage, type SampleWiki } from './sample-pages.js';
+
+/**
+ * A fake Wikipedia on loopback, faithful to the documented shapes of the Action
+ * API (action=query with formatversion 1 and 2, normalized, redirects, missing and
+ * invalid titles, the U+001F multi-value separator, exlimit and continue,
+ * prop=links) and the REST summary endpoint. Each language lives under
+ * `/{lang}`, so WIKIPEDIA_BASE_URL is `http://127.0.0.1:PORT/{lang}`.
+ */
+export interface FakeWikipediaOptions {
+  wikis?: Record<string, SampleWiki>;
+  /** Most extracts per answer; the real API allows 20. */
+  exlimit?: number;
+  port?: number;
+}
+
+export interface RecordedRequest {
+  lang: string;
+  path: string;
+  params: URLSearchParams;
+  headers: IncomingMessage['headers'];
+}
+
+export interface Fault {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Hold the answer this long (ms) before sending it. */
+  delayMs?: number;
+}
+
+export interface FakeWikipedia {
+  url: string;
+  /** `http://127.0.0.1:PORT/{lang}` */
+  baseUrl: string;
+  requests: RecordedRequest[];
+  /** The next answers, in order, are these instead of the real ones. */
+  faults: Fault[];
+  /** Every answer waits this long first (ms). */
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+const ILLEGAL = /[<>[\]{}|\u0000-\u001f\u007f]/;
+
+/** MediaWiki's title normalization, enough for tests: underscores, spaces, first letter. */
+export function normalizeTitle(raw: string): string | null {
+  let t = raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+  const hash = t.indexOf('#');
+  if (hash !== -1) t = t.slice(0, hash).trim();
+  if (t === '' || ILLEGAL.test(t) || t.length > 255) return null;
+  return t.charAt(0).toLocaleUpperCase('en') + t.slice(1);
+}
+
+function splitMulti(value: string): string[] {
+  return value.startsWith('\u001f') ? value.slice(1).split('\u001f') : value.split('|');
+}
+
+type Json = Record<string, unknown>;
+
+function pageJson(
+  page: SamplePage,
+  props: Set<string>,
+  fv2: boolean,
+  params: URLSearchParams,
+  withExtract: boolean,
+  wiki: string,
+): Json {
+  const out: Json = { pageid: page.pageid, ns: 0, title: page.title };
+  if (props.has('info')) {
+    out.lastrevid = page.revid;
+    out.contentmodel = 'wikitext';
+    if ((params.get('inprop') ?? '').split('|').includes('url')) {
+      const slug = encodeURIComponent(page.title.replace(/ /g, '_'));
+      out.fullurl = `${wiki}/wiki/${slug}`;
+      out.canonicalurl = out.fullurl;
+    }
+  }
+  if (props.has('pageprops')) {
+    const pp: Json = {};
+    if (page.disambiguation) pp.disambiguation = '';
+    if (page.description) pp['wikibase-shortdesc'] = page.description;
+    if (Object.keys(pp).length) out.pageprops = pp;
+  }
+  if (props.has('description') && page.description) {
+    out.description = page.description;
+    out.descriptionsource = 'local';
+  }
+  if (props.has('coordinates') && page.coordinates) {
+    out.coordinates = [{ ...page.coordinates, primary: fv2 ? true : '', globe: 'earth' }];
+  }
+  if (props.has('extracts') && withExtract) out.extract = page.extract;
+  if (props.has('pageimages') && page.thumbnail) out.thumbnail = page.thumbnail;
+  if (props.has('revisions')) {
+    const content = page.wikitext;
+    const slot = fv2
+      ? { contentmodel: 'wikitext', contentformat: 'text/x-wiki', content }
+      : { contentmodel: 'wikitext', contentformat: 'text/x-wiki', '*': content };
+    out.revisions = [
+      params.has('rvslots')
+        ? { revid: page.revid, parentid: page.revid - 1, slots: { main: slot } }
+        : { revid: page.revid, parentid: page.revid - 1, ...(fv2 ? { content } : { '*': content }) },
+    ];
+  }
+  if (props.has('links') && page.links) out.links = page.links.map((title) => ({ ns: 0, title }));
+  return out;
+}
+
+function query(wiki: SampleWiki, params: URLSearchParams, exlimit: number, base: string): Json {
+  const fv2 = params.get('formatversion') === '2';
+  const props = new Set((params.get('prop') ?? '').split('|').filter(Boolean));
+  const titles = splitMulti(params.get('titles') ?? '');
+  const normalized: Json[] = [];
+  const redirects: Json[] = [];
+  const found: Array<{ kind: 'page'; page: SamplePage } | { kind: 'missing' | 'invalid'; title: string }> = [];
+  for (const raw of titles) {
+    const norm = normalizeTitle(raw);
+    if (norm === null) {
+      found.push({ kind: 'invalid', title: raw });
+      continue;
+    }
+    if (norm !== raw) normalized.push({ fromencoded: false, from: raw, to: norm });
+    let title = norm;
+    const target = params.has('redirects') ? wiki.redirects[title] : undefined;
+    if (target) {
+      redirects.push({ from: title, to: target });
+      title = target;
+    }
+    const page = wiki.pages.find((p) => p.title === title);
+    found.push(page ? { kind: 'page', page } : { kind: 'missing', title });
+  }
+  const start = Number(params.get('excontinue') ?? 0);
+  let withExtracts = 0;
+  let missingId = -1;
+  const pages: Json[] = [];
+  const seen = new Set<string>();
+  for (const f of found) {
+    if (f.kind === 'page') {
+      if (seen.has(f.page.title)) continue;
+      seen.add(f.page.title);
+      const index = pages.filter((p) => typeof p.pageid === 'number' && (p.pageid as number) > 0).length;
+      const give = index >= start && withExtracts < exlimit;
+      if (give && props.has('extracts')) withExtracts++;
+      pages.push(pageJson(f.page, props, fv2, params, give, base));
+    } else if (f.kind === 'missing') {
+      pages.push({ ns: 0, title: f.title, missing: fv2 ? true : '', _id: missingId-- });
+    } else {
+      pages.push({
+        title: f.title,
+        invalidreason: 'The requested page title contains invalid characters.',
+        invalid: fv2 ? true : '',
+        _id: missingId--,
+      });
+    }
+  }
+  const realCount = pages.filter((p) => typeof p.pageid === 'number').length;
+  const result: Json = { batchcomplete: fv2 ? true : '' };
+  if (props.has('extracts') && start + withExtracts < realCount) {
+    result.continue = { excontinue: start + withExtracts, continue: '||' };
+    delete result.batchcomplete;
+  }
+  const q: Json = {};
+  if (normalized.length) q.normalized = normalized;
+  if (redirects.length) q.redirects = redirects;
+  for (const p of pages) delete p._id;
+  if (fv2) q.pages = pages;
+  else {
+    let neg = -1;
+    q.pages = Object.fromEntries(pages.map((p) => [String(typeof p.pageid === 'number' ? p.pageid : neg--), p]));
+  }
+  result.query = q;
+  return result;
+}
+
+function summary(wiki: SampleWiki, rawTitle: string, base: string): Json | null {
+  const norm = normalizeTitle(rawTitle);
+  const title = norm && (wiki.redirects[norm] ?? norm);
+  const page = wiki.pages.find((p) => p.title === title);
+  if (!page) return null;
+  return {
+    type: page.disambiguation ? 'disambiguation' : 'standard',
+    title: page.title,
+    displaytitle: page.title,
+    pageid: page.pageid,
+    revision: String(page.revid),
+    lang: 'en',
+    description: page.description,
+    extract: page.extract,
+    ...(page.coordinates ? { coordinates: page.coordinates } : {}),
+    ...(page.thumbnail ? { thumbnail: page.thumbnail } : {}),
+    content_urls: { desktop: { page: `${base}/wiki/${encodeURIComponent(page.title.replace(/ /g, '_'))}` } },
+  };
+}
+
+export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Promise<FakeWikipedia> {
+  const wikis = options.wikis ?? SAMPLE_WIKIS;
+  const exlimit = options.exlimit ?? 20;
+  const requests: RecordedRequest[] = [];
+  const faults: Fault[] = [];
+  const state = { delayMs: 0 };
+  let origin = '';
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(text);
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    const [, lang = '', ...rest] = url.pathname.split('/');
+    const path = `/${rest.join('/')}`;
+    requests.push({ lang, path, params: url.searchParams, headers: req.headers });
+    const fault = faults.shift();
+    const answer = () => {
+      if (fault) return send(res, fault.status, fault.body ?? JSON.stringify({ error: 'fault' }), fault.headers);
+      const wiki = wikis[lang];
+      const base = `${origin}/${lang}`;
+      if (!wiki) return send(res, 404, { error: { code: 'nosuchwiki', info: `No wiki for ${lang}` } });
+      if (path === '/w/api.php') {
+        if (url.searchParams.get('action') !== 'query') {
+          return send(res, 200, { error: { code: 'badvalue', info: 'Unrecognized value for parameter "action".' } });
+        }
+        return send(res, 200, query(wiki, url.searchParams, exlimit, base));
+      }
+      const m = /^\/api\/rest_v1\/page\/summary\/(.+)$/.exec(path);
+      if (m) {
+        const s = summary(wiki, decodeURIComponent(m[1] as string), base);
+        return s
+          ? send(res, 200, s)
+          : send(
+              res,
+              404,
+              {
+                type: 'https://mediawiki.org/wiki/HyperSwitch/errors/not_found',
+                title: 'Not found.',
+                method: 'get',
+                uri: path,
+              },
+              { 'content-type': 'application/problem+json' },
+            );
+      }
+      send(res, 404, { error: 'not found' });
+    };
+    const wait = fault?.delayMs ?? state.delayMs;
+    if (wait > 0) setTimeout(answer, wait);
+    else answer();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    baseUrl: `${origin}/{lang}`,
+    requests,
+    faults,
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(v: number) {
+      state.delayMs = v;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

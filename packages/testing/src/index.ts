@@ -1,0 +1,2 @@
+export * from './fake-wikipedia.js';
+export * from './sample-pages.js';
