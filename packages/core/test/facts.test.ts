@@ -1,0 +1,199 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractFacts, formatUtcOffset } from '../src/facts/infobox.js';
+import { parseNumber } from '../src/facts/numbers.js';
+import { render } from '../src/facts/render.js';
+
+describe('numbers', () => {
+  it.each([
+    ['2,615,060', 2615060],
+    ['2,615,060 (1st)', 2615060],
+    ['1.9 million', 1900000],
+    ['1,9 Millionen', 1900000],
+    ['1 234 567', 1234567],
+    ['1\u00a0234\u00a0567', 1234567],
+    ['1.234.567', 1234567],
+    ['1.634', 1.634],
+    ['−28', -28],
+    ['-5', -5],
+    ['2011: 14,736', 14736],
+    ['(2020) 1.2 million', 1200000],
+    ['about 2.6 million people', 2600000],
+    ['630', 630],
+    ['n/a', null],
+  ])('%s', (text, expected) => {
+    expect(parseNumber(text)).toBe(expected);
+  });
+});
+
+describe('rendering wikitext values', () => {
+  it.each([
+    ['{{flag|Canada}}', 'Canada'],
+    ['{{USA}}', 'United States'],
+    ['{{flagicon|FRA}} [[France]]', 'France'],
+    ['[[Eastern Time Zone|EST]]', 'EST'],
+    ["'''Bold''' and ''italic''", 'Bold and italic'],
+    ['{{formatnum:1234567}}', '1234567'],
+    ['{{nowrap|1,215}}', '1,215'],
+    ['{{ubl|One|Two}}', 'One, Two'],
+    ['a&nbsp;b &minus;3', 'a b −3'],
+    ['{{convert|16|miles|km}}', '16 miles'],
+  ])('%s', (text, expected) => {
+    expect(render(text)).toBe(expected);
+  });
+});
+
+describe('UTC offsets', () => {
+  it.each([
+    ['-5', '-05:00'],
+    ['−3', '-03:00'],
+    ['+5:30', '+05:30'],
+    ['+5.5', '+05:30'],
+    ['UTC+01:00', '+01:00'],
+    ['+0', '+00:00'],
+    ['nonsense', null],
+  ])('%s', (text, expected) => {
+    expect(formatUtcOffset(text)).toBe(expected);
+  });
+});
+
+describe('facts from fixtures written for these tests', () => {
+  it('reads an Infobox settlement with references, comments and conversions', () => {
+    const { facts, coordinates } = extractFacts(`{{Infobox settlement
+| name = Testville
+| subdivision_type = [[List of sovereign states|Country]]
+| subdivision_name = {{flag|Freedonia}}
+| population_total = {{formatnum:1234567}}<ref name="c">{{cite web|url=https://x|title=y}}</ref><!-- census -->
+| population_as_of = [[2020 Freedonia census|2020]]
+| area_total_sq_mi = 100
+| elevation_ft = 1000
+| timezone = [[Central European Time|CET]]
+| utc_offset = +1
+| coordinates = {{coord|12|30|N|45|15|W|display=inline,title}}
+}}
+'''Testville''' is a town.`);
+    expect(facts).toEqual({
+      country: 'Freedonia',
+      population: 1234567,
+      populationAsOf: '2020',
+      areaKm2: 258.999,
+      elevationM: 304.8,
+      timezone: 'CET',
+      utcOffset: '+01:00',
+    });
+    expect(coordinates).toEqual({ lat: 12.5, lon: -45.25 });
+  });
+
+  it('reads "1.9 million", a Unicode minus, decimal {{coord}} and a UK place', () => {
+    const { facts, coordinates } = extractFacts(`{{Infobox UK place
+|country = Wales
+|population = 1.9 million
+|elevation_m = −2
+|coordinates = {{coord|51.48|-3.18|region:GB}}
+}}`);
+    expect(facts.country).toBe('Wales');
+    expect(facts.population).toBe(1900000);
+    expect(facts.elevationM).toBe(-2);
+    expect(coordinates).toEqual({ lat: 51.48, lon: -3.18 });
+  });
+
+  it('reads the old latd/latm/lats/latNS fields', () => {
+    const { coordinates } = extractFacts(
+      '{{Infobox settlement|latd=33|latm=51|lats=54|latNS=S|longd=151|longm=12|longs=36|longEW=E}}',
+    );
+    expect(coordinates?.lat).toBeCloseTo(-33.865, 3);
+    expect(coordinates?.lon).toBeCloseTo(151.21, 3);
+  });
+
+  it('reads an Italian comune', () => {
+    const { facts } = extractFacts(`{{Infobox Italian comune
+| name = Borgo
+| population_total = 4,321
+| population_as_of = 31 December 2019
+| area_total_km2 = 12.5
+| elevation_m = 350
+}}`);
+    expect(facts).toMatchObject({
+      population: 4321,
+      populationAsOf: '31 December 2019',
+      areaKm2: 12.5,
+      elevationM: 350,
+    });
+  });
+
+  it('is all null without an infobox, and never throws on broken markup', () => {
+    expect(extractFacts("'''Nowhere''' is a place.").facts).toEqual({
+      country: null,
+      population: null,
+      populationAsOf: null,
+      areaKm2: null,
+      elevationM: null,
+      timezone: null,
+      utcOffset: null,
+    });
+    for (const junk of [
+      '{{Infobox settlement|population_total={{',
+      '{{{{{{',
+      '[[[[|]]',
+      '{{Infobox x|coord={{coord|N|S|E|W}}}}',
+      '',
+    ]) {
+      expect(() => extractFacts(junk)).not.toThrow();
+    }
+  });
+});
+
+const corpus = fileURLToPath(new URL('../../../../shared/corpus/wikitext/', import.meta.url));
+const haveCorpus = existsSync(corpus);
+
+describe.skipIf(!haveCorpus)('facts from the real-world corpus (../shared/corpus/wikitext)', () => {
+  const read = (name: string) => readFileSync(`${corpus}${name}`, 'utf8');
+
+  it('Toronto: {{flag}} country, population with a comment, old-style coordinates', () => {
+    const { facts, coordinates } = extractFacts(read('Toronto.wikitext'));
+    expect(facts).toEqual({
+      country: 'Canada',
+      population: 2615060,
+      populationAsOf: '2011',
+      areaKm2: 630,
+      elevationM: 76,
+      timezone: 'EST',
+      utcOffset: '-05:00',
+    });
+    expect(coordinates?.lat).toBeCloseTo(43.7, 2);
+    expect(coordinates?.lon).toBeCloseTo(-79.4, 2);
+  });
+
+  it('Dollar Point: {{USA}}, {{coord}}, km² and m preferred over sq mi and ft', () => {
+    const { facts, coordinates } = extractFacts(read('Dollar_Point,_California.wikitext'));
+    expect(facts).toEqual({
+      country: 'United States',
+      population: 1215,
+      populationAsOf: '2010',
+      areaKm2: 4.232,
+      elevationM: 1976,
+      timezone: 'PST',
+      utcOffset: '-08:00',
+    });
+    expect(coordinates?.lat).toBeCloseTo(39.18861, 4);
+    expect(coordinates?.lon).toBeCloseTo(-120.10889, 4);
+  });
+
+  it('Bodmin: {{Infobox UK place}} field names', () => {
+    const { facts, coordinates } = extractFacts(read('Bodmin.wikitext'));
+    expect(facts).toEqual({
+      country: 'England',
+      population: 14736,
+      populationAsOf: '2011',
+      areaKm2: null,
+      elevationM: null,
+      timezone: null,
+      utcOffset: null,
+    });
+    expect(coordinates).toEqual({ lat: 50.466, lon: -4.718 });
+  });
+});
+
+if (!haveCorpus)
+  console.warn(`skipping corpus checks: ${corpus} does not exist (it ships beside the project, not in it)`);
