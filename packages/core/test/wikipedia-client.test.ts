@@ -148,7 +148,9 @@ describe('answers', () => {
 
   it('keeps two languages apart when both are in flight', async () => {
     const c = client();
-    const asks: Array<[string, string]> = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? ['Paris', 'fr'] : ['Toronto', 'en']));
+    const asks: Array<[string, string]> = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0 ? ['Paris', 'fr'] : ['Toronto', 'en'],
+    );
     fake.delayMs = 20;
     const found = await Promise.all(asks.map(([t, lang]) => c.lookup(t, lang)));
     found.forEach((f, i) => {

@@ -108,7 +108,9 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
       if (isAbort(err) || signal.aborted) {
         throw new UpstreamTimeoutError(`${opts.label} did not answer within ${opts.timeoutMs} ms`);
       }
-      throw new UpstreamError(`${opts.label} could not be reached`, null, { cause: err });
+      const code = (err as { cause?: { code?: unknown } }).cause?.code;
+      const why = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
+      throw new UpstreamError(`${opts.label} could not be reached${why}`, null, { cause: err });
     }
     if (!res.ok) {
       throw new UpstreamError(`${opts.label} answered HTTP ${res.status}`, res.status);

@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type FakeWikipedia, json, startFakeWikipedia } from '@cityscope/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+
+let fake: FakeWikipedia;
+beforeAll(async () => {
+  fake = await startFakeWikipedia();
+});
+afterAll(() => fake.close());
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: { WIKIPEDIA_BASE_URL: fake.baseUrl },
+  });
+  return { code, out, err };
+}
+
+describe('cityscope city', () => {
+  it('prints readable text', async () => {
+    const r = await run('city', 'toronto');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Toronto — Capital city of Ontario, Canada');
+    expect(r.out).toMatch(/Population:\s+2,794,356 \(2021\)/);
+    expect(r.out).toMatch(/Time zone:\s+EST \(UTC-05:00\)|Time zone:\s+EST UTC-05:00/);
+    expect(r.err).toBe('');
+  });
+
+  it('prints the API JSON with --json', async () => {
+    const r = await run('city', 'São', 'Paulo', '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ title: 'São Paulo', facts: { country: 'Brazil' } });
+  });
+
+  it('passes --lang through', async () => {
+    const r = await run('city', 'Paris', '--lang', 'fr', '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ lang: 'fr', facts: { country: 'France' } });
+  });
+
+  it('prints the problem detail to stderr and exits non-zero', async () => {
+    const missing = await run('city', 'Nowhere Xyz');
+    expect(missing.code).toBe(1);
+    expect(missing.out).toBe('');
+    expect(missing.err).toContain('No Wikipedia page named "Nowhere Xyz"');
+    const ambiguous = await run('city', 'Springfield');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.err).toContain('Springfield, Illinois');
+    const bad = await run('city', 'Toronto', '--lang', 'EN');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('lang');
+  });
+
+  it('explains usage mistakes', async () => {
+    expect((await run('city')).code).toBe(64);
+    expect((await run('nope')).err).toContain('unknown command');
+    expect((await run('serve', '--port', 'x')).code).toBe(64);
+  });
+});
+
+describe('cityscope serve (a real process)', () => {
+  let child: ChildProcess;
+  let base = '';
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+    const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+    child = spawn(tsx, [bin, 'serve', '--port', '0'], {
+      env: { ...process.env, WIKIPEDIA_BASE_URL: fake.baseUrl, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => lines.push(...d.split('\n').filter(Boolean)));
+    base = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+        err += d;
+        const m = /listening on (http:\/\/\S+)/.exec(err);
+        if (m) resolve(m[1] as string);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+    });
+  });
+
+  it('serves the API with a JSON log line per request', async () => {
+    const res = await fetch(`${base}/cities/TO`, { headers: { 'x-request-id': 'cli-test-1' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('cli-test-1');
+    expect(await json(res)).toMatchObject({ title: 'Toronto', redirectedFrom: 'TO' });
+    const missing = await fetch(`${base}/cities/Nowhere%20Xyz`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
+    const health = await json(await fetch(`${base}/health`));
+    expect(health.platform).toBe('node');
+    await new Promise((r) => setTimeout(r, 50));
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    expect(logged.find((l) => l.requestId === 'cli-test-1')).toMatchObject({ status: 200, path: '/cities/TO' });
+    expect(logged.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shuts down gracefully on SIGTERM', async () => {
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

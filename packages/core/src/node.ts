@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+
+/**
+ * Node's http objects to Web Request/Response and back. Used by `cityscope serve`,
+ * by the Google Cloud adapter (Express requests are IncomingMessages) and by the
+ * Azure development host. Nothing here knows about a cloud.
+ */
+
+/** An IncomingMessage as a Web Request. `rawBody`, when given, is used instead of the stream (it was read already). */
+export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?: string): Request {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i] as string;
+    if (name.startsWith(':')) continue;
+    headers.append(name, req.rawHeaders[i + 1] as string);
+  }
+  const base = origin ?? `http://${req.headers.host ?? 'localhost'}`;
+  const method = (req.method ?? 'GET').toUpperCase();
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  let body: BodyInit | undefined;
+  if (hasBody) body = rawBody ? new Uint8Array(rawBody) : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+  return new Request(new URL(req.url ?? '/', base), {
+    method,
+    headers,
+    ...(body ? { body, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+/** Writes a Web Response to a ServerResponse, streaming its body. */
+export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') headers[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+  }
+  res.end();
+}
