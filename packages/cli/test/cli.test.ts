@@ -14,8 +14,12 @@ async function run(...argv: string[]) {
   let out = '';
   let err = '';
   const code = await main(argv, {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
     env: { WIKIPEDIA_BASE_URL: fake.baseUrl },
   });
   return { code, out, err };

@@ -18,7 +18,7 @@ export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?
   const base = origin ?? `http://${req.headers.host ?? 'localhost'}`;
   const method = (req.method ?? 'GET').toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  let body: BodyInit | undefined;
+  let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
   if (hasBody) body = rawBody ? new Uint8Array(rawBody) : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
   return new Request(new URL(req.url ?? '/', base), {
     method,
