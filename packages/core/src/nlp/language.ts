@@ -1,6 +1,7 @@
 /**
  * Per-language stemmers and stop-word lists from `natural`, loaded on first use
- * through deep imports (never `natural` itself).
+ * through deep imports (never `natural` itself). German is left unstemmed: natural's
+ * German stemmer pulls in stopwords-iso, 300 KB of every language's stop words.
  */
 export interface LanguageKit {
   stem: (token: string) => string;
@@ -59,7 +60,6 @@ const LOADERS: Record<string, Loader> = {
       import('natural/lib/natural/stemmers/porter_stemmer_ru.js'),
       import('natural/lib/natural/util/stopwords_ru.js'),
     )(),
-  de: () => kit(import('natural/lib/natural/stemmers/porter_stemmer_de.js'))(),
 };
 
 const IDENTITY: LanguageKit = { stem: (t) => t, stopwords: new Set() };

@@ -1,0 +1,15 @@
+import { app, type HttpHandler, type HttpMethod } from '@azure/functions';
+import { createHandler } from '@cityscope/core';
+import { fromResponse, toRequest } from './convert.js';
+
+const handle = createHandler({ platform: 'azure' });
+
+/** The function's handler, exported on its own so tests and the dev host call exactly what Azure calls. */
+export const handler: HttpHandler = async (request) => fromResponse(await handle(await toRequest(request)));
+
+const methods: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/** Every route at the root path: host.json sets extensions.http.routePrefix to "". */
+export const registration = { route: '{*path}', methods, authLevel: 'anonymous' as const, handler };
+
+app.http('cityscope', registration);
