@@ -4,7 +4,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 export async function toRequest(req: HttpRequest): Promise<Request> {
   const method = req.method.toUpperCase();
   const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await req.arrayBuffer());
-  return new Request(req.url, { method, headers: new Headers(req.headers as unknown as HeadersInit), body });
+  return new Request(req.url, { method, headers: new Headers(req.headers as unknown as Headers), body });
 }
 
 /** Outgoing: a Web Response as an HttpResponseInit. */
