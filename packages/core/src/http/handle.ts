@@ -32,9 +32,13 @@ function validate(schema: AnyRoute['query'], value: unknown, where: string): unk
   );
 }
 
-function firstValues(params: URLSearchParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of params) if (!(k in out)) out[k] = v;
+/** Query parameters; a repeated one becomes an array (which a scalar parameter's schema refuses). */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length === 1 ? (all[0] as string) : all;
+  }
   return out;
 }
 
@@ -108,7 +112,7 @@ export function createHandler(options: HandlerOptions = {}): Handler {
       const { route, params } = match;
       const input = {
         params: validate(route.params, params, 'path'),
-        query: validate(route.query, firstValues(url.searchParams), 'query'),
+        query: validate(route.query, queryObject(url.searchParams), 'query'),
         body: route.body ? validate(route.body, await readJsonBody(request), 'body') : undefined,
       };
       const result = await route.run(input as never, { deps, requestId, request });

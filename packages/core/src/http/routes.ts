@@ -1,5 +1,6 @@
 import { type AnyRoute, defineRoute } from './route.js';
-import { CityParams, CityQuery } from './schemas.js';
+import { PayloadTooLargeError } from '../errors.js';
+import { AnalyzeBody, CityParams, CityQuery, CompareQuery, DistanceQuery, MAX_ANALYZE_CHARS } from './schemas.js';
 
 /**
  * Every route of shared/API.md that this build serves. Each route's code is
@@ -35,6 +36,45 @@ export const routes: AnyRoute[] = [
       const found = await client.lookup(params.name, query.lang);
       if (found.kind !== 'page') throw lookupProblem(found, client.label(query.lang));
       return toCity(found, params.name, query.lang, query.sentences);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/compare',
+    operationId: 'compareCities',
+    summary: 'Several cities side by side, with the great-circle distances between them',
+    description:
+      'Names are comma-separated, or the `cities` parameter is repeated once per name (for names with a comma). A name that fails carries its own error.',
+    query: CompareQuery,
+    cache: 'public',
+    errors: ['upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    run: async ({ query }, { deps }) => (await import('../cities/compare.js')).compare(deps.wikipedia(), query.cities, query.lang),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/distance',
+    operationId: 'distance',
+    summary: 'Great-circle distance and travel time between two cities',
+    query: DistanceQuery,
+    cache: 'public',
+    errors: ['not_found', 'ambiguous', 'upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    run: async ({ query }, { deps }) =>
+      (await import('../cities/compare.js')).distance(deps.wikipedia(), query.from, query.to, query.mode, query.lang),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/analyze',
+    operationId: 'analyze',
+    summary: 'Statistics, keywords, sentiment and a summary of a text',
+    body: AnalyzeBody,
+    cache: 'no-store',
+    errors: ['payload_too_large', 'unsupported_media_type'],
+    run: async ({ body }) => {
+      const length = [...body.text].length;
+      if (length > MAX_ANALYZE_CHARS) {
+        throw new PayloadTooLargeError(`text is ${length} characters; the limit is ${MAX_ANALYZE_CHARS}`);
+      }
+      return (await import('../analyze/analyze.js')).analyze(body.text, body.lang, body.keywords, body.sentences);
     },
   }),
   defineRoute({

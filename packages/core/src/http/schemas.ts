@@ -23,3 +23,35 @@ export const intParam = (min: number, max: number, fallback: number) =>
 
 export const CityParams = z.object({ name: CityName });
 export const CityQuery = z.object({ lang: Lang, sentences: intParam(1, 10, 3) });
+
+/**
+ * 2–20 names: one `cities` parameter split at commas, or the parameter repeated
+ * once per name (for names that contain a comma, such as "Washington, D.C.").
+ */
+export const NameList = (min: number, max: number) =>
+  z.pipe(
+    z.pipe(
+      z.union([z.string(), z.array(z.string())]),
+      z.transform((v: string | string[]) => (Array.isArray(v) ? v : v.split(','))),
+    ),
+    z.array(CityName).check(z.minLength(min), z.maxLength(max)),
+  );
+
+export const CompareQuery = z.object({ cities: NameList(2, 20), lang: Lang });
+
+export const DistanceQuery = z.object({
+  from: CityName,
+  to: CityName,
+  mode: z._default(z.enum(['air', 'road', 'rail']), 'air'),
+  lang: Lang,
+});
+
+/** Longest /analyze text, in characters (Unicode code points); longer is 413. */
+export const MAX_ANALYZE_CHARS = 100_000;
+
+export const AnalyzeBody = z.object({
+  text: z.string().check(z.refine((t) => t.trim().length > 0, 'Must contain some text')),
+  lang: Lang,
+  keywords: z._default(z.number().check(z.int(), z.gte(0), z.lte(50)), 10),
+  sentences: z._default(z.number().check(z.int(), z.gte(1), z.lte(20)), 3),
+});

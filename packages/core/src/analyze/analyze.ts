@@ -1,0 +1,64 @@
+import { type Keyword, keywords } from '../nlp/keywords.js';
+import { languageKit } from '../nlp/language.js';
+import { type Sentiment, sentiment } from '../nlp/sentiment.js';
+import { sentences, words } from '../nlp/text.js';
+
+export interface Analysis {
+  stats: { characters: number; words: number; sentences: number; readingTimeMinutes: number };
+  keywords: Keyword[];
+  sentiment: Sentiment | null;
+  summary: string[];
+}
+
+/** Average adult silent reading speed for non-fiction, words per minute. */
+export const READING_WPM = 238;
+
+/**
+ * The most representative sentences: each sentence scores the sum of its content
+ * words' frequencies in the whole text, over the square root of its content-word
+ * count (so long sentences do not win by length alone). The best `n` are returned
+ * in their original order.
+ */
+export async function representativeSentences(list: string[], lang: string, n: number): Promise<string[]> {
+  if (list.length <= n) return list;
+  const kit = await languageKit(lang);
+  const stemsOf = (s: string) =>
+    words(s, lang)
+      .map((w) => w.toLowerCase())
+      .filter((w) => w.length > 2 && !kit.stopwords.has(w) && !/^\p{N}+$/u.test(w))
+      .map((w) => kit.stem(w) || w);
+  const perSentence = list.map(stemsOf);
+  const freq = new Map<string, number>();
+  for (const stems of perSentence) for (const s of stems) freq.set(s, (freq.get(s) ?? 0) + 1);
+  const scored = perSentence.map((stems, i) => ({
+    i,
+    score: stems.length ? stems.reduce((sum, s) => sum + (freq.get(s) ?? 0), 0) / Math.sqrt(stems.length) : 0,
+  }));
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored
+    .slice(0, n)
+    .map((s) => s.i)
+    .sort((a, b) => a - b)
+    .map((i) => list[i] as string);
+}
+
+export async function analyze(text: string, lang: string, keywordCount: number, summarySentences: number): Promise<Analysis> {
+  const list = sentences(text, lang);
+  const wordCount = words(text, lang).length;
+  const [kw, mood, summary] = await Promise.all([
+    keywords(text, lang, keywordCount),
+    sentiment(text, lang),
+    representativeSentences(list, lang, summarySentences),
+  ]);
+  return {
+    stats: {
+      characters: [...text].length,
+      words: wordCount,
+      sentences: list.length,
+      readingTimeMinutes: Math.round((wordCount / READING_WPM) * 10) / 10,
+    },
+    keywords: kw,
+    sentiment: mood,
+    summary,
+  };
+}

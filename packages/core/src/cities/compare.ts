@@ -1,0 +1,65 @@
+import { asCityscopeError } from '../http/problem.js';
+import { distanceMatrix, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
+import { MODES, type Mode, travelHours } from '../geo/travel.js';
+import type { WikipediaClient } from '../wikipedia/client.js';
+import { type City, lookupProblem, toCity } from './city.js';
+
+export type CityOutcome =
+  | { name: string; city: City }
+  | { name: string; error: { status: number; code: string; detail: string } };
+
+/** Looks names up in one batch; a name that fails carries its own error and does not fail the rest. */
+export async function resolveCities(client: WikipediaClient, names: string[], lang: string, summarySentences = 3): Promise<CityOutcome[]> {
+  const found = await client.lookupMany(names, lang);
+  return Promise.all(
+    names.map(async (name, i): Promise<CityOutcome> => {
+      const f = found[i];
+      try {
+        if (!f || f.kind !== 'page') throw lookupProblem(f ?? { kind: 'missing', title: name }, client.label(lang));
+        return { name, city: await toCity(f, name, lang, summarySentences) };
+      } catch (err) {
+        const p = asCityscopeError(err);
+        if (p.status >= 500) throw err;
+        return { name, error: { status: p.status, code: p.code, detail: p.message } };
+      }
+    }),
+  );
+}
+
+export async function compare(client: WikipediaClient, names: string[], lang: string) {
+  const cities = await resolveCities(client, names, lang);
+  return { cities, distancesKm: distanceMatrix(cities.map((c) => ('city' in c ? c.city.coordinates : null))) };
+}
+
+/** The short form of a city in answers about several places. */
+export function citySummary(c: City) {
+  return {
+    title: c.title,
+    requested: c.requested,
+    url: c.url,
+    description: c.description,
+    country: c.facts.country,
+    coordinates: c.coordinates,
+  };
+}
+
+export async function distance(client: WikipediaClient, from: string, to: string, mode: Mode, lang: string) {
+  const [a, b] = await client.lookupMany([from, to], lang);
+  for (const [f, name] of [[a, from], [b, to]] as const) {
+    if (!f || f.kind !== 'page') throw lookupProblem(f ?? { kind: 'missing', title: name }, client.label(lang));
+  }
+  const [ca, cb] = await Promise.all([
+    toCity(a as Extract<typeof a, { kind: 'page' }>, from, lang, 1),
+    toCity(b as Extract<typeof b, { kind: 'page' }>, to, lang, 1),
+  ]);
+  const gc = ca.coordinates && cb.coordinates ? greatCircleKm(ca.coordinates, cb.coordinates) : null;
+  return {
+    from: citySummary(ca),
+    to: citySummary(cb),
+    km: gc === null ? null : round1(gc),
+    miles: gc === null ? null : round1(gc / KM_PER_MILE),
+    mode,
+    hours: gc === null ? null : travelHours(gc, mode),
+    assumptions: { ...MODES[mode], earthRadiusKm: 6371.0088, distance: 'great-circle' },
+  };
+}
