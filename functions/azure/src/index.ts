@@ -1,4 +1,4 @@
-import { app, type HttpHandler, type HttpMethod } from '@azure/functions';
+import azure, { type HttpHandler, type HttpMethod } from '@azure/functions';
 import { createHandler } from '@cityscope/core';
 import { fromResponse, toRequest } from './convert.js';
 
@@ -12,4 +12,5 @@ const methods: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 
 /** Every route at the root path: host.json sets extensions.http.routePrefix to "". */
 export const registration = { route: '{*path}', methods, authLevel: 'anonymous' as const, handler };
 
-app.http('cityscope', registration);
+// @azure/functions is CommonJS; Node's ESM loader sees only its default export
+azure.app.http('cityscope', registration);
