@@ -116,14 +116,31 @@ if (values.offline) {
 }
 
 const ports = { aws: values['aws-port'], gcp: values['gcp-port'], azure: values['azure-port'] };
-run('aws', bin('infra/aws', 'serverless'), ['offline', 'start', '--httpPort', ports.aws, '--lambdaPort', String(Number(ports.aws) + 2)], {
-  cwd: join(root, 'infra/aws'),
-  env: { ...env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-});
-run('gcp', bin('functions/gcp', 'functions-framework'), ['--target=cityscope', '--source=dist', `--port=${ports.gcp}`], {
-  cwd: join(root, 'functions/gcp'),
-  env,
-});
+run(
+  'aws',
+  bin('infra/aws', 'serverless'),
+  ['offline', 'start', '--httpPort', ports.aws, '--lambdaPort', String(Number(ports.aws) + 2)],
+  {
+    cwd: join(root, 'infra/aws'),
+    env: {
+      ...env,
+      // make the emulator pass CORS through to the function as API Gateway does (see the file)
+      NODE_OPTIONS:
+        `${env.NODE_OPTIONS ?? ''} --require ${join(root, 'infra/aws/offline-cors-passthrough.cjs')}`.trim(),
+      SLS_TELEMETRY_DISABLED: '1',
+      SLS_NOTIFICATIONS_MODE: 'off',
+    },
+  },
+);
+run(
+  'gcp',
+  bin('functions/gcp', 'functions-framework'),
+  ['--target=cityscope', '--source=dist', `--port=${ports.gcp}`],
+  {
+    cwd: join(root, 'functions/gcp'),
+    env,
+  },
+);
 run('azure', bin('.', 'tsx'), ['src/dev-host.ts', '--port', ports.azure], { cwd: join(root, 'functions/azure'), env });
 
 const urls = {

@@ -86,11 +86,19 @@ export const CASES: Case[] = [
     request: {
       method: 'OPTIONS',
       path: '/cities/Toronto',
-      headers: { origin: 'https://app.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-request-id' },
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-request-id',
+      },
     },
     status: 204,
     type: 'none',
-    headers: { 'access-control-allow-origin': '*', 'access-control-allow-methods': /GET/, 'access-control-allow-headers': /x-request-id/ },
+    headers: {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': /GET/,
+      'access-control-allow-headers': /x-request-id/,
+    },
   },
   // GET /cities/{name}
   {
@@ -106,7 +114,15 @@ export const CASES: Case[] = [
       lang: 'en',
       description: 'Capital city of Ontario, Canada',
       coordinates: { lat: 43.7417, lon: -79.3733 },
-      facts: { country: 'Canada', population: 2794356, populationAsOf: '2021', areaKm2: 630.2, elevationM: 76, timezone: 'EST', utcOffset: '-05:00' },
+      facts: {
+        country: 'Canada',
+        population: 2794356,
+        populationAsOf: '2021',
+        areaKm2: 630.2,
+        elevationM: 76,
+        timezone: 'EST',
+        utcOffset: '-05:00',
+      },
       source: { pageId: 64646, revisionId: 1200000001 },
     },
     check: (b) => {
@@ -120,7 +136,12 @@ export const CASES: Case[] = [
     request: { method: 'GET', path: '/cities/toronto?sentences=1' },
     status: 200,
     type: 'json',
-    json: { title: 'Toronto', requested: 'toronto', redirectedFrom: null, summary: 'Toronto is the capital city of the Canadian province of Ontario.' },
+    json: {
+      title: 'Toronto',
+      requested: 'toronto',
+      redirectedFrom: null,
+      summary: 'Toronto is the capital city of the Canadian province of Ontario.',
+    },
   },
   {
     name: 'city: redirect',
@@ -134,7 +155,11 @@ export const CASES: Case[] = [
     request: { method: 'GET', path: '/cities/S%C3%A3o%20Paulo' },
     status: 200,
     type: 'json',
-    json: { title: 'São Paulo', requested: 'São Paulo', facts: { country: 'Brazil', population: 11451999, utcOffset: '-03:00' } },
+    json: {
+      title: 'São Paulo',
+      requested: 'São Paulo',
+      facts: { country: 'Brazil', population: 11451999, utcOffset: '-03:00' },
+    },
   },
   {
     name: 'city: comma and dots in the name',
@@ -183,7 +208,13 @@ export const CASES: Case[] = [
     code: 'invalid_request',
     check: (b) => expect(b.errors.map((e: { path: string }) => e.path).sort()).toEqual(['lang', 'sentences']),
   },
-  { name: 'city: blank name', request: { method: 'GET', path: '/cities/%20%20' }, status: 400, type: 'problem', code: 'invalid_request' },
+  {
+    name: 'city: blank name',
+    request: { method: 'GET', path: '/cities/%20%20' },
+    status: 400,
+    type: 'problem',
+    code: 'invalid_request',
+  },
   {
     name: 'city: name over 200 characters',
     request: { method: 'GET', path: `/cities/${'x'.repeat(201)}` },
@@ -225,7 +256,13 @@ export const CASES: Case[] = [
     code: 'upstream_timeout',
   },
   // routing
-  { name: 'unknown route', request: { method: 'GET', path: '/nowhere' }, status: 404, type: 'problem', code: 'not_found' },
+  {
+    name: 'unknown route',
+    request: { method: 'GET', path: '/nowhere' },
+    status: 404,
+    type: 'problem',
+    code: 'not_found',
+  },
   {
     name: '405 with Allow',
     request: { method: 'DELETE', path: '/cities/Toronto' },
@@ -280,7 +317,12 @@ export const CASES: Case[] = [
     request: { method: 'GET', path: '/distance?from=Toronto&to=Montreal&mode=road' },
     status: 200,
     type: 'json',
-    json: { mode: 'road', from: { title: 'Toronto' }, to: { title: 'Montreal' }, assumptions: { detourFactor: 1.25, speedKmh: 80 } },
+    json: {
+      mode: 'road',
+      from: { title: 'Toronto' },
+      to: { title: 'Montreal' },
+      assumptions: { detourFactor: 1.25, speedKmh: 80 },
+    },
     check: (b) => {
       expect(b.km).toBeCloseTo(500, -1);
       expect(b.miles).toBeCloseTo(b.km / 1.609344, 0);
@@ -297,12 +339,22 @@ export const CASES: Case[] = [
   // POST /analyze
   {
     name: 'analyze',
-    request: { method: 'POST', path: '/analyze', headers: JSON_BODY, body: JSON.stringify({ text: analyzeText, sentences: 2 }) },
+    request: {
+      method: 'POST',
+      path: '/analyze',
+      headers: JSON_BODY,
+      body: JSON.stringify({ text: analyzeText, sentences: 2 }),
+    },
     status: 200,
     type: 'json',
     headers: { 'cache-control': 'no-store' },
     check: (b) => {
-      expect(b.stats).toEqual({ characters: [...analyzeText].length, words: 32, sentences: 5, readingTimeMinutes: 0.1 });
+      expect(b.stats).toEqual({
+        characters: [...analyzeText].length,
+        words: 32,
+        sentences: 5,
+        readingTimeMinutes: 0.1,
+      });
       expect(b.summary).toHaveLength(2);
       for (const s of b.summary) expect(analyzeText).toContain(s);
       expect(b.sentiment.label).toBe('positive');
@@ -311,7 +363,13 @@ export const CASES: Case[] = [
   },
   {
     name: 'analyze: base64-encoded body (API Gateway)',
-    request: { method: 'POST', path: '/analyze', headers: JSON_BODY, body: JSON.stringify({ text: 'Pure joy.' }), base64: true },
+    request: {
+      method: 'POST',
+      path: '/analyze',
+      headers: JSON_BODY,
+      body: JSON.stringify({ text: 'Pure joy.' }),
+      base64: true,
+    },
     only: ['aws'],
     inProcessOnly: true,
     status: 200,
@@ -327,7 +385,12 @@ export const CASES: Case[] = [
   },
   {
     name: 'analyze: text over 100,000 characters',
-    request: { method: 'POST', path: '/analyze', headers: JSON_BODY, body: JSON.stringify({ text: 'word '.repeat(20_001) }) },
+    request: {
+      method: 'POST',
+      path: '/analyze',
+      headers: JSON_BODY,
+      body: JSON.stringify({ text: 'word '.repeat(20_001) }),
+    },
     status: 413,
     type: 'problem',
     code: 'payload_too_large',
@@ -341,7 +404,12 @@ export const CASES: Case[] = [
   },
   {
     name: 'analyze: invalid fields',
-    request: { method: 'POST', path: '/analyze', headers: JSON_BODY, body: JSON.stringify({ text: ' ', keywords: 'many' }) },
+    request: {
+      method: 'POST',
+      path: '/analyze',
+      headers: JSON_BODY,
+      body: JSON.stringify({ text: ' ', keywords: 'many' }),
+    },
     status: 400,
     type: 'problem',
     code: 'invalid_request',
@@ -355,7 +423,8 @@ export const CASES: Case[] = [
     type: 'json',
     check: (b) => {
       expect(b.openapi).toBe('3.1.0');
-      for (const p of ['/health', '/cities/{name}', '/compare', '/distance', '/analyze']) expect(b.paths[p]).toBeDefined();
+      for (const p of ['/health', '/cities/{name}', '/compare', '/distance', '/analyze'])
+        expect(b.paths[p]).toBeDefined();
     },
   },
 ];
@@ -368,7 +437,9 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
   if (c.type === 'none') {
     expect(ex.body, `${where}: no body`).toBe('');
   } else {
-    expect(type, `${where}: content type`).toMatch(c.type === 'json' ? /^application\/json/ : /^application\/problem\+json/);
+    expect(type, `${where}: content type`).toMatch(
+      c.type === 'json' ? /^application\/json/ : /^application\/problem\+json/,
+    );
   }
   for (const [name, want] of Object.entries(c.headers ?? {})) {
     const got = ex.headers.get(name);

@@ -16,12 +16,14 @@ export interface InProcessRuntime {
   close(): Promise<void>;
 }
 
-const captured = JSON.parse(readFileSync(new URL('../fixtures/apigw-v2-event.json', import.meta.url), 'utf8')) as APIGatewayProxyEventV2;
+const captured = JSON.parse(
+  readFileSync(new URL('../fixtures/apigw-v2-event.json', import.meta.url), 'utf8'),
+) as APIGatewayProxyEventV2;
 
 /** An API Gateway HTTP API 2.0 event for a request, built from a captured real event. */
 export function apiGatewayEvent(req: CaseRequest): APIGatewayProxyEventV2 {
   const url = new URL(req.path, 'https://abc123def4.execute-api.eu-west-1.amazonaws.com');
-  const headers: Record<string, string> = { ...captured.headers };
+  const headers: Record<string, string> = { ...(captured.headers as Record<string, string>) };
   delete headers['content-length'];
   for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
   const query: Record<string, string> = {};
@@ -37,7 +39,10 @@ export function apiGatewayEvent(req: CaseRequest): APIGatewayProxyEventV2 {
     headers,
     ...(url.search ? { queryStringParameters: query } : {}),
     ...(url.pathname === '/' ? {} : { pathParameters: { proxy: decodeURIComponent(url.pathname.slice(1)) } }),
-    requestContext: { ...captured.requestContext, http: { ...captured.requestContext.http, method: req.method, path: decodeURIComponent(url.pathname) } },
+    requestContext: {
+      ...captured.requestContext,
+      http: { ...captured.requestContext.http, method: req.method, path: decodeURIComponent(url.pathname) },
+    },
     isBase64Encoded: Boolean(req.base64 && req.body !== undefined),
     ...(body === undefined ? {} : { body }),
   };
@@ -51,7 +56,11 @@ async function awsRuntime(): Promise<InProcessRuntime> {
       const r = await handler(apiGatewayEvent(req));
       const headers = new Headers(r.headers as Record<string, string>);
       const body = r.body ?? '';
-      return { status: r.statusCode ?? 200, headers, body: r.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body };
+      return {
+        status: r.statusCode ?? 200,
+        headers,
+        body: r.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body,
+      };
     },
     close: async () => {},
   };
@@ -89,7 +98,11 @@ async function azureRuntime(): Promise<InProcessRuntime> {
       });
       const context = new azure.InvocationContext({ functionName: 'cityscope', invocationId: crypto.randomUUID() });
       const response = new azure.HttpResponse(await handler(request, context));
-      return { status: response.status, headers: new Headers(Object.fromEntries(response.headers)), body: await response.text() };
+      return {
+        status: response.status,
+        headers: new Headers(Object.fromEntries(response.headers)),
+        body: await response.text(),
+      };
     },
     close: async () => {},
   };
@@ -101,7 +114,9 @@ async function nodeRuntime(): Promise<InProcessRuntime> {
   return {
     name: 'node',
     async send(req) {
-      const res = await handle(new Request(`http://localhost${req.path}`, { method: req.method, headers: req.headers, body: req.body }));
+      const res = await handle(
+        new Request(`http://localhost${req.path}`, { method: req.method, headers: req.headers, body: req.body }),
+      );
       return { status: res.status, headers: res.headers, body: await res.text() };
     },
     close: async () => {},

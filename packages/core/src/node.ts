@@ -27,9 +27,14 @@ export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?
   } as RequestInit);
 }
 
-/** Writes a Web Response to a ServerResponse, streaming its body. */
+/**
+ * Writes a Web Response to a ServerResponse, streaming its body. When the answer
+ * came before the request body was read (413, 415, …), the connection is closed
+ * after it: a keep-alive socket with unread upload bytes would stall the next request.
+ */
 export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
+  if (!res.req.complete) headers.connection = 'close';
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie') headers[key] = value;
   });

@@ -42,7 +42,12 @@ export async function representativeSentences(list: string[], lang: string, n: n
     .map((i) => list[i] as string);
 }
 
-export async function analyze(text: string, lang: string, keywordCount: number, summarySentences: number): Promise<Analysis> {
+export async function analyze(
+  text: string,
+  lang: string,
+  keywordCount: number,
+  summarySentences: number,
+): Promise<Analysis> {
   const list = sentences(text, lang);
   const wordCount = words(text, lang).length;
   const [kw, mood, summary] = await Promise.all([

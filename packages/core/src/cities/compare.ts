@@ -1,6 +1,6 @@
-import { asCityscopeError } from '../http/problem.js';
 import { distanceMatrix, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
+import { asCityscopeError } from '../http/problem.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import { type City, lookupProblem, toCity } from './city.js';
 
@@ -9,7 +9,12 @@ export type CityOutcome =
   | { name: string; error: { status: number; code: string; detail: string } };
 
 /** Looks names up in one batch; a name that fails carries its own error and does not fail the rest. */
-export async function resolveCities(client: WikipediaClient, names: string[], lang: string, summarySentences = 3): Promise<CityOutcome[]> {
+export async function resolveCities(
+  client: WikipediaClient,
+  names: string[],
+  lang: string,
+  summarySentences = 3,
+): Promise<CityOutcome[]> {
   const found = await client.lookupMany(names, lang);
   return Promise.all(
     names.map(async (name, i): Promise<CityOutcome> => {
@@ -45,7 +50,10 @@ export function citySummary(c: City) {
 
 export async function distance(client: WikipediaClient, from: string, to: string, mode: Mode, lang: string) {
   const [a, b] = await client.lookupMany([from, to], lang);
-  for (const [f, name] of [[a, from], [b, to]] as const) {
+  for (const [f, name] of [
+    [a, from],
+    [b, to],
+  ] as const) {
     if (!f || f.kind !== 'page') throw lookupProblem(f ?? { kind: 'missing', title: name }, client.label(lang));
   }
   const [ca, cb] = await Promise.all([

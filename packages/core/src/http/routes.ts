@@ -1,5 +1,5 @@
-import { type AnyRoute, defineRoute } from './route.js';
 import { PayloadTooLargeError } from '../errors.js';
+import { type AnyRoute, defineRoute } from './route.js';
 import { AnalyzeBody, CityParams, CityQuery, CompareQuery, DistanceQuery, MAX_ANALYZE_CHARS } from './schemas.js';
 
 /**
@@ -48,7 +48,8 @@ export const routes: AnyRoute[] = [
     query: CompareQuery,
     cache: 'public',
     errors: ['upstream_error', 'upstream_unavailable', 'upstream_timeout'],
-    run: async ({ query }, { deps }) => (await import('../cities/compare.js')).compare(deps.wikipedia(), query.cities, query.lang),
+    run: async ({ query }, { deps }) =>
+      (await import('../cities/compare.js')).compare(deps.wikipedia(), query.cities, query.lang),
   }),
   defineRoute({
     method: 'GET',

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appliesTo,
+  assertCase,
+  CASES,
+  type CaseRequest,
+  comparable,
+  type Exchange,
+  type RuntimeName,
+} from '../src/cases.js';
+
+/**
+ * The same cases over real HTTP against each running emulator, started the way a
+ * newcomer starts them (`pnpm start`, here on other ports), plus `cityscope serve`.
+ * Wikipedia is the loopback stand-in. Set CONFORMANCE_HTTP=0 to skip.
+ */
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const tsx = `${root}node_modules/.bin/tsx`;
+const skip = process.env.CONFORMANCE_HTTP === '0';
+const PORTS = { aws: 13000, gcp: 18080, azure: 17071 };
+
+let fake: FakeWikipedia;
+const procs: ChildProcess[] = [];
+const bases: Partial<Record<RuntimeName, string>> = {};
+const answers = new Map<string, Map<RuntimeName, string>>();
+
+function waitFor(child: ChildProcess, pattern: RegExp, label: string, ms: number): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${label} not ready in ${ms} ms:\n${seen.slice(-3000)}`)), ms);
+    const onData = (d: Buffer) => {
+      seen += d.toString();
+      const m = pattern.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited (${code}) before it was ready:\n${seen.slice(-3000)}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (skip) return;
+  fake = await startFakeWikipedia();
+  const env = { ...process.env, WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIPEDIA_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' };
+  const start = spawn(
+    tsx,
+    [
+      'scripts/start.ts',
+      '--aws-port',
+      String(PORTS.aws),
+      '--gcp-port',
+      String(PORTS.gcp),
+      '--azure-port',
+      String(PORTS.azure),
+    ],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const serve = spawn(tsx, ['packages/cli/src/bin.ts', 'serve', '--port', '0'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  procs.push(start, serve);
+  const [, node] = await Promise.all([
+    waitFor(start, /Cityscope is running/, 'pnpm start', 170_000),
+    waitFor(serve, /listening on (http:\/\/\S+)/, 'cityscope serve', 30_000),
+  ]);
+  bases.node = node[1];
+  bases.aws = `http://127.0.0.1:${PORTS.aws}`;
+  bases.gcp = `http://127.0.0.1:${PORTS.gcp}`;
+  bases.azure = `http://127.0.0.1:${PORTS.azure}`;
+});
+
+afterAll(async () => {
+  await Promise.all(
+    procs.map(
+      (p) =>
+        new Promise<void>((resolve) => {
+          if (p.exitCode !== null) return resolve();
+          p.once('exit', () => resolve());
+          p.kill('SIGINT');
+          setTimeout(() => {
+            p.kill('SIGKILL');
+            resolve();
+          }, 10_000).unref();
+        }),
+    ),
+  );
+  await fake?.close();
+});
+
+async function send(base: string, req: CaseRequest): Promise<Exchange> {
+  const res = await fetch(`${base}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
+  return { status: res.status, headers: res.headers, body: await res.text() };
+}
+
+describe.skipIf(skip)('over HTTP', () => {
+  for (const runtime of ['node', 'aws', 'gcp', 'azure'] as const) {
+    describe(runtime, () => {
+      for (const c of CASES.filter((x) => appliesTo(x, runtime, true))) {
+        it(c.name, async () => {
+          const base = bases[runtime];
+          if (!base) throw new Error(`${runtime} is not running`);
+          fake.faults.length = 0;
+          fake.faults.push(...(c.faults ?? []));
+          const ex = await send(base, c.request);
+          assertCase(c, ex, runtime);
+          const seen = answers.get(c.name) ?? new Map();
+          seen.set(runtime, ex.body);
+          answers.set(c.name, seen);
+        });
+      }
+    });
+  }
+
+  it('every runtime gives the same answer, apart from platform, request id and retrieval time', () => {
+    for (const [name, byRuntime] of answers) {
+      const [first, ...rest] = [...byRuntime.entries()];
+      if (!first) continue;
+      for (const [runtime, body] of rest) {
+        expect(comparable(body), `${name}: ${runtime} vs ${first[0]}`).toEqual(comparable(first[1]));
+      }
+    }
+  });
+});
