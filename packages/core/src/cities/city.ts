@@ -32,9 +32,17 @@ export function lookupProblem(lookup: Exclude<Lookup, { kind: 'page' }>, host: s
   );
 }
 
+export type FoundPage = Extract<Lookup, { kind: 'page' }>;
+
+/** The found page, or the problem that says why there is none. */
+export function requirePage(found: Lookup | undefined, requested: string, host: string): FoundPage {
+  if (found?.kind === 'page') return found;
+  throw lookupProblem(found ?? { kind: 'missing', title: requested }, host);
+}
+
 /** The /cities answer for a found page. */
 export async function toCity(
-  found: Extract<Lookup, { kind: 'page' }>,
+  found: FoundPage,
   requested: string,
   lang: string,
   summarySentences: number,

@@ -2,7 +2,7 @@ import { distanceMatrix, greatCircleKm, KM_PER_MILE, round1 } from '../geo/dista
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
 import { asCityscopeError } from '../http/problem.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import { type City, lookupProblem, toCity } from './city.js';
+import { type City, requirePage, toCity } from './city.js';
 
 export type CityOutcome =
   | { name: string; city: City }
@@ -18,10 +18,9 @@ export async function resolveCities(
   const found = await client.lookupMany(names, lang);
   return Promise.all(
     names.map(async (name, i): Promise<CityOutcome> => {
-      const f = found[i];
       try {
-        if (!f || f.kind !== 'page') throw lookupProblem(f ?? { kind: 'missing', title: name }, client.label(lang));
-        return { name, city: await toCity(f, name, lang, summarySentences) };
+        const page = requirePage(found[i], name, client.label(lang));
+        return { name, city: await toCity(page, name, lang, summarySentences) };
       } catch (err) {
         const p = asCityscopeError(err);
         if (p.status >= 500) throw err;
@@ -50,15 +49,10 @@ export function citySummary(c: City) {
 
 export async function distance(client: WikipediaClient, from: string, to: string, mode: Mode, lang: string) {
   const [a, b] = await client.lookupMany([from, to], lang);
-  for (const [f, name] of [
-    [a, from],
-    [b, to],
-  ] as const) {
-    if (!f || f.kind !== 'page') throw lookupProblem(f ?? { kind: 'missing', title: name }, client.label(lang));
-  }
+  const host = client.label(lang);
   const [ca, cb] = await Promise.all([
-    toCity(a as Extract<typeof a, { kind: 'page' }>, from, lang, 1),
-    toCity(b as Extract<typeof b, { kind: 'page' }>, to, lang, 1),
+    toCity(requirePage(a, from, host), from, lang, 1),
+    toCity(requirePage(b, to, host), to, lang, 1),
   ]);
   const gc = ca.coordinates && cb.coordinates ? greatCircleKm(ca.coordinates, cb.coordinates) : null;
   return {

@@ -31,10 +31,9 @@ export const routes: AnyRoute[] = [
     cache: 'public',
     errors: ['not_found', 'ambiguous', 'upstream_error', 'upstream_unavailable', 'upstream_timeout'],
     run: async ({ params, query }, { deps }) => {
-      const { lookupProblem, toCity } = await import('../cities/city.js');
+      const { requirePage, toCity } = await import('../cities/city.js');
       const client = deps.wikipedia();
-      const found = await client.lookup(params.name, query.lang);
-      if (found.kind !== 'page') throw lookupProblem(found, client.label(query.lang));
+      const found = requirePage(await client.lookup(params.name, query.lang), params.name, client.label(query.lang));
       return toCity(found, params.name, query.lang, query.sentences);
     },
   }),
