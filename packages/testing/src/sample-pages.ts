@@ -30,8 +30,28 @@ const thumb = (file: string) => ({
   height: 213,
 });
 
+/** Small pages: a name, a country and coordinates, for routes and hubs. */
+const small = (
+  title: string,
+  pageid: number,
+  country: string,
+  lat: number,
+  lon: number,
+  population: number,
+): SamplePage => ({
+  title,
+  pageid,
+  revid: 1300000000 + pageid,
+  description: `City in ${country}`,
+  coordinates: { lat, lon },
+  extract: `${title} is a city in ${country}.`,
+  wikitext: `{{Infobox settlement\n|name = ${title}\n|country = ${country}\n|population_total = ${population}\n}}`,
+});
+
 export const EN: SampleWiki = {
   redirects: {
+    NYC: 'New York City',
+    Hamilton: 'Hamilton, Ontario',
     TO: 'Toronto',
     'City of Toronto': 'Toronto',
     'Dublin, Ireland': 'Dublin',
@@ -227,6 +247,13 @@ export const EN: SampleWiki = {
       extract: 'Atlantis is a fictional island with no known location.',
       wikitext: "'''Atlantis''' is a fictional island.",
     },
+    small('Hamilton, Ontario', 5001, 'Canada', 43.2567, -79.8692, 569353),
+    small('Quebec City', 5002, 'Canada', 46.8139, -71.2081, 549459),
+    small('New York City', 5003, 'United States', 40.7128, -74.006, 8804190),
+    small('Boston', 5004, 'United States', 42.3601, -71.0589, 675647),
+    small('London', 5005, 'United Kingdom', 51.5072, -0.1276, 8866180),
+    small('Manchester', 5006, 'United Kingdom', 53.4808, -2.2426, 552000),
+    small('Rio de Janeiro', 5007, 'Brazil', -22.9068, -43.1729, 6211423),
   ],
 };
 

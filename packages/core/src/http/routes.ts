@@ -1,6 +1,15 @@
 import { PayloadTooLargeError } from '../errors.js';
 import { type AnyRoute, defineRoute } from './route.js';
-import { AnalyzeBody, CityParams, CityQuery, CompareQuery, DistanceQuery, MAX_ANALYZE_CHARS } from './schemas.js';
+import {
+  AnalyzeBody,
+  CityParams,
+  CityQuery,
+  CompareQuery,
+  DistanceQuery,
+  HubsBody,
+  MAX_ANALYZE_CHARS,
+  RouteBody,
+} from './schemas.js';
 
 /**
  * Every route of shared/API.md that this build serves. Each route's code is
@@ -60,6 +69,37 @@ export const routes: AnyRoute[] = [
     errors: ['not_found', 'ambiguous', 'upstream_error', 'upstream_unavailable', 'upstream_timeout'],
     run: async ({ query }, { deps }) =>
       (await import('../cities/compare.js')).distance(deps.wikipedia(), query.from, query.to, query.mode, query.lang),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/route',
+    operationId: 'route',
+    summary: 'The shortest visiting order of 2–50 cities',
+    description: `Exact (Held–Karp) for 10 cities or fewer; above that, nearest neighbour improved by 2-opt. Distances are great-circle.`,
+    body: RouteBody,
+    cache: 'no-store',
+    errors: ['upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    run: async ({ body }, { deps }) =>
+      (await import('../cities/logistics.js')).planRoute(
+        deps.wikipedia(),
+        body.cities,
+        body.start,
+        body.roundTrip,
+        body.lang,
+      ),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/hubs',
+    operationId: 'hubs',
+    summary: 'Group 3–100 cities into regional hubs',
+    description:
+      'k-means on the sphere with k-means++ seeding (seeded from the input, so deterministic); a hub is the member closest to its group’s spherical mean. Without `k`, k in 2..min(8, n−1) with the best mean silhouette.',
+    body: HubsBody,
+    cache: 'no-store',
+    errors: ['upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    run: async ({ body }, { deps }) =>
+      (await import('../cities/logistics.js')).planHubs(deps.wikipedia(), body.cities, body.k, body.lang),
   }),
   defineRoute({
     method: 'POST',

@@ -55,3 +55,18 @@ export const AnalyzeBody = z.object({
   keywords: z._default(z.number().check(z.int(), z.gte(0), z.lte(50)), 10),
   sentences: z._default(z.number().check(z.int(), z.gte(1), z.lte(20)), 3),
 });
+
+const names = (min: number, max: number) => z.array(CityName).check(z.minLength(min), z.maxLength(max));
+
+export const RouteBody = z.object({
+  cities: names(2, 50),
+  start: z.optional(CityName),
+  roundTrip: z._default(z.boolean(), false),
+  lang: Lang,
+});
+
+export const HubsBody = z.object({
+  cities: names(3, 100),
+  k: z.optional(z.number().check(z.int(), z.gte(1), z.lte(20))),
+  lang: Lang,
+});

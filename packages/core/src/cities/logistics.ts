@@ -1,0 +1,125 @@
+import { ValidationError } from '../errors.js';
+import { greatCircleKm, round1 } from '../geo/distance.js';
+import { kMeans, silhouette, sphericalMean } from '../geo/hubs.js';
+import { shortestTour } from '../geo/tsp.js';
+import type { WikipediaClient } from '../wikipedia/client.js';
+import type { LatLon } from '../wikipedia/types.js';
+import { resolveCities } from './compare.js';
+
+interface Unresolved {
+  name: string;
+  error: { status: number; code: string; detail: string };
+}
+
+interface Located {
+  name: string;
+  title: string;
+  at: LatLon;
+}
+
+/**
+ * Resolves names to coordinates. Names that fail, or whose page has no
+ * coordinates, go to `unresolved`; a name or page seen before is visited once.
+ */
+async function locate(client: WikipediaClient, names: string[], lang: string) {
+  const unique = [...new Set(names)];
+  const outcomes = await resolveCities(client, unique, lang, 1);
+  const located: Located[] = [];
+  const unresolved: Unresolved[] = [];
+  const titles = new Set<string>();
+  for (const o of outcomes) {
+    if ('error' in o) unresolved.push(o);
+    else if (!o.city.coordinates) {
+      unresolved.push({
+        name: o.name,
+        error: {
+          status: 404,
+          code: 'not_found',
+          detail: `"${o.city.title}" has no coordinates on ${client.label(lang)}`,
+        },
+      });
+    } else if (!titles.has(o.city.title)) {
+      titles.add(o.city.title);
+      located.push({ name: o.name, title: o.city.title, at: o.city.coordinates });
+    }
+  }
+  return { located, unresolved };
+}
+
+export async function planRoute(
+  client: WikipediaClient,
+  names: string[],
+  start: string | undefined,
+  roundTrip: boolean,
+  lang: string,
+) {
+  if (start !== undefined && !names.includes(start)) {
+    throw new ValidationError([{ path: 'start', message: 'Must be one of the cities' }]);
+  }
+  const { located, unresolved } = await locate(client, names, lang);
+  const first = start ?? names[0];
+  const startIndex = Math.max(
+    0,
+    located.findIndex((c) => c.name === first || c.title === first),
+  );
+  if (located.length === 0) return { order: [], legs: [], totalKm: 0, algorithm: 'exact' as const, unresolved };
+  const tour = shortestTour(
+    located.map((c) => c.at),
+    startIndex,
+    roundTrip,
+  );
+  const stops = tour.order.map((i) => located[i] as Located);
+  const pairs = stops.slice(1).map((to, i) => [stops[i] as Located, to] as const);
+  if (roundTrip && stops.length > 1) pairs.push([stops[stops.length - 1] as Located, stops[0] as Located]);
+  return {
+    order: stops.map((s) => s.name),
+    legs: pairs.map(([a, b]) => ({ from: a.name, to: b.name, km: round1(greatCircleKm(a.at, b.at)) })),
+    totalKm: round1(tour.km),
+    algorithm: tour.algorithm,
+    unresolved,
+  };
+}
+
+const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
+
+export async function planHubs(client: WikipediaClient, names: string[], k: number | undefined, lang: string) {
+  const { located, unresolved } = await locate(client, names, lang);
+  const n = located.length;
+  if (n < 2 || (k !== undefined && k > n)) {
+    throw new ValidationError([
+      {
+        path: k !== undefined && n >= 2 ? 'k' : 'cities',
+        message: `Only ${n} of the cities could be placed on the map; ${k !== undefined && n >= 2 ? `k must be at most ${n}` : 'at least 2 are needed'}`,
+      },
+    ]);
+  }
+  const points = located.map((c) => c.at);
+  let chosen: { k: number; labels: number[]; score: number | null };
+  if (k !== undefined) {
+    const { labels } = kMeans(points, k);
+    chosen = { k, labels, score: silhouette(points, labels) };
+  } else {
+    chosen = { k: 2, labels: [], score: Number.NEGATIVE_INFINITY };
+    for (let candidate = 2; candidate <= Math.min(8, n - 1); candidate++) {
+      const { labels } = kMeans(points, candidate);
+      const score = silhouette(points, labels) ?? Number.NEGATIVE_INFINITY;
+      if (score > (chosen.score ?? Number.NEGATIVE_INFINITY) + 1e-12) chosen = { k: candidate, labels, score };
+    }
+    if (n === 2) chosen = { k: 1, labels: [0, 0], score: null };
+  }
+  const groups = [...new Set(chosen.labels)]
+    .map((label) => located.filter((_, i) => chosen.labels[i] === label))
+    .sort((a, b) => located.indexOf(a[0] as Located) - located.indexOf(b[0] as Located));
+  const hubs = groups.map((members) => {
+    const centre = sphericalMean(members.map((m) => m.at));
+    const hub = members.reduce((best, m) => (greatCircleKm(m.at, centre) < greatCircleKm(best.at, centre) ? m : best));
+    return {
+      hub: hub.name,
+      centre: { lat: round4(centre.lat), lon: round4(centre.lon) },
+      members: members.map((m) => m.name),
+      maxKm: round1(Math.max(0, ...members.map((m) => greatCircleKm(hub.at, m.at)))),
+    };
+  });
+  const score = chosen.score === null || !Number.isFinite(chosen.score) ? null : Math.round(chosen.score * 100) / 100;
+  return { k: hubs.length, chosenBy: k !== undefined ? 'request' : 'silhouette', silhouette: score, hubs, unresolved };
+}
