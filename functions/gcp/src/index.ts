@@ -1,6 +1,7 @@
 import { createHandler } from '@cityscope/core';
 import { http } from '@google-cloud/functions-framework';
 import { sendResponse, toRequest } from './convert.js';
+import './json-errors.js';
 
 const handle = createHandler({ platform: 'gcp' });
 

@@ -559,6 +559,77 @@ export const CASES: Case[] = [
     code: 'invalid_request',
     check: (b) => expect(b.errors.map((e: { path: string }) => e.path).sort()).toEqual(['keywords', 'text']),
   },
+  // POST /parse
+  {
+    name: 'parse: given html',
+    request: {
+      method: 'POST',
+      path: '/parse',
+      headers: JSON_BODY,
+      body: JSON.stringify({
+        html: '<html lang="en"><head><title>Harbour news</title><meta property="og:description" content="Boats"></head><body><nav>Menu</nav><h1>Harbour</h1><p>A lovely day at the <a href="/harbour">harbour</a>.</p><img src="boat.jpg" alt="Boat"></body></html>',
+        baseUrl: 'https://example.org/news/',
+      }),
+    },
+    status: 200,
+    type: 'json',
+    headers: { 'cache-control': 'no-store' },
+    json: {
+      url: 'https://example.org/news/',
+      title: 'Harbour news',
+      description: 'Boats',
+      lang: 'en',
+      headings: [{ level: 1, text: 'Harbour' }],
+      links: [{ href: 'https://example.org/harbour', text: 'harbour', internal: true }],
+      images: [{ src: 'https://example.org/news/boat.jpg', alt: 'Boat' }],
+      text: 'Harbour\nA lovely day at the harbour.',
+      wordCount: 7,
+      analysis: { sentiment: { label: 'positive' } },
+    },
+  },
+  {
+    name: 'parse: the cloud metadata address is blocked',
+    request: {
+      method: 'POST',
+      path: '/parse',
+      headers: JSON_BODY,
+      body: JSON.stringify({ url: 'http://169.254.169.254/latest/meta-data/' }),
+    },
+    status: 400,
+    type: 'problem',
+    code: 'blocked_url',
+  },
+  {
+    name: 'parse: a decimal spelling of loopback is blocked',
+    request: {
+      method: 'POST',
+      path: '/parse',
+      headers: JSON_BODY,
+      body: JSON.stringify({ url: 'http://2130706433/' }),
+    },
+    status: 400,
+    type: 'problem',
+    code: 'blocked_url',
+  },
+  {
+    name: 'parse: other ports are blocked',
+    request: {
+      method: 'POST',
+      path: '/parse',
+      headers: JSON_BODY,
+      body: JSON.stringify({ url: 'http://example.org:8080/' }),
+    },
+    status: 400,
+    type: 'problem',
+    code: 'blocked_url',
+  },
+  {
+    name: 'parse: invalid JSON',
+    request: { method: 'POST', path: '/parse', headers: JSON_BODY, body: '{"url": ' },
+    status: 400,
+    type: 'problem',
+    code: 'invalid_request',
+  },
   // GET /openapi.json
   {
     name: 'openapi',
@@ -567,7 +638,7 @@ export const CASES: Case[] = [
     type: 'json',
     check: (b) => {
       expect(b.openapi).toBe('3.1.0');
-      for (const p of ['/health', '/cities/{name}', '/compare', '/distance', '/route', '/hubs', '/analyze'])
+      for (const p of ['/health', '/cities/{name}', '/compare', '/distance', '/route', '/hubs', '/analyze', '/parse'])
         expect(b.paths[p]).toBeDefined();
     },
   },

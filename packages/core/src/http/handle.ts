@@ -1,6 +1,7 @@
 import { type Config, loadConfig, type Platform } from '../config.js';
 import { MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
+import type { FetchPageOptions } from '../parse/fetch-page.js';
 import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
 import { WikipediaClient } from '../wikipedia/client.js';
@@ -16,6 +17,11 @@ export interface HandlerOptions {
   /** Stands in for global fetch toward Wikipedia (tests). */
   fetch?: FetchLike;
   logger?: Logger;
+  /**
+   * /parse page fetching for tests: allow loopback addresses and other ports, stand in for DNS, shorten limits.
+   * Production never sets these; no environment setting reaches them.
+   */
+  pageFetch?: Pick<FetchPageOptions, 'allowLoopback' | 'resolve' | 'ports' | 'timeoutMs' | 'maxBytes'>;
 }
 
 export type Handler = (request: Request) => Promise<Response>;
@@ -62,6 +68,7 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     platform: options.platform ?? 'node',
     version: VERSION,
     logger,
+    pageFetch: { userAgent: config.userAgent, ...options.pageFetch },
     wikipedia: () => {
       client ??= new WikipediaClient({
         baseUrl: config.wikipediaBaseUrl,

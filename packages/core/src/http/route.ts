@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { Platform } from '../config.js';
 import type { ProblemCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { FetchPageOptions } from '../parse/fetch-page.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 
 /** What a route's code may use; built once per handler, shared by its requests. */
@@ -10,6 +11,8 @@ export interface Deps {
   version: string;
   logger: Logger;
   wikipedia(): WikipediaClient;
+  /** How /parse fetches pages. */
+  pageFetch: FetchPageOptions;
 }
 
 export interface RouteContext {

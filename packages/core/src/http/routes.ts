@@ -8,6 +8,7 @@ import {
   DistanceQuery,
   HubsBody,
   MAX_ANALYZE_CHARS,
+  ParseBody,
   RouteBody,
 } from './schemas.js';
 
@@ -115,6 +116,22 @@ export const routes: AnyRoute[] = [
         throw new PayloadTooLargeError(`text is ${length} characters; the limit is ${MAX_ANALYZE_CHARS}`);
       }
       return (await import('../analyze/analyze.js')).analyze(body.text, body.lang, body.keywords, body.sentences);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/parse',
+    operationId: 'parse',
+    summary: 'Metadata, structure, readable text and analysis of a web page',
+    description:
+      'With `url`, the page is fetched: http(s) on ports 80 and 443, public addresses only (checked after DNS), at most 3 redirects, 2 MiB, 8 s, HTML only. With `html`, the given document is parsed.',
+    body: ParseBody,
+    cache: 'no-store',
+    errors: ['blocked_url', 'upstream_error', 'upstream_timeout'],
+    run: async ({ body }, { deps }) => {
+      const parse = await import('../parse/parse.js');
+      if (body.html !== undefined) return parse.parseGivenHtml(body.html, body.baseUrl ?? null);
+      return parse.parseUrl(body.url as string, deps.pageFetch);
     },
   }),
   defineRoute({

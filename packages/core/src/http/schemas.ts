@@ -70,3 +70,23 @@ export const HubsBody = z.object({
   k: z.optional(z.number().check(z.int(), z.gte(1), z.lte(20))),
   lang: Lang,
 });
+
+/** An absolute URL; which schemes, ports and addresses may be fetched is decided later (blocked_url). */
+const absoluteUrl = z.string().check(
+  z.maxLength(2048),
+  z.refine((s) => URL.canParse(s), 'Must be an absolute URL'),
+);
+
+/** Either `url`, or `html` with an optional `baseUrl`. */
+export const ParseBody = z
+  .object({ url: z.optional(absoluteUrl), html: z.optional(z.string()), baseUrl: z.optional(absoluteUrl) })
+  .check(
+    z.refine((b) => (b.url === undefined) !== (b.html === undefined), {
+      message: 'Give exactly one of "url" and "html"',
+      path: ['url'],
+    }),
+    z.refine((b) => b.baseUrl === undefined || b.html !== undefined, {
+      message: '"baseUrl" goes with "html"',
+      path: ['baseUrl'],
+    }),
+  );

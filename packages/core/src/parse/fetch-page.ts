@@ -1,0 +1,201 @@
+import { lookup } from 'node:dns/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { BlockedUrlError, UpstreamError, UpstreamTimeoutError } from '../errors.js';
+import { blockedReason, isLoopback } from './ip.js';
+
+export interface FetchPageOptions {
+  userAgent: string;
+  /** Whole fetch, redirects included. */
+  timeoutMs?: number;
+  /** Body after decompression. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** For tests only; never set from the environment. */
+  allowLoopback?: boolean;
+  /** Ports that may be fetched; 80 and 443 (tests add their own). */
+  ports?: number[];
+  /** Stands in for DNS (tests). */
+  resolve?: (hostname: string) => Promise<Array<{ address: string; family: number }>>;
+}
+
+export interface FetchedPage {
+  url: string;
+  contentType: string;
+  body: Buffer;
+}
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** Checks a URL before any connection: scheme, port, and every address its host resolves to. */
+async function vet(raw: string, opts: FetchPageOptions): Promise<{ url: URL; address: string; family: number }> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new BlockedUrlError(`Not an absolute URL: ${raw.slice(0, 200)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new BlockedUrlError(`Only http and https URLs can be fetched, not ${url.protocol}`);
+  const port = url.port === '' ? (url.protocol === 'http:' ? 80 : 443) : Number(url.port);
+  if (!(opts.ports ?? [80, 443]).includes(port))
+    throw new BlockedUrlError(`Only ports 80 and 443 can be fetched, not ${port}`);
+  // the WHATWG parser has already turned decimal, octal and hex IPv4 spellings into dotted quads
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: Array<{ address: string; family: number }>;
+  const literal = isIP(host) !== 0;
+  if (literal) addresses = [{ address: host, family: isIP(host) }];
+  else {
+    try {
+      addresses = await (opts.resolve ?? ((h) => lookup(h, { all: true, verbatim: true })))(host);
+    } catch {
+      throw new UpstreamError(`${host} could not be resolved`);
+    }
+  }
+  if (addresses.length === 0) throw new UpstreamError(`${host} could not be resolved`);
+  for (const a of addresses) {
+    const why = blockedReason(a.address);
+    if (why && !(opts.allowLoopback && isLoopback(a.address))) {
+      const what = literal
+        ? `${url.host} is a ${why} address`
+        : `${url.host} resolves to a ${why} address (${a.address})`;
+      throw new BlockedUrlError(`${what}, which is never fetched`);
+    }
+  }
+  const first = addresses[0] as { address: string; family: number };
+  return { url, address: first.address, family: first.family };
+}
+
+function get(
+  url: URL,
+  address: string,
+  family: number,
+  opts: FetchPageOptions,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        signal,
+        headers: {
+          'user-agent': opts.userAgent,
+          accept: 'text/html,application/xhtml+xml;q=0.9',
+          'accept-encoding': 'gzip, deflate, br',
+        },
+        // connect to the address that was checked, not to a second DNS answer
+        lookup: (_host, options, cb) => {
+          if ((options as { all?: boolean }).all)
+            (cb as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address, family }]);
+          else cb(null, address, family);
+        },
+      },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function readBody(res: IncomingMessage, maxBytes: number, host: string): Promise<Buffer> {
+  const encoding = (res.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
+  const declared = Number(res.headers['content-length']);
+  if (encoding === 'identity' && Number.isFinite(declared) && declared > maxBytes) {
+    res.destroy();
+    throw new UpstreamError(`${host} sent a page over ${maxBytes} bytes`);
+  }
+  const stream =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? res.pipe(createGunzip())
+      : encoding === 'deflate'
+        ? res.pipe(createInflate())
+        : encoding === 'br'
+          ? res.pipe(createBrotliDecompress())
+          : encoding === 'identity'
+            ? res
+            : null;
+  if (!stream) {
+    res.destroy();
+    throw new UpstreamError(`${host} sent an unsupported content encoding (${encoding})`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw new UpstreamError(`${host} sent a page over ${maxBytes} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    res.destroy();
+    if (err instanceof UpstreamError) throw err;
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new UpstreamError(`${host} sent a body that could not be read`, res.statusCode ?? null, { cause: err });
+  }
+  return Buffer.concat(chunks);
+}
+
+/** DNS lookups cannot be cancelled; stop waiting for one when the deadline passes. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Fetches an HTML page for /parse under the rules of shared/API.md: http(s) on
+ * ports 80 and 443, public addresses only (checked after DNS, connecting to the
+ * checked address), at most 3 redirects each checked the same way, 2 MiB after
+ * decompression, 8 s in all, text/html or application/xhtml+xml only.
+ */
+export async function fetchPage(raw: string, opts: FetchPageOptions): Promise<FetchedPage> {
+  const timeoutMs = opts.timeoutMs ?? 8000;
+  const maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
+  const maxRedirects = opts.maxRedirects ?? 3;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let current = raw;
+  try {
+    for (let hop = 0; ; hop++) {
+      const { url, address, family } = await untilAborted(vet(current, opts), signal);
+      let res: IncomingMessage;
+      try {
+        res = await get(url, address, family, opts, signal);
+      } catch (err) {
+        if (signal.aborted) throw err;
+        const code = (err as { code?: string }).code;
+        throw new UpstreamError(`${url.host} could not be reached${code ? ` (${code})` : ''}`, null, { cause: err });
+      }
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location) {
+        res.resume();
+        if (hop >= maxRedirects)
+          throw new UpstreamError(`${url.host} redirected more than ${maxRedirects} times`, status);
+        current = new URL(res.headers.location, url).href;
+        continue;
+      }
+      if (status < 200 || status >= 300) {
+        res.resume();
+        throw new UpstreamError(`${url.host} answered HTTP ${status}`, status);
+      }
+      const contentType = (res.headers['content-type'] ?? '').toLowerCase();
+      const media = contentType.split(';')[0]?.trim() ?? '';
+      if (!HTML_TYPES.has(media)) {
+        res.destroy();
+        throw new UpstreamError(`${url.host} answered with ${media || 'no content type'}, not an HTML page`, status);
+      }
+      return { url: url.href, contentType, body: await readBody(res, maxBytes, url.host) };
+    }
+  } catch (err) {
+    if (signal.aborted && !(err instanceof BlockedUrlError)) {
+      throw new UpstreamTimeoutError(`The page did not load within ${timeoutMs / 1000} s`);
+    }
+    throw err;
+  }
+}
