@@ -1,0 +1,96 @@
+import type { Fault } from '@cityscope/testing';
+import { expect } from 'vitest';
+
+/** What a conformance case is, and how an exchange is checked against one. */
+
+export type RuntimeName = 'node' | 'aws' | 'gcp' | 'azure';
+
+export interface CaseRequest {
+  method: string;
+  /** Path and query exactly as sent on the wire. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** In-process AWS: deliver the body base64-encoded (isBase64Encoded: true), as API Gateway does for binary media. */
+  base64?: boolean;
+}
+
+export interface Exchange {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+export interface Case {
+  name: string;
+  request: CaseRequest;
+  /** Queued on the fake Wikipedia just before the request. */
+  faults?: Fault[];
+  /** Only on these runtimes (default: all). */
+  only?: RuntimeName[];
+  /** Not over HTTP (for cases that need in-process control of the platform event). */
+  inProcessOnly?: boolean;
+  status: number;
+  /** 'json', 'problem' or 'none' (no body). */
+  type: 'json' | 'problem' | 'none';
+  /** The problem's code, for problem answers. */
+  code?: string;
+  /** Headers that must be present with this value (string: equal; RegExp: match) or absent (null). */
+  headers?: Record<string, string | RegExp | null>;
+  /** A subset the JSON body must match. */
+  json?: Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: the body of a JSON answer, checked by the assertions inside
+  check?: (body: any, exchange: Exchange, runtime: RuntimeName) => void;
+}
+
+export const JSON_BODY = { 'content-type': 'application/json' };
+
+/** Asserts one exchange against its case. */
+export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
+  const where = `${runtime}: ${c.name}`;
+  expect(ex.status, `${where}: status (body ${ex.body.slice(0, 300)})`).toBe(c.status);
+  const type = ex.headers.get('content-type');
+  if (c.type === 'none') {
+    expect(ex.body, `${where}: no body`).toBe('');
+  } else {
+    expect(type, `${where}: content type`).toMatch(
+      c.type === 'json' ? /^application\/json/ : /^application\/problem\+json/,
+    );
+  }
+  for (const [name, want] of Object.entries(c.headers ?? {})) {
+    const got = ex.headers.get(name);
+    if (want === null) expect(got, `${where}: header ${name}`).toBeNull();
+    else if (typeof want === 'string') expect(got, `${where}: header ${name}`).toBe(want);
+    else expect(got, `${where}: header ${name}`).toMatch(want);
+  }
+  expect(ex.headers.get('x-request-id'), `${where}: x-request-id`).toBeTruthy();
+  if (c.type === 'none') return;
+  const body = JSON.parse(ex.body);
+  if (c.type === 'problem') {
+    expect(body, `${where}: problem`).toMatchObject({
+      type: `https://cityscope.dev/problems/${(c.code ?? '').replaceAll('_', '-')}`,
+      status: c.status,
+      code: c.code,
+      title: expect.any(String),
+      detail: expect.any(String),
+      instance: expect.any(String),
+      requestId: ex.headers.get('x-request-id'),
+    });
+    expect(ex.headers.get('cache-control'), `${where}: errors are no-store`).toBe('no-store');
+  }
+  if (c.json) expect(body, `${where}: body`).toMatchObject(c.json);
+  c.check?.(body, ex, runtime);
+}
+
+/** A body with what legitimately differs between runtimes and runs taken out. */
+export function comparable(body: string): unknown {
+  if (!body) return body;
+  return JSON.parse(body, (key, value) => {
+    if (key === 'requestId' || key === 'retrievedAt') return '<varies>';
+    if (key === 'platform') return '<platform>';
+    return value;
+  });
+}
+
+export const appliesTo = (c: Case, runtime: RuntimeName, overHttp: boolean) =>
+  (!c.only || c.only.includes(runtime)) && !(overHttp && c.inProcessOnly);
