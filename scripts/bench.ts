@@ -6,11 +6,11 @@
  * Median and p90 of RUNS fresh processes each. Figures go to docs/performance.md.
  */
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { startFakeWikipedia } from '@cityscope/testing';
 
@@ -30,7 +30,9 @@ const bundles = {
 function probe(platform: string, bundle: string, path: string): string {
   const url = pathToFileURL(bundle).href;
   const azure = pathToFileURL(join(root, 'functions/azure/node_modules/@azure/functions/dist/azure-functions.js')).href;
-  const ff = pathToFileURL(join(root, 'functions/gcp/node_modules/@google-cloud/functions-framework/build/src/testing.js')).href;
+  const ff = pathToFileURL(
+    join(root, 'functions/gcp/node_modules/@google-cloud/functions-framework/build/src/testing.js'),
+  ).href;
   const send = {
     empty: 'return 0;',
     aws: `const r = await m.handler({ version: '2.0', routeKey: '$default', rawPath: '${path}', rawQueryString: '', headers: { host: 'bench.local' }, requestContext: { http: { method: 'GET', path: '${path}' }, domainName: 'bench.local' }, isBase64Encoded: false }); return r.statusCode;`,
@@ -76,7 +78,8 @@ for (const [platform, bundle] of Object.entries(bundles)) {
   const gz = gzipSync(readFileSync(bundle)).length;
   const health = await times(RUNS, () => run(probe(platform, bundle, '/health'), env));
   const city = await times(RUNS, () => run(probe(platform, bundle, '/cities/Toronto'), env));
-  if (health.some((h) => h.status !== 200) || city.some((c) => c.status !== 200)) throw new Error(`${platform}: a probe failed`);
+  if (health.some((h) => h.status !== 200) || city.some((c) => c.status !== 200))
+    throw new Error(`${platform}: a probe failed`);
   const imp = stat(health.map((h) => h.importMs));
   const h1 = stat(health.map((h) => h.firstRequestMs));
   const c1 = stat(city.map((c) => c.firstRequestMs));
@@ -86,6 +89,8 @@ for (const [platform, bundle] of Object.entries(bundles)) {
 }
 await fake.close();
 console.log(`node ${process.version}, ${RUNS} fresh processes per figure, medians\n`);
-console.log('| bundle | minified | gzip | import | + first GET /health | + first GET /cities/Toronto (loopback Wikipedia) |');
+console.log(
+  '| bundle | minified | gzip | import | + first GET /health | + first GET /cities/Toronto (loopback Wikipedia) |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
