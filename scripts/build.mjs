@@ -89,6 +89,12 @@ for (const t of targets.filter((x) => only.length === 0 || only.includes(x.name)
       join(outdir, 'package.json'),
       `${JSON.stringify({ name: 'cityscope-azure', version, private: true, type: 'module', main: 'index.mjs' }, null, 2)}\n`,
     );
+    writeFileSync(join(outdir, '.funcignore'), 'local.settings.json\n*.map\n');
+    // for `func start` in this folder (Azure Functions Core Tools)
+    writeFileSync(
+      join(outdir, 'local.settings.json'),
+      `${JSON.stringify({ IsEncrypted: false, Values: { FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '' } }, null, 2)}\n`,
+    );
   }
 }
 for (const r of results) console.log(`${r.target.padEnd(6)} ${(r.bytes / 1024).toFixed(1).padStart(7)} KiB  ${r.file}`);

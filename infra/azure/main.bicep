@@ -1,0 +1,120 @@
+// Cityscope on Azure Functions (Flex Consumption, Linux, Node 22). Deploy the app code
+// afterwards from functions/azure/dist (host.json, package.json, index.mjs), e.g. with
+// the Azure/functions-action step in .github/workflows/deploy-azure.yml.
+//
+//   az deployment group create -g <resource-group> -f infra/azure/main.bicep \
+//     -p corsOrigins='https://app.example.com'
+
+@description('A short name used in resource names.')
+param name string = 'cityscope'
+param location string = resourceGroup().location
+param wikipediaBaseUrl string = 'https://{lang}.wikipedia.org'
+param wikipediaTimeoutMs string = '5000'
+param corsOrigins string = '*'
+@allowed(['debug', 'info', 'warn', 'error', 'silent'])
+param logLevel string = 'info'
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+var suffix = uniqueString(resourceGroup().id, name)
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: toLower('st${take(name, 8)}${suffix}')
+  location: location
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'deployments'
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: 'log-${name}-${suffix}'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${name}-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-${name}-${suffix}'
+  location: location
+  kind: 'functionapp'
+  sku: { tier: 'FlexConsumption', name: 'FC1' }
+  properties: { reserved: true }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'func-${name}-${suffix}'
+  location: location
+  kind: 'functionapp,linux'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      appSettings: [
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'WIKIPEDIA_BASE_URL', value: wikipediaBaseUrl }
+        { name: 'WIKIPEDIA_TIMEOUT_MS', value: wikipediaTimeoutMs }
+        { name: 'CORS_ORIGINS', value: corsOrigins }
+        { name: 'LOG_LEVEL', value: logLevel }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deployments.name}'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: 2048
+      }
+      runtime: { name: 'node', version: '22' }
+    }
+  }
+}
+
+// The app reads its deployment package and host state with its own identity; no keys.
+resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, app.id, storageBlobDataOwner)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+output functionAppName string = app.name
+output url string = 'https://${app.properties.defaultHostName}'
