@@ -122,6 +122,26 @@ describe('facts from fixtures written for these tests', () => {
     });
   });
 
+  it('reads {{flagcountry}} with a code and an Infobox German location in its own units', () => {
+    const { facts } = extractFacts(`{{Infobox German location
+| name = Musterstadt
+| state = Bavaria
+| country = {{flagcountry|DEU}}
+| area = 891.12
+| elevation = 34
+| population = 3,878,100
+| population_as_of = 2023-12-31
+}}`);
+    expect(facts).toMatchObject({ country: 'Germany', areaKm2: 891.12, elevationM: 34, population: 3878100 });
+  });
+
+  it('does not guess the unit of a bare area in other infoboxes', () => {
+    expect(extractFacts('{{Infobox settlement|area = 891.12|elevation = 34}}').facts).toMatchObject({
+      areaKm2: null,
+      elevationM: null,
+    });
+  });
+
   it('is all null without an infobox, and never throws on broken markup', () => {
     expect(extractFacts("'''Nowhere''' is a place.").facts).toEqual({
       country: null,

@@ -107,6 +107,19 @@ describe('answers', () => {
     expect(apiRequests()[1]?.params.get('prop')).toBe('links');
   });
 
+  it('falls back to the links in the page wikitext when the links request fails', async () => {
+    const failing: typeof fetch = (input, init) =>
+      String(input).includes('prop=links')
+        ? Promise.resolve(new Response('{"error":{"code":"badvalue"}}'))
+        : fetch(input, init);
+    const found = await client({ fetch: failing }).lookup('Springfield', 'en');
+    expect(found).toEqual({
+      kind: 'ambiguous',
+      title: 'Springfield',
+      candidates: ['Springfield, Illinois', 'Springfield, Massachusetts'],
+    });
+  });
+
   it('reads formatversion=1 answers', async () => {
     const v1: typeof fetch = (input, init) => {
       const url = new URL(String(input));

@@ -29,13 +29,13 @@ const FT_M = 0.3048;
 const ACRE_KM2 = 0.0040468564224;
 
 /** The first infobox of a page ({{Infobox settlement}}, {{Infobox UK place}}, {{Infobox Italian comune}}, …). */
-export function infoboxFields(wikitext: string): Map<string, string> | null {
+export function infobox(wikitext: string): { name: string; fields: Map<string, string> } | null {
   const text = stripNoise(wikitext);
   const box = findTemplate(text, (n) => /^(infobox|geobox)\b/.test(n));
   if (!box) return null;
   const fields = new Map<string, string>();
   for (const [k, v] of box.named) fields.set(k.replace(/\s+/g, '_'), v);
-  return fields;
+  return { name: box.name, fields };
 }
 
 type Fields = Map<string, string>;
@@ -120,56 +120,61 @@ function population(fields: Fields): { value: number | null; asOf: string | null
   return { value: Math.round(value), asOf };
 }
 
-function area(fields: Fields): number | null {
-  const km2 = first(fields, ['area_total_km2', 'area_km2', 'area_land_km2', 'area_city_km2', 'fläche', 'superficie']);
-  if (km2) {
-    const v = parseNumber(km2.text);
-    if (v !== null && v >= 0) return round(v, 3);
+type Unit = readonly [keys: readonly string[], factor: number];
+
+/** The first of the fields that holds a number, times its unit's factor. */
+function measured(
+  fields: Fields,
+  units: readonly Unit[],
+  digits: number,
+  min = Number.NEGATIVE_INFINITY,
+): number | null {
+  for (const [keys, factor] of units) {
+    const found = first(fields, keys);
+    const v = found ? parseNumber(found.text) : null;
+    if (v !== null && v >= min) return round(v * factor, digits);
   }
-  const sqmi = first(fields, ['area_total_sq_mi', 'area_sq_mi', 'area_land_sq_mi']);
-  if (sqmi) {
-    const v = parseNumber(sqmi.text);
-    if (v !== null && v >= 0) return round(v * SQ_MI_KM2, 3);
-  }
-  const ha = first(fields, ['area_total_ha', 'area_ha']);
-  if (ha) {
-    const v = parseNumber(ha.text);
-    if (v !== null && v >= 0) return round(v / 100, 3);
-  }
-  const acre = first(fields, ['area_total_acre', 'area_acre']);
-  if (acre) {
-    const v = parseNumber(acre.text);
-    if (v !== null && v >= 0) return round(v * ACRE_KM2, 3);
-  }
-  return withUnit(
-    fields,
-    ['area_total', 'area'],
-    {
-      km2: 1,
-      'km²': 1,
-      'sq mi': SQ_MI_KM2,
-      sqmi: SQ_MI_KM2,
-      mi2: SQ_MI_KM2,
-      ha: 0.01,
-      acre: ACRE_KM2,
-      acres: ACRE_KM2,
-    },
-    3,
+  return null;
+}
+
+const AREA_UNITS: readonly Unit[] = [
+  [['area_total_km2', 'area_km2', 'area_land_km2', 'area_city_km2', 'fläche', 'superficie'], 1],
+  [['area_total_sq_mi', 'area_sq_mi', 'area_land_sq_mi'], SQ_MI_KM2],
+  [['area_total_ha', 'area_ha'], 0.01],
+  [['area_total_acre', 'area_acre'], ACRE_KM2],
+];
+const AREA_WORDS = {
+  km2: 1,
+  'km²': 1,
+  'sq mi': SQ_MI_KM2,
+  sqmi: SQ_MI_KM2,
+  mi2: SQ_MI_KM2,
+  ha: 0.01,
+  acre: ACRE_KM2,
+  acres: ACRE_KM2,
+};
+const ELEVATION_UNITS: readonly Unit[] = [
+  [['elevation_m', 'elevation_avg_m', 'höhe', 'altitudine'], 1],
+  [['elevation_ft', 'elevation_avg_ft'], FT_M],
+];
+const ELEVATION_WORDS = { m: 1, metres: 1, meters: 1, ft: FT_M, feet: FT_M };
+/** Infoboxes whose bare `area` is in km² and bare `elevation` in metres, by their documentation. */
+const METRIC_BOXES = /^infobox (german location|swiss town|austrian|french commune)/;
+
+function area(fields: Fields, metric: boolean): number | null {
+  return (
+    measured(fields, AREA_UNITS, 3, 0) ??
+    withUnit(fields, ['area_total', 'area'], AREA_WORDS, 3) ??
+    (metric ? measured(fields, [[['area'], 1]], 3, 0) : null)
   );
 }
 
-function elevation(fields: Fields): number | null {
-  const m = first(fields, ['elevation_m', 'elevation_avg_m', 'höhe', 'altitudine']);
-  if (m) {
-    const v = parseNumber(m.text);
-    if (v !== null) return round(v, 1);
-  }
-  const ft = first(fields, ['elevation_ft', 'elevation_avg_ft']);
-  if (ft) {
-    const v = parseNumber(ft.text);
-    if (v !== null) return round(v * FT_M, 1);
-  }
-  return withUnit(fields, ['elevation'], { m: 1, metres: 1, meters: 1, ft: FT_M, feet: FT_M }, 1);
+function elevation(fields: Fields, metric: boolean): number | null {
+  return (
+    measured(fields, ELEVATION_UNITS, 1) ??
+    withUnit(fields, ['elevation'], ELEVATION_WORDS, 1) ??
+    (metric ? measured(fields, [[['elevation'], 1]], 1) : null)
+  );
 }
 
 /** A value written with its unit ("630 km2", {{convert|1.6|sqmi}}). */
@@ -214,8 +219,10 @@ function timezone(fields: Fields): { timezone: string | null; utcOffset: string 
 
 /** The facts of shared/API.md from a page's section-0 wikitext. Unknown facts are null. */
 export function extractFacts(wikitext: string): { facts: Facts; coordinates: LatLon | null } {
-  const fields = infoboxFields(wikitext);
-  if (!fields) return { facts: { ...NO_FACTS }, coordinates: null };
+  const box = infobox(wikitext);
+  if (!box) return { facts: { ...NO_FACTS }, coordinates: null };
+  const { fields } = box;
+  const metric = METRIC_BOXES.test(box.name);
   const pop = population(fields);
   const tz = timezone(fields);
   return {
@@ -223,8 +230,8 @@ export function extractFacts(wikitext: string): { facts: Facts; coordinates: Lat
       country: country(fields),
       population: pop.value,
       populationAsOf: pop.asOf,
-      areaKm2: area(fields),
-      elevationM: elevation(fields),
+      areaKm2: area(fields, metric),
+      elevationM: elevation(fields, metric),
       timezone: tz.timezone,
       utcOffset: tz.utcOffset,
     },

@@ -85,7 +85,10 @@ function renderTemplate(t: Template): string {
   if (SILENT.test(name)) return '';
   if (name === 'lang' || name === 'transl') return render(t.positional[1] ?? first);
   if (name === 'convert' || name === 'cvt') return `${first} ${t.positional[1] ?? ''}`;
-  if (name === 'flag' || name === 'flagcountry' || name === 'flagu') return render(t.named.get('name') ?? first);
+  if (name === 'flag' || name === 'flagcountry' || name === 'flagu') {
+    const shown = render(t.named.get('name') ?? first);
+    return COUNTRY_CODES[shown.toLowerCase()] ?? shown;
+  }
   if (name === 'ill' || name === 'interlanguage link') return render(first);
   if (name === 'nbsp' || name === '0') return ' ';
   if (name === '!') return '|';

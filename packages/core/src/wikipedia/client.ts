@@ -23,6 +23,17 @@ const HIT_TTL_MS = 60 * 60 * 1000;
 const MISS_TTL_MS = 5 * 60 * 1000;
 const MAX_CANDIDATES = 50;
 
+/** Article links in wikitext, in page order: [[Target]] and [[Target|label]], no other namespaces. */
+export function wikitextLinks(wikitext: string): string[] {
+  const out: string[] = [];
+  for (const m of wikitext.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
+    const target = (m[1] as string).replace(/_/g, ' ').trim();
+    if (!target || /^[^:]+:/.test(target)) continue;
+    out.push(target.charAt(0).toUpperCase() + target.slice(1));
+  }
+  return out;
+}
+
 /** MediaWiki's multi-value separator; U+001F replaces "|" when a value itself holds "|". */
 export function joinMulti(values: readonly string[]): string {
   return values.some((v) => v.includes('|')) ? `\u001f${values.join('\u001f')}` : values.join('|');
@@ -107,7 +118,7 @@ export class WikipediaClient {
       formatversion: '2',
       redirects: '1',
       titles: joinMulti(titles),
-      prop: 'info|pageprops|coordinates|extracts|pageimages|revisions|description',
+      prop: 'info|pageprops|coordinates|extracts|pageimages|revisions',
       inprop: 'url',
       ppprop: 'disambiguation|wikibase-shortdesc',
       coprimary: 'primary',
@@ -175,11 +186,17 @@ export class WikipediaClient {
       plnamespace: '0',
       pllimit: 'max',
     });
-    const links = readLinks(await this.#get(url, lang), this.label(lang));
+    let links = new Map<string, string[]>();
+    try {
+      links = readLinks(await this.#get(url, lang), this.label(lang));
+    } catch {
+      // the page's own wikitext still names its candidates
+    }
     for (const [requested, found] of out) {
       if (found.kind !== 'page' || !found.page.disambiguation) continue;
       const title = found.page.title;
-      const candidates = (links.get(title) ?? [])
+      const fromApi = links.get(title) ?? [];
+      const candidates = [...new Set(fromApi.length ? fromApi : wikitextLinks(found.page.wikitext))]
         .filter((t) => t !== title && !/\(disambiguation\)$/i.test(t))
         .slice(0, MAX_CANDIDATES);
       out.set(requested, { kind: 'ambiguous', title, candidates });

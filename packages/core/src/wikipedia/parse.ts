@@ -141,7 +141,9 @@ export function readLinks(body: unknown, label: string): Map<string, string[]> {
     const links = Array.isArray(p.raw.links) ? p.raw.links : [];
     out.set(
       p.title,
-      links.filter(isObj).flatMap((l) => (num(l.ns) === 0 && typeof l.title === 'string' ? [l.title] : [])),
+      links
+        .filter(isObj)
+        .flatMap((l) => ((l.ns === undefined || num(l.ns) === 0) && typeof l.title === 'string' ? [l.title] : [])),
     );
   }
   return out;
