@@ -82,6 +82,43 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
   c.check?.(body, ex, runtime);
 }
 
+/** The answers each runtime gave, by case name, to compare across runtimes. */
+export class Answers {
+  readonly #byCase = new Map<string, Map<RuntimeName, string>>();
+
+  record(c: Case, runtime: RuntimeName, ex: Exchange): void {
+    const seen = this.#byCase.get(c.name) ?? new Map<RuntimeName, string>();
+    seen.set(runtime, ex.body);
+    this.#byCase.set(c.name, seen);
+  }
+
+  /** Every runtime gave the same body for each case, apart from platform, request id and retrieval time. */
+  expectSame(): void {
+    for (const [name, byRuntime] of this.#byCase) {
+      const [first, ...rest] = [...byRuntime.entries()];
+      if (!first) continue;
+      for (const [runtime, body] of rest) {
+        expect(comparable(body), `${name}: ${runtime} vs ${first[0]}`).toEqual(comparable(first[1]));
+      }
+    }
+  }
+}
+
+/** Runs one case: queues its upstream faults, sends it, checks the answer, records it. */
+export async function runCase(
+  c: Case,
+  runtime: RuntimeName,
+  send: (req: CaseRequest) => Promise<Exchange>,
+  faults: Fault[],
+  answers: Answers,
+): Promise<void> {
+  faults.length = 0;
+  faults.push(...(c.faults ?? []));
+  const ex = await send(c.request);
+  assertCase(c, ex, runtime);
+  answers.record(c, runtime, ex);
+}
+
 /** A body with what legitimately differs between runtimes and runs taken out. */
 export function comparable(body: string): unknown {
   if (!body) return body;

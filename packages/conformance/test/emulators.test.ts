@@ -1,16 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appliesTo,
-  assertCase,
-  CASES,
-  type CaseRequest,
-  comparable,
-  type Exchange,
-  type RuntimeName,
-} from '../src/cases.js';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { Answers, appliesTo, CASES, type CaseRequest, type Exchange, type RuntimeName, runCase } from '../src/cases.js';
 
 /**
  * The same cases over real HTTP against each running emulator, started the way a
@@ -25,7 +17,7 @@ const PORTS = { aws: 13000, gcp: 18080, azure: 17071 };
 let fake: FakeWikipedia;
 const procs: ChildProcess[] = [];
 const bases: Partial<Record<RuntimeName, string>> = {};
-const answers = new Map<string, Map<RuntimeName, string>>();
+const answers = new Answers();
 
 function waitFor(child: ChildProcess, pattern: RegExp, label: string, ms: number): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
@@ -111,25 +103,12 @@ describe.skipIf(skip)('over HTTP', () => {
         it(c.name, async () => {
           const base = bases[runtime];
           if (!base) throw new Error(`${runtime} is not running`);
-          fake.faults.length = 0;
-          fake.faults.push(...(c.faults ?? []));
-          const ex = await send(base, c.request);
-          assertCase(c, ex, runtime);
-          const seen = answers.get(c.name) ?? new Map();
-          seen.set(runtime, ex.body);
-          answers.set(c.name, seen);
+          await runCase(c, runtime, (req) => send(base, req), fake.faults, answers);
         });
       }
     });
   }
 
-  it('every runtime gives the same answer, apart from platform, request id and retrieval time', () => {
-    for (const [name, byRuntime] of answers) {
-      const [first, ...rest] = [...byRuntime.entries()];
-      if (!first) continue;
-      for (const [runtime, body] of rest) {
-        expect(comparable(body), `${name}: ${runtime} vs ${first[0]}`).toEqual(comparable(first[1]));
-      }
-    }
-  });
+  it('every runtime gives the same answer, apart from platform, request id and retrieval time', () =>
+    answers.expectSame());
 });
