@@ -135,6 +135,31 @@ describe('facts from fixtures written for these tests', () => {
     expect(facts).toMatchObject({ country: 'Germany', areaKm2: 891.12, elevationM: 34, population: 3878100 });
   });
 
+  it('knows the country of single-country infoboxes, and keeps a time zone as written', () => {
+    const { facts } = extractFacts(`{{Infobox French commune
+|name = Ville
+|elevation m = 35
+|area km2 = 105.4
+|population = 2102650
+|population date = 2023
+}}`);
+    expect(facts).toMatchObject({
+      country: 'France',
+      elevationM: 35,
+      areaKm2: 105.4,
+      population: 2102650,
+      populationAsOf: '2023',
+    });
+    const tz = extractFacts(
+      '{{Infobox settlement|timezone = [[Central Time Zone|Central (CST)]]|utc_offset = ±00:00}}',
+    ).facts;
+    expect(tz).toMatchObject({ timezone: 'Central (CST)', utcOffset: '+00:00' });
+    expect(extractFacts('{{Infobox settlement|timezone = [[CET]] ([[UTC+1]])}}').facts).toMatchObject({
+      timezone: 'CET',
+      utcOffset: '+01:00',
+    });
+  });
+
   it('does not guess the unit of a bare area in other infoboxes', () => {
     expect(extractFacts('{{Infobox settlement|area = 891.12|elevation = 34}}').facts).toMatchObject({
       areaKm2: null,

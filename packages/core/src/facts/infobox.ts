@@ -55,7 +55,15 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-function country(fields: Fields): string | null {
+/** Infoboxes made for one country, which they therefore do not name. */
+const COUNTRY_OF_BOX: ReadonlyArray<[RegExp, string]> = [
+  [/^infobox french commune/, 'France'],
+  [/^infobox italian comune/, 'Italy'],
+  [/^infobox german (location|state|district)/, 'Germany'],
+  [/^infobox swiss town/, 'Switzerland'],
+];
+
+function country(fields: Fields, box: string): string | null {
   const direct = first(fields, ['country', 'nation', 'state_country', 'pays', 'land', 'paese', 'país', 'pais']);
   if (direct) return clean(direct.text);
   // a bare country template ({{Canada}}) renders the flag and the name
@@ -73,7 +81,7 @@ function country(fields: Fields): string | null {
       if (name) return clean(name.text);
     }
   }
-  return null;
+  return COUNTRY_OF_BOX.find(([test]) => test.test(box))?.[1] ?? null;
 }
 
 /** Keeps the first line, without trailing notes in brackets. */
@@ -159,7 +167,7 @@ const ELEVATION_UNITS: readonly Unit[] = [
 ];
 const ELEVATION_WORDS = { m: 1, metres: 1, meters: 1, ft: FT_M, feet: FT_M };
 /** Infoboxes whose bare `area` is in km² and bare `elevation` in metres, by their documentation. */
-const METRIC_BOXES = /^infobox (german location|swiss town|austrian|french commune)/;
+const METRIC_BOXES = /^infobox (german (location|state|district)|swiss town|austrian|french commune)/;
 
 function area(fields: Fields, metric: boolean): number | null {
   return (
@@ -208,9 +216,9 @@ export function formatUtcOffset(text: string): string | null {
 function timezone(fields: Fields): { timezone: string | null; utcOffset: string | null } {
   const tz = first(fields, ['timezone', 'timezone1', 'time_zone', 'zeitzone', 'fuso_orario']);
   const off = first(fields, ['utc_offset', 'utc_offset1']);
-  const zone = tz
-    ? clean(tz.text.replace(/\s*\(?(?:UTC|GMT)\s*[+\-−–±]\s*\d[\d:.]*\)?/gi, '').trim() || tz.text)
-    : null;
+  // "Central (CST)" stays as written; only an offset in brackets goes ("CET (UTC+1)" → "CET")
+  const firstLine = tz?.text.split('\n')[0] ?? '';
+  const zone = tz ? firstLine.replace(/\s*\(\s*(?:UTC|GMT)\s*[+\-−–±]?\s*[\d:.]*\s*\)/gi, '').trim() || null : null;
   let offset = off ? formatUtcOffset(off.text) : null;
   if (offset === null && tz && /(?:UTC|GMT)\s*[+\-−–±]\s*\d/i.test(tz.text)) offset = formatUtcOffset(tz.text);
   if (offset === null && tz && /^(?:UTC|GMT)$/i.test(tz.text.trim())) offset = '+00:00';
@@ -227,7 +235,7 @@ export function extractFacts(wikitext: string): { facts: Facts; coordinates: Lat
   const tz = timezone(fields);
   return {
     facts: {
-      country: country(fields),
+      country: country(fields, box.name),
       population: pop.value,
       populationAsOf: pop.asOf,
       areaKm2: area(fields, metric),
