@@ -98,6 +98,13 @@ describe('facts from fixtures written for these tests', () => {
     expect(coordinates).toEqual({ lat: 51.48, lon: -3.18 });
   });
 
+  it('reads decimal {{coord}} with hemispheres, and ignores its named and key:value parameters', () => {
+    const { coordinates } = extractFacts(
+      '{{Infobox settlement|coordinates = {{coord|40.7127|N|74.0059|W|region:US-NY_type:city(8,804,190)|format=dms|display=inline,title}}}}',
+    );
+    expect(coordinates).toEqual({ lat: 40.7127, lon: -74.0059 });
+  });
+
   it('reads the old latd/latm/lats/latNS fields', () => {
     const { coordinates } = extractFacts(
       '{{Infobox settlement|latd=33|latm=51|lats=54|latNS=S|longd=151|longm=12|longs=36|longEW=E}}',

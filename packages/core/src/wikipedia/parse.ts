@@ -85,7 +85,7 @@ export function readQuery(body: unknown, label: string): QueryBatch {
 export function mergeRaw(into: Json, more: Json): void {
   for (const [k, v] of Object.entries(more)) {
     const have = into[k];
-    if (have === undefined) into[k] = v;
+    if (have === undefined || (have === '' && typeof v === 'string')) into[k] = v;
     else if (Array.isArray(have) && Array.isArray(v) && have.length === 0) into[k] = v;
     else if (isObj(have) && isObj(v)) mergeRaw(have, v);
   }
