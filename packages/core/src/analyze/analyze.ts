@@ -1,7 +1,7 @@
 import { type Keyword, keywords } from '../nlp/keywords.js';
 import { languageKit } from '../nlp/language.js';
 import { type Sentiment, sentiment } from '../nlp/sentiment.js';
-import { sentences, words } from '../nlp/text.js';
+import { isContentWord, sentences, words } from '../nlp/text.js';
 
 export interface Analysis {
   stats: { characters: number; words: number; sentences: number; readingTimeMinutes: number };
@@ -25,7 +25,7 @@ export async function representativeSentences(list: string[], lang: string, n: n
   const stemsOf = (s: string) =>
     words(s, lang)
       .map((w) => w.toLowerCase())
-      .filter((w) => w.length > 2 && !kit.stopwords.has(w) && !/^\p{N}+$/u.test(w))
+      .filter((w) => isContentWord(w, kit.stopwords))
       .map((w) => kit.stem(w) || w);
   const perSentence = list.map(stemsOf);
   const freq = new Map<string, number>();

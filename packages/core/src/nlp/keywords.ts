@@ -1,5 +1,5 @@
 import { languageKit } from './language.js';
-import { words } from './text.js';
+import { isContentWord, words } from './text.js';
 
 export interface Keyword {
   term: string;
@@ -21,7 +21,7 @@ export async function keywords(text: string, lang: string, limit = 10): Promise<
   for (const raw of words(text, lang)) {
     const w = raw.toLowerCase().replace(/[’']s$/, '');
     index++;
-    if (w.length < 3 || /^\p{N}+$/u.test(w) || kit.stopwords.has(w)) continue;
+    if (!isContentWord(w, kit.stopwords)) continue;
     const stem = kit.stem(w) || w;
     let g = groups.get(stem);
     if (!g) {
