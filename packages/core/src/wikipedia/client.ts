@@ -134,7 +134,8 @@ export class WikipediaClient {
       rvslots: 'main',
       rvsection: '0',
     };
-    const retrievedAt = new Date(this.#opts.now?.() ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // to the minute: every runtime asked within the same minute gives the same answer
+    const retrievedAt = new Date(this.#opts.now?.() ?? Date.now()).toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z');
     let batch = readQuery(await this.#get(this.#url(lang, params), lang), this.label(lang));
     const pages = new Map<string, RawPage>(batch.pages.map((p) => [p.title, p]));
     const { normalized, converted, redirects, interwiki } = batch;
