@@ -34,6 +34,11 @@ export async function startDevHost(opts: { port: number; host: string; bundle: s
   const { registration } = mod;
   const server = createServer(async (req, res) => {
     try {
+      // like the Azure host, a method the function did not register never reaches it
+      if (!registration.methods.includes((req.method ?? 'GET').toUpperCase())) {
+        res.writeHead(404).end();
+        return;
+      }
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${opts.host}:${opts.port}`}`);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers))
