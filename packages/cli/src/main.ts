@@ -1,42 +1,50 @@
 import { parseArgs } from 'node:util';
 import { createHandler, createLogger, type LogLevel } from '@cityscope/core';
-import { formatCity } from './format.js';
+import { type Call, COMMANDS, type Io, UsageError, type Values } from './commands.js';
 import { serve } from './serve.js';
+
+export type { Io } from './commands.js';
 
 const USAGE = `Usage: cityscope <command> [options]
 
 Commands:
-  serve [--port 8787] [--host 127.0.0.1]       Serve the HTTP API (also what a container runs)
-  city <name> [--lang en] [--sentences 3] [--json]
-                                               Facts, summary, keywords and sentiment of a city (GET /cities/{name})
-  health [--json]                              GET /health
-  openapi                                      Print the OpenAPI document (GET /openapi.json)
+  serve [--port 8787] [--host 127.0.0.1]
+      Serve the HTTP API (also what a container runs); PORT is read when --port is not given
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.summary}`)
+  .join('\n')}
 
+Each command answers through the same core as the HTTP API; --json prints the API's JSON.
 Settings come from the environment: WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS, CORS_ORIGINS, LOG_LEVEL.
 `;
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: Record<string, string | undefined>;
-}
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   env: process.env,
+  stdin: async () => {
+    if (process.stdin.isTTY) return '';
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 /** Runs one request through core in-process; prints the answer or the problem's detail. */
-async function call(io: Io, path: string, print: (body: unknown) => string): Promise<number> {
-  // one-shot commands log only problems, and to stderr, so stdout stays clean for pipes
+async function call(io: Io, c: Call): Promise<number> {
+  // one-shot commands log only when asked, and to stderr, so stdout stays clean for pipes
   const level = (io.env.LOG_LEVEL as LogLevel | undefined) ?? 'silent';
   const handle = createHandler({
     platform: 'node',
     env: io.env,
     logger: createLogger(level, (line) => io.err(`${line}\n`)),
   });
-  const res = await handle(new Request(`http://cityscope.local${path}`));
+  const init: RequestInit = { method: c.method ?? 'GET' };
+  if (c.body !== undefined) {
+    init.body = JSON.stringify(c.body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  const res = await handle(new Request(`http://cityscope.local${c.path}`, init));
   const body = await res.json();
   if (!res.ok) {
     const p = body as { detail?: string; errors?: Array<{ path: string; message: string }>; candidates?: string[] };
@@ -45,13 +53,31 @@ async function call(io: Io, path: string, print: (body: unknown) => string): Pro
     io.err(text);
     return res.status >= 500 ? 2 : 1;
   }
-  io.out(print(body));
+  io.out(c.print(body));
+  return 0;
+}
+
+async function runServer(io: Io, values: Values): Promise<number> {
+  const port = Number(values.port ?? io.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`cityscope: --port must be a port number, not ${values.port}\n`);
+    return 64;
+  }
+  const server = await serve({ port, host: String(values.host ?? '127.0.0.1'), env: io.env });
+  io.err(`cityscope listening on ${server.url}  (try: curl ${server.url}/cities/Toronto)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      io.err(`cityscope: ${signal}, finishing requests in flight…\n`);
+      server.close().then(resolve);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
   return 0;
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
-  const json = (b: unknown) => `${JSON.stringify(b, null, 2)}\n`;
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -62,6 +88,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         host: { type: 'string' },
         lang: { type: 'string' },
         sentences: { type: 'string' },
+        keywords: { type: 'string' },
+        mode: { type: 'string' },
+        start: { type: 'string' },
+        'round-trip': { type: 'boolean' },
+        k: { type: 'string' },
+        file: { type: 'string' },
+        'base-url': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -70,48 +103,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`cityscope: ${(err as Error).message}\n\n${USAGE}`);
     return 64;
   }
-  const { values, positionals } = parsed;
+  const values = parsed.values as Values;
+  const { positionals } = parsed;
   if (!command || command === 'help' || command === '--help' || command === '-h' || values.help) {
     io.out(USAGE);
     return command ? 0 : 64;
   }
-  switch (command) {
-    case 'serve': {
-      const port = Number(values.port ?? io.env.PORT ?? 8787);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        io.err(`cityscope: --port must be a port number, not ${values.port}\n`);
-        return 64;
-      }
-      const server = await serve({ port, host: String(values.host ?? '127.0.0.1'), env: io.env });
-      io.err(`cityscope listening on ${server.url}  (try: curl ${server.url}/cities/Toronto)\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          io.err(`cityscope: ${signal}, finishing requests in flight…\n`);
-          server.close().then(resolve);
-        };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
-      });
-      return 0;
-    }
-    case 'city': {
-      const name = positionals.join(' ').trim();
-      if (!name) {
-        io.err('cityscope: city needs a name, e.g. cityscope city Toronto\n');
-        return 64;
-      }
-      const q = new URLSearchParams();
-      if (values.lang) q.set('lang', String(values.lang));
-      if (values.sentences) q.set('sentences', String(values.sentences));
-      const qs = q.size ? `?${q}` : '';
-      return call(io, `/cities/${encodeURIComponent(name)}${qs}`, values.json ? json : formatCity);
-    }
-    case 'health':
-      return call(io, '/health', values.json ? json : (b) => `${(b as { status: string }).status}\n`);
-    case 'openapi':
-      return call(io, '/openapi.json', json);
-    default:
-      io.err(`cityscope: unknown command "${command}"\n\n${USAGE}`);
-      return 64;
+  if (command === 'serve') return runServer(io, values);
+  const spec = COMMANDS[command];
+  if (!spec) {
+    io.err(`cityscope: unknown command "${command}"\n\n${USAGE}`);
+    return 64;
+  }
+  try {
+    return await call(io, await spec.build(values, positionals, io));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`cityscope: ${err.message}\n`);
+    return 64;
   }
 }
