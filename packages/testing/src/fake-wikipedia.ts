@@ -174,7 +174,7 @@ function query(wiki: SampleWiki, params: URLSearchParams, exlimit: number, base:
   return result;
 }
 
-function summary(wiki: SampleWiki, rawTitle: string, base: string): Json | null {
+function summary(wiki: SampleWiki, rawTitle: string, base: string, lang: string): Json | null {
   const norm = normalizeTitle(rawTitle);
   const title = norm && (wiki.redirects[norm] ?? norm);
   const page = wiki.pages.find((p) => p.title === title);
@@ -185,7 +185,7 @@ function summary(wiki: SampleWiki, rawTitle: string, base: string): Json | null 
     displaytitle: page.title,
     pageid: page.pageid,
     revision: String(page.revid),
-    lang: 'en',
+    lang,
     description: page.description,
     extract: page.extract,
     ...(page.coordinates ? { coordinates: page.coordinates } : {}),
@@ -227,7 +227,7 @@ export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Pr
       }
       const m = /^\/api\/rest_v1\/page\/summary\/(.+)$/.exec(path);
       if (m) {
-        const s = summary(wiki, decodeURIComponent(m[1] as string), base);
+        const s = summary(wiki, decodeURIComponent(m[1] as string), base, lang);
         return s
           ? send(res, 200, s)
           : send(
