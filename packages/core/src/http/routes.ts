@@ -1,4 +1,4 @@
-import { PayloadTooLargeError } from '../errors.js';
+import { PayloadTooLargeError, type ProblemCode } from '../errors.js';
 import { type AnyRoute, defineRoute } from './route.js';
 import {
   AnalyzeBody,
@@ -11,6 +11,9 @@ import {
   ParseBody,
   RouteBody,
 } from './schemas.js';
+
+/** What any route that asks Wikipedia can answer with when Wikipedia fails. */
+const UPSTREAM: ProblemCode[] = ['upstream_error', 'upstream_unavailable', 'upstream_timeout'];
 
 /**
  * Every route of shared/API.md that this build serves. Each route's code is
@@ -39,7 +42,7 @@ export const routes: AnyRoute[] = [
     params: CityParams,
     query: CityQuery,
     cache: 'public',
-    errors: ['not_found', 'ambiguous', 'upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    errors: ['not_found', 'ambiguous', ...UPSTREAM],
     run: async ({ params, query }, { deps }) => {
       const { requirePage, toCity } = await import('../cities/city.js');
       const client = deps.wikipedia();
@@ -56,7 +59,7 @@ export const routes: AnyRoute[] = [
       'Names are comma-separated, or the `cities` parameter is repeated once per name (for names with a comma). A name that fails carries its own error.',
     query: CompareQuery,
     cache: 'public',
-    errors: ['upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    errors: UPSTREAM,
     run: async ({ query }, { deps }) =>
       (await import('../cities/compare.js')).compare(deps.wikipedia(), query.cities, query.lang),
   }),
@@ -67,7 +70,7 @@ export const routes: AnyRoute[] = [
     summary: 'Great-circle distance and travel time between two cities',
     query: DistanceQuery,
     cache: 'public',
-    errors: ['not_found', 'ambiguous', 'upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    errors: ['not_found', 'ambiguous', ...UPSTREAM],
     run: async ({ query }, { deps }) =>
       (await import('../cities/compare.js')).distance(deps.wikipedia(), query.from, query.to, query.mode, query.lang),
   }),
@@ -79,7 +82,7 @@ export const routes: AnyRoute[] = [
     description: `Exact (Held–Karp) for 10 cities or fewer; above that, nearest neighbour improved by 2-opt. Distances are great-circle.`,
     body: RouteBody,
     cache: 'no-store',
-    errors: ['upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    errors: UPSTREAM,
     run: async ({ body }, { deps }) =>
       (await import('../cities/logistics.js')).planRoute(
         deps.wikipedia(),
@@ -98,7 +101,7 @@ export const routes: AnyRoute[] = [
       'k-means on the sphere with k-means++ seeding (seeded from the input, so deterministic); a hub is the member closest to its group’s spherical mean. Without `k`, k in 2..min(8, n−1) with the best mean silhouette.',
     body: HubsBody,
     cache: 'no-store',
-    errors: ['upstream_error', 'upstream_unavailable', 'upstream_timeout'],
+    errors: UPSTREAM,
     run: async ({ body }, { deps }) =>
       (await import('../cities/logistics.js')).planHubs(deps.wikipedia(), body.cities, body.k, body.lang),
   }),
