@@ -167,6 +167,46 @@ describe('facts from fixtures written for these tests', () => {
     });
   });
 
+  it('reads an Infobox Australian place, an Infobox country and census fields', () => {
+    expect(
+      extractFacts(`{{Infobox Australian place | type = city | name = Harbourtown
+| pop = 5,450,496 | pop_year = 2023 | area = 12,368.2 | elevation = 3
+| timezone = AEST | utc = +10:00 }}`).facts,
+    ).toEqual({
+      country: 'Australia',
+      population: 5450496,
+      populationAsOf: '2023',
+      areaKm2: 12368.2,
+      elevationM: 3,
+      timezone: 'AEST',
+      utcOffset: '+10:00',
+    });
+    expect(
+      extractFacts(`{{Infobox country | common_name = Citystate | population_estimate = 6,036,900
+| population_estimate_year = 2024 | area_km2 = 735.6 | time_zone = [[Citystate Standard Time|CST]] | utc_offset = +8 }}`)
+        .facts,
+    ).toEqual({
+      country: 'Citystate',
+      population: 6036900,
+      populationAsOf: '2024',
+      areaKm2: 735.6,
+      elevationM: null,
+      timezone: 'CST',
+      utcOffset: '+08:00',
+    });
+    expect(extractFacts('{{Infobox Russian inhabited locality|pop_2010census=11,503,501}}').facts).toMatchObject({
+      population: 11503501,
+      populationAsOf: '2010',
+    });
+  });
+
+  it('prefers a total area to a land area, in any unit', () => {
+    expect(extractFacts('{{Infobox settlement|area_land_km2 = 10|area_total_sq_mi = 5}}').facts.areaKm2).toBeCloseTo(
+      12.95,
+      2,
+    );
+  });
+
   it('does not guess the unit of a bare area in other infoboxes', () => {
     expect(extractFacts('{{Infobox settlement|area = 891.12|elevation = 34}}').facts).toMatchObject({
       areaKm2: null,

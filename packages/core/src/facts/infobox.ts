@@ -61,11 +61,17 @@ const COUNTRY_OF_BOX: ReadonlyArray<[RegExp, string]> = [
   [/^infobox italian comune/, 'Italy'],
   [/^infobox german (location|state|district)/, 'Germany'],
   [/^infobox swiss town/, 'Switzerland'],
+  [/^infobox australian place/, 'Australia'],
 ];
 
 function country(fields: Fields, box: string): string | null {
   const direct = first(fields, ['country', 'nation', 'state_country', 'pays', 'land', 'paese', 'país', 'pais']);
   if (direct) return clean(direct.text);
+  // {{Infobox country}} (city-states such as Singapore or Monaco) is about the country itself
+  if (box === 'infobox country') {
+    const own = first(fields, ['common_name', 'conventional_short_name', 'name']);
+    if (own) return clean(own.text);
+  }
   // a bare country template ({{Canada}}) renders the flag and the name
   for (const key of ['country', 'pays', 'land', 'paese', 'país', 'pais']) {
     const bare = /^\{\{\s*([\p{Lu}][\p{L} .'-]{1,40})\s*\}\}$/u.exec(fields.get(key)?.trim() ?? '');
@@ -93,39 +99,47 @@ function clean(text: string): string | null {
   return line === '' ? null : line.slice(0, 120);
 }
 
+/** Where a population is written, each with the fields that date it, most authoritative first. */
+const POPULATIONS: ReadonlyArray<[values: string[], dates: string[]]> = [
+  [['population_total'], ['population_as_of', 'population_date']],
+  [
+    ['population', 'population_city'],
+    ['population_as_of', 'population_date', 'population_year', 'année_pop'],
+  ],
+  [['pop'], ['pop_year', 'population_as_of']],
+  [['population_census'], ['population_census_year']],
+  [
+    ['population_est', 'population_estimate'],
+    ['pop_est_as_of', 'population_est_as_of', 'population_estimate_year'],
+  ],
+  [['einwohner'], ['stand']],
+  [['abitanti'], ['anno_pop']],
+  [
+    ['población', 'populacao', 'população'],
+    ['año_pob', 'census_year'],
+  ],
+];
+
 function population(fields: Fields): { value: number | null; asOf: string | null } {
-  const found = first(fields, [
-    'population_total',
-    'population',
-    'population_city',
-    'pop',
-    'population_estimate',
-    'einwohner',
-    'abitanti',
-    'población',
-    'populacao',
-    'população',
-  ]);
-  const value = found ? parseNumber(found.text) : null;
-  if (value === null || value < 0) return { value: null, asOf: null };
-  let asOf: string | null = null;
-  const stated = first(fields, [
-    'population_as_of',
-    'population_date',
-    'pop_year',
-    'population_year',
-    'stand',
-    'census_year',
-    'année_pop',
-    'anno_pop',
-    'año_pob',
-  ]);
-  if (stated) asOf = clean(stated.text);
-  if (asOf === null) {
-    const notes = first(fields, ['population_ref', 'population_footnotes', 'population_note']);
-    asOf = notes ? parseYear(notes.text) : null;
+  for (const [values, dates] of POPULATIONS) {
+    const found = first(fields, values);
+    const value = found ? parseNumber(found.text) : null;
+    if (value === null || value < 0) continue;
+    const stated = first(fields, dates);
+    let asOf = stated ? clean(stated.text) : null;
+    if (asOf === null) {
+      const notes = first(fields, ['population_ref', 'population_footnotes', 'population_note']);
+      asOf = notes ? parseYear(notes.text) : null;
+    }
+    return { value: Math.round(value), asOf };
   }
-  return { value: Math.round(value), asOf };
+  // {{Infobox Russian inhabited locality}} and others: pop_2010census = …
+  for (const [key, raw] of fields) {
+    const census = /^pop(?:ulation)?_?(\d{4})_?census$/.exec(key);
+    const value = census ? parseNumber(render(raw)) : null;
+    if (census && value !== null && value >= 0) return { value: Math.round(value), asOf: census[1] as string };
+  }
+  return { value: null, asOf: null };
 }
 
 type Unit = readonly [keys: readonly string[], factor: number];
@@ -146,10 +160,12 @@ function measured(
 }
 
 const AREA_UNITS: readonly Unit[] = [
-  [['area_total_km2', 'area_km2', 'area_land_km2', 'area_city_km2', 'fläche', 'superficie'], 1],
-  [['area_total_sq_mi', 'area_sq_mi', 'area_land_sq_mi'], SQ_MI_KM2],
+  [['area_total_km2', 'area_km2', 'area_city_km2', 'fläche', 'superficie'], 1],
+  [['area_total_sq_mi', 'area_sq_mi', 'area_city_sq_mi'], SQ_MI_KM2],
   [['area_total_ha', 'area_ha'], 0.01],
   [['area_total_acre', 'area_acre'], ACRE_KM2],
+  [['area_land_km2'], 1],
+  [['area_land_sq_mi'], SQ_MI_KM2],
 ];
 const AREA_WORDS = {
   km2: 1,
@@ -167,7 +183,7 @@ const ELEVATION_UNITS: readonly Unit[] = [
 ];
 const ELEVATION_WORDS = { m: 1, metres: 1, meters: 1, ft: FT_M, feet: FT_M };
 /** Infoboxes whose bare `area` is in km² and bare `elevation` in metres, by their documentation. */
-const METRIC_BOXES = /^infobox (german (location|state|district)|swiss town|austrian|french commune)/;
+const METRIC_BOXES = /^infobox (german (location|state|district)|swiss town|austrian|french commune|australian place)/;
 
 function area(fields: Fields, metric: boolean): number | null {
   return (
@@ -215,7 +231,7 @@ export function formatUtcOffset(text: string): string | null {
 
 function timezone(fields: Fields): { timezone: string | null; utcOffset: string | null } {
   const tz = first(fields, ['timezone', 'timezone1', 'time_zone', 'zeitzone', 'fuso_orario']);
-  const off = first(fields, ['utc_offset', 'utc_offset1']);
+  const off = first(fields, ['utc_offset', 'utc_offset1', 'utc']);
   // "Central (CST)" stays as written; only an offset in brackets goes ("CET (UTC+1)" → "CET")
   const firstLine = tz?.text.split('\n')[0] ?? '';
   const zone = tz ? firstLine.replace(/\s*\(\s*(?:UTC|GMT)\s*[+\-−–±]?\s*[\d:.]*\s*\)/gi, '').trim() || null : null;
