@@ -200,6 +200,12 @@ describe('facts from fixtures written for these tests', () => {
     });
   });
 
+  it('reads the infobox about the place when a page has several', () => {
+    const { facts } = extractFacts(`{{Infobox Chinese|t=城|p=chéng}}
+{{Infobox settlement|name=Bigcity|subdivision_type=Country|subdivision_name=China|population_total=21,893,095}}`);
+    expect(facts).toMatchObject({ country: 'China', population: 21893095 });
+  });
+
   it('prefers a total area to a land area, in any unit', () => {
     expect(extractFacts('{{Infobox settlement|area_land_km2 = 10|area_total_sq_mi = 5}}').facts.areaKm2).toBeCloseTo(
       12.95,

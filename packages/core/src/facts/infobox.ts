@@ -2,7 +2,7 @@ import type { LatLon } from '../wikipedia/types.js';
 import { infoboxCoordinates } from './coordinates.js';
 import { parseNumber, parseYear } from './numbers.js';
 import { render } from './render.js';
-import { findTemplate, stripNoise } from './wikitext.js';
+import { findTemplate, stripNoise, templates } from './wikitext.js';
 
 export interface Facts {
   country: string | null;
@@ -31,12 +31,25 @@ const ACRE_KM2 = 0.0040468564224;
 /** The first infobox of a page ({{Infobox settlement}}, {{Infobox UK place}}, {{Infobox Italian comune}}, …). */
 export function infobox(wikitext: string): { name: string; fields: Map<string, string> } | null {
   const text = stripNoise(wikitext);
-  const box = findTemplate(text, (n) => /^(infobox|geobox)\b/.test(n));
-  if (!box) return null;
+  let best: { name: string; fields: Map<string, string>; score: number } | null = null;
+  // a page can hold several ({{Infobox Chinese}} beside {{Infobox settlement}}): the one about a place wins
+  for (const t of templates(text)) {
+    if (!/^(infobox|geobox)\b/.test(t.name)) continue;
+    const fields = new Map<string, string>();
+    for (const [k, v] of t.named) fields.set(k.replace(/\s+/g, '_'), v);
+    const score = [...fields.keys()].filter((k) => PLACE_FIELD.test(k)).length;
+    if (!best || score > best.score) best = { name: t.name, fields, score };
+  }
+  if (best) return best;
+  const nested = findTemplate(text, (n) => /^(infobox|geobox)\b/.test(n));
+  if (!nested) return null;
   const fields = new Map<string, string>();
-  for (const [k, v] of box.named) fields.set(k.replace(/\s+/g, '_'), v);
-  return { name: box.name, fields };
+  for (const [k, v] of nested.named) fields.set(k.replace(/\s+/g, '_'), v);
+  return { name: nested.name, fields };
 }
+
+/** Field names that say an infobox is about a place. */
+const PLACE_FIELD = /^(pop|population|area|elevation|coordinates|latd|subdivision|timezone|utc_offset|country)/;
 
 type Fields = Map<string, string>;
 
