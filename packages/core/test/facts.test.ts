@@ -27,6 +27,32 @@ describe('numbers', () => {
   });
 });
 
+describe('numbers in wikis that write a decimal comma', () => {
+  it.each([
+    ['1.234', 1234],
+    ['3.878.100', 3878100],
+    ['891,12', 891.12],
+    ['1 234 567', 1234567],
+    ['2.102.650 (2023)', 2102650],
+    ['−28,5', -28.5],
+  ])('%s', (text, expected) => {
+    expect(parseNumber(text, 'comma')).toBe(expected);
+  });
+
+  it('reads a German municipality infobox in its own number style', () => {
+    const { facts } = extractFacts(
+      '{{Infobox Gemeinde in Deutschland|Einwohner = 3.878.100|Stand = 31. Dez. 2023|Fläche = 891,12|Höhe = 34}}',
+      'de',
+    );
+    expect(facts).toMatchObject({
+      population: 3878100,
+      populationAsOf: '31. Dez. 2023',
+      areaKm2: 891.12,
+      elevationM: 34,
+    });
+  });
+});
+
 describe('rendering wikitext values', () => {
   it.each([
     ['{{flag|Canada}}', 'Canada'],

@@ -48,7 +48,7 @@ export async function toCity(
   summarySentences: number,
 ): Promise<City> {
   const { page } = found;
-  const { facts, coordinates } = extractFacts(page.wikitext);
+  const { facts, coordinates } = extractFacts(page.wikitext, lang);
   const intro = page.extract;
   const [kw, mood] = await Promise.all([keywords(intro, lang, 10), sentiment(intro, lang)]);
   return {

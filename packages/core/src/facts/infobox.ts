@@ -1,6 +1,6 @@
 import type { LatLon } from '../wikipedia/types.js';
 import { infoboxCoordinates } from './coordinates.js';
-import { parseNumber, parseYear } from './numbers.js';
+import { type NumberStyle, numberStyle, parseNumber, parseYear } from './numbers.js';
 import { render } from './render.js';
 import { findTemplate, stripNoise, templates } from './wikitext.js';
 
@@ -133,10 +133,10 @@ const POPULATIONS: ReadonlyArray<[values: string[], dates: string[]]> = [
   ],
 ];
 
-function population(fields: Fields): { value: number | null; asOf: string | null } {
+function population(fields: Fields, style: NumberStyle): { value: number | null; asOf: string | null } {
   for (const [values, dates] of POPULATIONS) {
     const found = first(fields, values);
-    const value = found ? parseNumber(found.text) : null;
+    const value = found ? parseNumber(found.text, style) : null;
     if (value === null || value < 0) continue;
     const stated = first(fields, dates);
     let asOf = stated ? clean(stated.text) : null;
@@ -149,7 +149,7 @@ function population(fields: Fields): { value: number | null; asOf: string | null
   // {{Infobox Russian inhabited locality}} and others: pop_2010census = …
   for (const [key, raw] of fields) {
     const census = /^pop(?:ulation)?_?(\d{4})_?census$/.exec(key);
-    const value = census ? parseNumber(render(raw)) : null;
+    const value = census ? parseNumber(render(raw), style) : null;
     if (census && value !== null && value >= 0) return { value: Math.round(value), asOf: census[1] as string };
   }
   return { value: null, asOf: null };
@@ -160,13 +160,14 @@ type Unit = readonly [keys: readonly string[], factor: number];
 /** The first of the fields that holds a number, times its unit's factor. */
 function measured(
   fields: Fields,
+  style: NumberStyle,
   units: readonly Unit[],
   digits: number,
   min = Number.NEGATIVE_INFINITY,
 ): number | null {
   for (const [keys, factor] of units) {
     const found = first(fields, keys);
-    const v = found ? parseNumber(found.text) : null;
+    const v = found ? parseNumber(found.text, style) : null;
     if (v !== null && v >= min) return round(v * factor, digits);
   }
   return null;
@@ -198,24 +199,30 @@ const ELEVATION_WORDS = { m: 1, metres: 1, meters: 1, ft: FT_M, feet: FT_M };
 /** Infoboxes whose bare `area` is in km² and bare `elevation` in metres, by their documentation. */
 const METRIC_BOXES = /^infobox (german (location|state|district)|swiss town|austrian|french commune|australian place)/;
 
-function area(fields: Fields, metric: boolean): number | null {
+function area(fields: Fields, style: NumberStyle, metric: boolean): number | null {
   return (
-    measured(fields, AREA_UNITS, 3, 0) ??
-    withUnit(fields, ['area_total', 'area'], AREA_WORDS, 3) ??
-    (metric ? measured(fields, [[['area'], 1]], 3, 0) : null)
+    measured(fields, style, AREA_UNITS, 3, 0) ??
+    withUnit(fields, style, ['area_total', 'area'], AREA_WORDS, 3) ??
+    (metric ? measured(fields, style, [[['area'], 1]], 3, 0) : null)
   );
 }
 
-function elevation(fields: Fields, metric: boolean): number | null {
+function elevation(fields: Fields, style: NumberStyle, metric: boolean): number | null {
   return (
-    measured(fields, ELEVATION_UNITS, 1) ??
-    withUnit(fields, ['elevation'], ELEVATION_WORDS, 1) ??
-    (metric ? measured(fields, [[['elevation'], 1]], 1) : null)
+    measured(fields, style, ELEVATION_UNITS, 1) ??
+    withUnit(fields, style, ['elevation'], ELEVATION_WORDS, 1) ??
+    (metric ? measured(fields, style, [[['elevation'], 1]], 1) : null)
   );
 }
 
 /** A value written with its unit ("630 km2", {{convert|1.6|sqmi}}). */
-function withUnit(fields: Fields, keys: string[], units: Record<string, number>, digits: number): number | null {
+function withUnit(
+  fields: Fields,
+  style: NumberStyle,
+  keys: string[],
+  units: Record<string, number>,
+  digits: number,
+): number | null {
   for (const key of keys) {
     const raw = fields.get(key);
     if (!raw) continue;
@@ -224,7 +231,8 @@ function withUnit(fields: Fields, keys: string[], units: Record<string, number>,
     const m = /([-−]?[\d.,\s]*\d)\s*([a-zA-Z²]+(?: mi)?)/.exec(text);
     if (!m) continue;
     const factor = units[(m[2] as string).toLowerCase()];
-    const v = parseNumber(m[1] as string);
+    // {{convert}} takes plain numbers whatever the wiki's language
+    const v = parseNumber(m[1] as string, conv ? 'point' : style);
     if (factor !== undefined && v !== null) return round(v * factor, digits);
   }
   return null;
@@ -255,20 +263,21 @@ function timezone(fields: Fields): { timezone: string | null; utcOffset: string 
 }
 
 /** The facts of shared/API.md from a page's section-0 wikitext. Unknown facts are null. */
-export function extractFacts(wikitext: string): { facts: Facts; coordinates: LatLon | null } {
+export function extractFacts(wikitext: string, lang = 'en'): { facts: Facts; coordinates: LatLon | null } {
   const box = infobox(wikitext);
   if (!box) return { facts: { ...NO_FACTS }, coordinates: null };
   const { fields } = box;
   const metric = METRIC_BOXES.test(box.name);
-  const pop = population(fields);
+  const style = numberStyle(lang);
+  const pop = population(fields, style);
   const tz = timezone(fields);
   return {
     facts: {
       country: country(fields, box.name),
       population: pop.value,
       populationAsOf: pop.asOf,
-      areaKm2: area(fields, metric),
-      elevationM: elevation(fields, metric),
+      areaKm2: area(fields, style, metric),
+      elevationM: elevation(fields, style, metric),
       timezone: tz.timezone,
       utcOffset: tz.utcOffset,
     },

@@ -34,8 +34,40 @@ interface Found {
 }
 
 /** Reads one numeric token (digits and separators) into a number. */
-function readToken(digits: string): { value: number; grouped: boolean } | null {
+/** How a wiki writes numbers: "1,234.5" (English) or "1.234,5" (most other languages). */
+export type NumberStyle = 'point' | 'comma';
+
+/** Languages whose Wikipedia writes a decimal point; the others write a decimal comma. */
+const DECIMAL_POINT = new Set([
+  'en',
+  'simple',
+  'zh',
+  'ja',
+  'ko',
+  'th',
+  'he',
+  'hi',
+  'ta',
+  'ur',
+  'ms',
+  'tl',
+  'ga',
+  'cy',
+  'sco',
+]);
+
+export const numberStyle = (lang: string): NumberStyle =>
+  DECIMAL_POINT.has(lang.split('-')[0] ?? 'en') ? 'point' : 'comma';
+
+function readToken(digits: string, style: NumberStyle): { value: number; grouped: boolean } | null {
   const d = digits.replace(/[\u00a0\u2009\u202f]/g, ' ');
+  if (style === 'comma') {
+    // 1.234.567, 1 234 567, 1.234, 1.234,5, 4,2
+    if (/^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$/.test(d)) {
+      return { value: Number(d.replace(/[ .]/g, '').replace(',', '.')), grouped: true };
+    }
+    if (/^\d+,\d+$/.test(d)) return { value: Number(d.replace(',', '.')), grouped: false };
+  }
   // 1,234,567 or 1 234 567 (with an optional .5)
   if (/^\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?$/.test(d)) return { value: Number(d.replace(/[ ,]/g, '')), grouped: true };
   // 1 234,5 (French)
@@ -50,12 +82,12 @@ function readToken(digits: string): { value: number; grouped: boolean } | null {
   return { value: Number(first[0].replace(',', '.')), grouped: false };
 }
 
-function tokens(text: string): Found[] {
+function tokens(text: string, style: NumberStyle): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const word = (m[3] ?? '').trim().toLowerCase();
     const scale = SCALES[word] ?? SCALES[word.replace(/\.$/, '')];
-    const read = readToken(m[2] as string);
+    const read = readToken(m[2] as string, style);
     if (!read || !Number.isFinite(read.value)) continue;
     const sign = m[1] ? -1 : 1;
     out.push({ value: sign * read.value * (scale ?? 1), grouped: read.grouped, scaled: scale !== undefined });
@@ -67,8 +99,8 @@ function tokens(text: string): Found[] {
  * The number a value states. A leading year ("2011: 14,736", "(2020) 1.2 million")
  * gives way to a later grouped or scaled figure.
  */
-export function parseNumber(text: string): number | null {
-  const found = tokens(text.replace(/\[\d+\]/g, ''));
+export function parseNumber(text: string, style: NumberStyle = 'point'): number | null {
+  const found = tokens(text.replace(/\[\d+\]/g, ''), style);
   const [head] = found;
   if (!head) return null;
   const isYear =
