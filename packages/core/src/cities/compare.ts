@@ -1,4 +1,4 @@
-import { distanceMatrix, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
+import { distanceMatrix, EARTH_RADIUS_KM, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
 import { asCityscopeError } from '../http/problem.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
@@ -62,6 +62,6 @@ export async function distance(client: WikipediaClient, from: string, to: string
     miles: gc === null ? null : round1(gc / KM_PER_MILE),
     mode,
     hours: gc === null ? null : travelHours(gc, mode),
-    assumptions: { ...MODES[mode], earthRadiusKm: 6371.0088, distance: 'great-circle' },
+    assumptions: { ...MODES[mode], earthRadiusKm: EARTH_RADIUS_KM, distance: 'great-circle' },
   };
 }
