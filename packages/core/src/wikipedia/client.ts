@@ -72,12 +72,20 @@ export class WikipediaClient {
   /** Looks up titles in as few requests as the API allows; the answer is in input order. */
   async lookupMany(titles: readonly string[], lang: string): Promise<Lookup[]> {
     const key = (t: string) => `${lang}\u0000${t}`;
-    const todo = [...new Set(titles.filter((t) => !this.#cache.get(key(t)) && !this.#inflight.has(key(t))))];
+    // each title once: from the cache, from a request already in flight, or in a new batch
+    const answers = new Map<string, Lookup | Promise<Lookup>>();
+    const todo: string[] = [];
+    for (const t of new Set(titles)) {
+      const known = this.#cache.get(key(t)) ?? this.#inflight.get(key(t));
+      if (known) answers.set(t, known);
+      else todo.push(t);
+    }
     for (let i = 0; i < todo.length; i += TITLES_PER_REQUEST) {
       const chunk = todo.slice(i, i + TITLES_PER_REQUEST);
       const batch = this.#fetchBatch(chunk, lang);
       for (const t of chunk) {
         const p = batch.then((m) => m.get(t) as Lookup);
+        answers.set(t, p);
         this.#inflight.set(key(t), p);
         p.then(
           (v) => this.#cache.set(key(t), v, v.kind === 'page' ? HIT_TTL_MS : MISS_TTL_MS),
@@ -85,12 +93,7 @@ export class WikipediaClient {
         ).finally(() => this.#inflight.delete(key(t)));
       }
     }
-    return Promise.all(
-      titles.map((t) => {
-        const hit = this.#cache.get(key(t));
-        return hit ? Promise.resolve(hit) : (this.#inflight.get(key(t)) as Promise<Lookup>);
-      }),
-    );
+    return Promise.all(titles.map((t) => answers.get(t) as Lookup | Promise<Lookup>));
   }
 
   #url(lang: string, params: Record<string, string>): URL {
