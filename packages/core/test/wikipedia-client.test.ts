@@ -248,6 +248,20 @@ describe('failures', () => {
     expect(err.status).toBe(504);
   });
 
+  it('gives one lookup a total budget across continuations', async () => {
+    const slow = await startFakeWikipedia({ exlimit: 1 });
+    try {
+      slow.delayMs = 120;
+      // each answer is within the 200 ms deadline, but five of them are not within 2.5 × 200 ms
+      const c = new WikipediaClient({ baseUrl: slow.baseUrl, timeoutMs: 200, userAgent: 'ua' });
+      const err = await c.lookupMany(['Toronto', 'Montreal', 'Ottawa', 'Dublin', 'São Paulo'], 'en').catch((e) => e);
+      expect(err).toBeInstanceOf(UpstreamTimeoutError);
+      expect(slow.requests.length).toBeLessThan(5);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('enforces the size cap', async () => {
     const err = await client({ maxBytes: 1000 })
       .lookup('Toronto', 'en')

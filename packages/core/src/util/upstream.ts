@@ -5,6 +5,8 @@ export type FetchLike = (input: URL | string, init?: RequestInit) => Promise<Res
 export interface UpstreamOptions {
   /** Deadline for one attempt, headers and body together. */
   timeoutMs: number;
+  /** A time (epoch ms) by which everything must be done, retries included; attempts are cut to it. */
+  deadline?: number;
   /** Largest body accepted, in bytes, after decompression. */
   maxBytes: number;
   userAgent: string;
@@ -79,7 +81,9 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
   const base = opts.baseDelayMs ?? 250;
   const maxWait = opts.maxRetryAfterMs ?? 3000;
   for (let attempt = 0; ; attempt++) {
-    const signal = AbortSignal.timeout(opts.timeoutMs);
+    const left = opts.deadline === undefined ? opts.timeoutMs : Math.min(opts.timeoutMs, opts.deadline - Date.now());
+    if (left <= 0) throw new UpstreamTimeoutError(`${opts.label} did not answer in time`);
+    const signal = AbortSignal.timeout(left);
     let res: Response;
     let bytes: Uint8Array;
     try {
@@ -92,7 +96,8 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
         await res.body?.cancel().catch(() => {});
         const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
         const wait = retryAfter === null ? base * 2 ** attempt + Math.random() * base : retryAfter * 1000;
-        if (attempt >= retries || wait > maxWait) {
+        const outOfTime = opts.deadline !== undefined && Date.now() + wait >= opts.deadline;
+        if (attempt >= retries || wait > maxWait || outOfTime) {
           throw new UpstreamUnavailableError(
             `${opts.label} is unavailable (HTTP ${res.status})`,
             res.status,
@@ -106,7 +111,7 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
     } catch (err) {
       if (err instanceof UpstreamError || err instanceof UpstreamUnavailableError) throw err;
       if (isAbort(err) || signal.aborted) {
-        throw new UpstreamTimeoutError(`${opts.label} did not answer within ${opts.timeoutMs} ms`);
+        throw new UpstreamTimeoutError(`${opts.label} did not answer within ${Math.round(left)} ms`);
       }
       const code = (err as { cause?: { code?: unknown } }).cause?.code;
       const why = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';

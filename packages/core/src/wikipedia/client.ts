@@ -22,6 +22,8 @@ const MAX_CONTINUATIONS = 10;
 const HIT_TTL_MS = 60 * 60 * 1000;
 const MISS_TTL_MS = 5 * 60 * 1000;
 const MAX_CANDIDATES = 50;
+/** A whole lookup may take this many times WIKIPEDIA_TIMEOUT_MS (12.5 s by default: under Lambda's 15 s). */
+const BUDGET_FACTOR = 2.5;
 
 /** Article links in wikitext, in page order: [[Target]] and [[Target|label]], no other namespaces. */
 export function wikitextLinks(wikitext: string): string[] {
@@ -102,10 +104,11 @@ export class WikipediaClient {
     return url;
   }
 
-  #get(url: URL, lang: string): Promise<unknown> {
+  #get(url: URL, lang: string, deadline: number): Promise<unknown> {
     const o = this.#opts;
     return getJson(url, {
       timeoutMs: o.timeoutMs,
+      deadline,
       maxBytes: o.maxBytes ?? 8 * 1024 * 1024,
       userAgent: o.userAgent,
       label: this.label(lang),
@@ -139,12 +142,15 @@ export class WikipediaClient {
     };
     // to the minute: every runtime asked within the same minute gives the same answer
     const retrievedAt = new Date(this.#opts.now?.() ?? Date.now()).toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z');
-    let batch = readQuery(await this.#get(this.#url(lang, params), lang), this.label(lang));
+    // one lookup (continuations and candidates included) gets at most this long, so a
+    // function answers before its platform's own timeout
+    const deadline = Date.now() + BUDGET_FACTOR * this.#opts.timeoutMs;
+    let batch = readQuery(await this.#get(this.#url(lang, params), lang, deadline), this.label(lang));
     const pages = new Map<string, RawPage>(batch.pages.map((p) => [p.title, p]));
     const { normalized, converted, redirects, interwiki } = batch;
     for (let n = 0; batch.continueParams && n < MAX_CONTINUATIONS; n++) {
       batch = readQuery(
-        await this.#get(this.#url(lang, { ...params, ...batch.continueParams }), lang),
+        await this.#get(this.#url(lang, { ...params, ...batch.continueParams }), lang, deadline),
         this.label(lang),
       );
       for (const p of batch.pages) {
@@ -175,12 +181,17 @@ export class WikipediaClient {
       if (page.disambiguation) ambiguous.push(page.title);
       out.set(requested, { kind: 'page', page, redirectedFrom, retrievedAt });
     }
-    if (ambiguous.length) await this.#resolveAmbiguous(out, [...new Set(ambiguous)], lang);
+    if (ambiguous.length) await this.#resolveAmbiguous(out, [...new Set(ambiguous)], lang, deadline);
     return out;
   }
 
   /** The second (and last) request: candidates for disambiguation pages, from their links. */
-  async #resolveAmbiguous(out: Map<string, Lookup>, pageTitles: string[], lang: string): Promise<void> {
+  async #resolveAmbiguous(
+    out: Map<string, Lookup>,
+    pageTitles: string[],
+    lang: string,
+    deadline: number,
+  ): Promise<void> {
     const url = this.#url(lang, {
       action: 'query',
       format: 'json',
@@ -192,7 +203,7 @@ export class WikipediaClient {
     });
     let links = new Map<string, string[]>();
     try {
-      links = readLinks(await this.#get(url, lang), this.label(lang));
+      links = readLinks(await this.#get(url, lang, deadline), this.label(lang));
     } catch {
       // the page's own wikitext still names its candidates
     }
