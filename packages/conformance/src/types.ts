@@ -1,3 +1,4 @@
+import { RESPONSES } from '@cityscope/core/responses';
 import type { Fault } from '@cityscope/testing';
 import { expect } from 'vitest';
 
@@ -45,6 +46,24 @@ export interface Case {
 
 export const JSON_BODY = { 'content-type': 'application/json' };
 
+const OPERATIONS: Array<[RegExp, string]> = [
+  [/^\/health$/, 'health'],
+  [/^\/cities\/./, 'getCity'],
+  [/^\/compare$/, 'compareCities'],
+  [/^\/distance$/, 'distance'],
+  [/^\/route$/, 'route'],
+  [/^\/hubs$/, 'hubs'],
+  [/^\/analyze$/, 'analyze'],
+  [/^\/parse$/, 'parse'],
+  [/^\/openapi\.json$/, 'openapi'],
+];
+
+/** The operation a request reaches, by its path. */
+function operationOf(req: CaseRequest): string {
+  const path = new URL(req.path, 'http://conformance.local').pathname;
+  return OPERATIONS.find(([re]) => re.test(path))?.[1] ?? 'unknown';
+}
+
 /** Asserts one exchange against its case. */
 export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
   const where = `${runtime}: ${c.name}`;
@@ -77,6 +96,13 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
       requestId: ex.headers.get('x-request-id'),
     });
     expect(ex.headers.get('cache-control'), `${where}: errors are no-store`).toBe('no-store');
+  }
+  if (c.type === 'json' && ex.status === 200) {
+    // the whole answer has exactly the contract's shape: no field missing, none extra
+    const schema = RESPONSES[operationOf(c.request)];
+    expect(schema, `${where}: a response schema`).toBeDefined();
+    const checked = schema?.safeParse(body);
+    expect(checked?.success, `${where}: shape ${JSON.stringify(checked?.error?.issues?.slice(0, 3))}`).toBe(true);
   }
   if (c.json) expect(body, `${where}: body`).toMatchObject(c.json);
   c.check?.(body, ex, runtime);

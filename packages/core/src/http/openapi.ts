@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ProblemCode } from '../errors.js';
 import { PROBLEM_BASE } from './problem.js';
+import { RESPONSES } from './responses.js';
 import type { AnyRoute } from './route.js';
 import { routes } from './routes.js';
 
@@ -22,8 +23,8 @@ const ALWAYS: ProblemCode[] = ['invalid_request', 'not_found', 'method_not_allow
 
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodMiniType): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }
 
@@ -46,8 +47,12 @@ function operation(route: AnyRoute) {
       ...(route.body ? (['payload_too_large', 'unsupported_media_type'] as const) : []),
     ]),
   ];
+  const response = RESPONSES[route.operationId];
   const responses: Record<string, unknown> = {
-    200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+    200: {
+      description: 'OK',
+      content: { 'application/json': { schema: response ? jsonSchema(response, 'output') : { type: 'object' } } },
+    },
   };
   for (const code of codes) {
     const status = String(STATUS[code]);

@@ -1,0 +1,137 @@
+import * as z from 'zod/mini';
+
+/**
+ * The answers of shared/API.md as schemas: they document the 200 responses in
+ * /openapi.json and let the conformance suite check every answer's shape exactly
+ * (strict objects: no field missing, none extra; unknown facts are null).
+ * Loaded only by /openapi.json and by tests, never on a request's path.
+ */
+const str = z.string();
+const num = z.number();
+const nullable = <T extends z.ZodMiniType>(t: T) => z.nullable(t);
+
+const LatLon = z.strictObject({ lat: num, lon: num });
+const Keyword = z.strictObject({ term: str, score: num });
+const Sentiment = z.strictObject({ score: num, label: z.enum(['positive', 'neutral', 'negative']) });
+const ItemError = z.strictObject({ status: num, code: str, detail: str });
+const Unresolved = z.array(z.strictObject({ name: str, error: ItemError }));
+
+export const HealthResponse = z.strictObject({
+  status: z.literal('ok'),
+  service: z.literal('cityscope'),
+  version: str,
+  platform: z.enum(['aws', 'gcp', 'azure', 'node']),
+});
+
+export const CityResponse = z.strictObject({
+  title: str,
+  requested: str,
+  redirectedFrom: nullable(str),
+  lang: str,
+  url: str,
+  description: nullable(str),
+  summary: str,
+  coordinates: nullable(LatLon),
+  facts: z.strictObject({
+    country: nullable(str),
+    population: nullable(num),
+    populationAsOf: nullable(str),
+    areaKm2: nullable(num),
+    elevationM: nullable(num),
+    timezone: nullable(str),
+    utcOffset: nullable(str),
+  }),
+  thumbnail: nullable(z.strictObject({ url: str, width: num, height: num })),
+  keywords: z.array(Keyword),
+  sentiment: nullable(Sentiment),
+  source: z.strictObject({ pageId: num, revisionId: nullable(num), retrievedAt: str }),
+});
+
+export const CompareResponse = z.strictObject({
+  cities: z.array(
+    z.union([z.strictObject({ name: str, city: CityResponse }), z.strictObject({ name: str, error: ItemError })]),
+  ),
+  distancesKm: z.array(z.array(nullable(num))),
+});
+
+const CitySummary = z.strictObject({
+  title: str,
+  requested: str,
+  url: str,
+  description: nullable(str),
+  country: nullable(str),
+  coordinates: nullable(LatLon),
+});
+
+export const DistanceResponse = z.strictObject({
+  from: CitySummary,
+  to: CitySummary,
+  km: nullable(num),
+  miles: nullable(num),
+  mode: z.enum(['air', 'road', 'rail']),
+  hours: nullable(num),
+  assumptions: z.strictObject({
+    speedKmh: num,
+    detourFactor: num,
+    note: str,
+    earthRadiusKm: num,
+    distance: z.literal('great-circle'),
+  }),
+});
+
+export const RouteResponse = z.strictObject({
+  order: z.array(str),
+  legs: z.array(z.strictObject({ from: str, to: str, km: num })),
+  totalKm: num,
+  algorithm: z.enum(['exact', 'heuristic']),
+  unresolved: Unresolved,
+});
+
+export const HubsResponse = z.strictObject({
+  k: num,
+  chosenBy: z.enum(['request', 'silhouette']),
+  silhouette: nullable(num),
+  hubs: z.array(z.strictObject({ hub: str, centre: LatLon, members: z.array(str), maxKm: num })),
+  unresolved: Unresolved,
+});
+
+export const AnalyzeResponse = z.strictObject({
+  stats: z.strictObject({ characters: num, words: num, sentences: num, readingTimeMinutes: num }),
+  keywords: z.array(Keyword),
+  sentiment: nullable(Sentiment),
+  summary: z.array(str),
+});
+
+export const ParseResponse = z.strictObject({
+  url: nullable(str),
+  title: nullable(str),
+  description: nullable(str),
+  lang: nullable(str),
+  canonical: nullable(str),
+  openGraph: z.strictObject({
+    title: nullable(str),
+    description: nullable(str),
+    image: nullable(str),
+    type: nullable(str),
+    siteName: nullable(str),
+  }),
+  headings: z.array(z.strictObject({ level: num, text: str })),
+  links: z.array(z.strictObject({ href: str, text: str, internal: z.boolean() })),
+  images: z.array(z.strictObject({ src: str, alt: nullable(str) })),
+  text: str,
+  wordCount: num,
+  analysis: z.strictObject({ keywords: z.array(Keyword), sentiment: nullable(Sentiment) }),
+});
+
+/** The 200 answer of each operation, by operationId. */
+export const RESPONSES: Readonly<Record<string, z.ZodMiniType>> = {
+  health: HealthResponse,
+  getCity: CityResponse,
+  compareCities: CompareResponse,
+  distance: DistanceResponse,
+  route: RouteResponse,
+  hubs: HubsResponse,
+  analyze: AnalyzeResponse,
+  parse: ParseResponse,
+  openapi: z.looseObject({ openapi: z.literal('3.1.0') }),
+};
