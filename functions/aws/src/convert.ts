@@ -1,19 +1,23 @@
+import { originFor, toHeaders } from '@cityscope/core/node';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /** Incoming: an API Gateway HTTP API (payload 2.0) event as a Web Request. */
 export function toRequest(event: APIGatewayProxyEventV2): Request {
-  const { http } = event.requestContext;
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(event.headers ?? {})) if (v !== undefined) headers.set(k, v);
-  if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
-  const host = event.headers?.host ?? event.requestContext.domainName ?? 'localhost';
+  // payload 2.0 moves cookies out of the headers into `cookies`
+  const pairs = Object.entries(event.headers ?? {}).filter(
+    (e): e is [string, string] =>
+      typeof e[1] === 'string' && !(event.cookies?.length && e[0].toLowerCase() === 'cookie'),
+  );
+  if (event.cookies?.length) pairs.push(['cookie', event.cookies.join('; ')]);
+  const headers = toHeaders(pairs);
+  const origin = originFor(event.headers?.host ?? event.requestContext?.domainName, 'https');
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
-  const method = http.method.toUpperCase();
+  const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
   let body: Uint8Array | string | undefined;
   if (event.body != null && method !== 'GET' && method !== 'HEAD') {
     body = event.isBase64Encoded ? new Uint8Array(Buffer.from(event.body, 'base64')) : event.body;
   }
-  return new Request(`https://${host}${event.rawPath || '/'}${query}`, { method, headers, body });
+  return new Request(`${origin}${event.rawPath || '/'}${query}`, { method, headers, body });
 }
 
 const TEXTUAL = /^(text\/|application\/([a-z0-9.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded))/i;

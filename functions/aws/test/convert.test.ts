@@ -86,3 +86,20 @@ describe('outgoing: Response to the structured result', () => {
     expect(out).toMatchObject({ statusCode: 204, body: '' });
   });
 });
+
+describe('incoming: events no client should be able to break', () => {
+  it('survives a bad Host, headers a Web Request refuses, and a missing requestContext.http', async () => {
+    const bad = event({ headers: { host: 'a b', 'x-ok': 'yes', 'x-bad': 'a\u0000b', 'x-snow': '\u2603' } });
+    const req = toRequest(bad);
+    expect(new URL(req.url).host).toBe('localhost');
+    expect(req.headers.get('x-ok')).toBe('yes');
+    expect(req.headers.get('x-bad')).toBeNull();
+    const noHttp = { ...event({}), requestContext: {} } as unknown as APIGatewayProxyEventV2;
+    expect(toRequest(noHttp).method).toBe('GET');
+  });
+
+  it('keeps one Cookie header when payload 2.0 also sent cookies', () => {
+    const req = toRequest(event({ headers: { host: 'api.example.com', cookie: 'stale=1' }, cookies: ['a=1'] }));
+    expect(req.headers.get('cookie')).toBe('a=1');
+  });
+});

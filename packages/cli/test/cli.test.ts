@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +161,22 @@ describe('cityscope serve (a real process)', () => {
     const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
     expect(logged.find((l) => l.requestId === 'cli-test-1')).toMatchObject({ status: 200, path: '/cities/TO' });
     expect(logged.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('answers a request with a malformed Host header', async () => {
+    const { port } = new URL(base);
+    const line = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'),
+      );
+      let data = '';
+      socket.on('data', (c) => {
+        data += c;
+      });
+      socket.on('end', () => resolve(data.split('\r\n')[0] ?? ''));
+      socket.on('error', reject);
+    });
+    expect(line).toBe('HTTP/1.1 200 OK');
   });
 
   it('shuts down gracefully on SIGTERM', async () => {

@@ -7,15 +7,36 @@ import { Readable } from 'node:stream';
  * Azure development host. Nothing here knows about a cloud.
  */
 
+/** `http://<host>` when the Host header is a usable host, else `http://localhost`: a bad Host is no reason to fail. */
+export function originFor(host: string | undefined, scheme = 'http'): string {
+  if (host && URL.canParse(`${scheme}://${host}/`)) return `${scheme}://${host}`;
+  return `${scheme}://localhost`;
+}
+
+/** Copies header pairs, leaving out any a Web Headers object refuses (NUL, CR, LF, code points above 255). */
+export function toHeaders(pairs: Iterable<[string, string]>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of pairs) {
+    try {
+      headers.append(name, value);
+    } catch {
+      // dropped: no API input travels in such a header
+    }
+  }
+  return headers;
+}
+
+function* rawPairs(raw: string[]): Generator<[string, string]> {
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (!name.startsWith(':')) yield [name, raw[i + 1] as string];
+  }
+}
+
 /** An IncomingMessage as a Web Request. `rawBody`, when given, is used instead of the stream (it was read already). */
 export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?: string): Request {
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i] as string;
-    if (name.startsWith(':')) continue;
-    headers.append(name, req.rawHeaders[i + 1] as string);
-  }
-  const base = origin ?? `http://${req.headers.host ?? 'localhost'}`;
+  const headers = toHeaders(rawPairs(req.rawHeaders));
+  const base = origin ?? originFor(req.headers.host);
   const method = (req.method ?? 'GET').toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD';
   let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
