@@ -1,5 +1,6 @@
 import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
 import { extractFacts, type Facts } from '../facts/infobox.js';
+import { asCityscopeError } from '../http/problem.js';
 import { type Keyword, keywords } from '../nlp/keywords.js';
 import { type Sentiment, sentiment } from '../nlp/sentiment.js';
 import { sentences } from '../nlp/text.js';
@@ -34,10 +35,29 @@ export function lookupProblem(lookup: Exclude<Lookup, { kind: 'page' }>, host: s
 
 export type FoundPage = Extract<Lookup, { kind: 'page' }>;
 
+/** How one name's failure is reported inside a 200 answer about several names. */
+export interface ItemError {
+  status: number;
+  code: string;
+  detail: string;
+}
+
+/** A name's own failure (not found, ambiguous) as an item error; anything else fails the whole request. */
+export function itemError(err: unknown): ItemError {
+  const p = asCityscopeError(err);
+  if (p.status >= 500) throw err;
+  return { status: p.status, code: p.code, detail: p.message };
+}
+
 /** The found page, or the problem that says why there is none. */
 export function requirePage(found: Lookup | undefined, requested: string, host: string): FoundPage {
   if (found?.kind === 'page') return found;
   throw lookupProblem(found ?? { kind: 'missing', title: requested }, host);
+}
+
+/** Where a found page is: GeoData's primary coordinates, else those in its infobox. */
+export function coordinatesOf(found: FoundPage, lang: string): LatLon | null {
+  return found.page.coordinates ?? extractFacts(found.page.wikitext, lang).coordinates;
 }
 
 /** The /cities answer for a found page. */

@@ -1,12 +1,9 @@
 import { distanceMatrix, EARTH_RADIUS_KM, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
-import { asCityscopeError } from '../http/problem.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import { type City, requirePage, toCity } from './city.js';
+import { type City, type ItemError, itemError, requirePage, toCity } from './city.js';
 
-export type CityOutcome =
-  | { name: string; city: City }
-  | { name: string; error: { status: number; code: string; detail: string } };
+export type CityOutcome = { name: string; city: City } | { name: string; error: ItemError };
 
 /** Looks names up in one batch; a name that fails carries its own error and does not fail the rest. */
 export async function resolveCities(
@@ -22,9 +19,7 @@ export async function resolveCities(
         const page = requirePage(found[i], name, client.label(lang));
         return { name, city: await toCity(page, name, lang, summarySentences) };
       } catch (err) {
-        const p = asCityscopeError(err);
-        if (p.status >= 500) throw err;
-        return { name, error: { status: p.status, code: p.code, detail: p.message } };
+        return { name, error: itemError(err) };
       }
     }),
   );

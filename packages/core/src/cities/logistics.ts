@@ -4,11 +4,11 @@ import { kMeans, silhouette, sphericalMean } from '../geo/hubs.js';
 import { shortestTour } from '../geo/tsp.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import type { LatLon } from '../wikipedia/types.js';
-import { resolveCities } from './compare.js';
+import { coordinatesOf, type ItemError, itemError, requirePage } from './city.js';
 
 interface Unresolved {
   name: string;
-  error: { status: number; code: string; detail: string };
+  error: ItemError;
 }
 
 interface Located {
@@ -18,31 +18,37 @@ interface Located {
 }
 
 /**
- * Resolves names to coordinates. Names that fail, or whose page has no
- * coordinates, go to `unresolved`; a name or page seen before is visited once.
+ * Resolves names to coordinates (no keywords or sentiment: only where each city
+ * is). Names that fail, or whose page has no coordinates, go to `unresolved`; a
+ * name or page seen before is visited once.
  */
 async function locate(client: WikipediaClient, names: string[], lang: string) {
   const unique = [...new Set(names)];
-  const outcomes = await resolveCities(client, unique, lang, 1);
+  const host = client.label(lang);
+  const found = await client.lookupMany(unique, lang);
   const located: Located[] = [];
   const unresolved: Unresolved[] = [];
   const titles = new Set<string>();
-  for (const o of outcomes) {
-    if ('error' in o) unresolved.push(o);
-    else if (!o.city.coordinates) {
-      unresolved.push({
-        name: o.name,
-        error: {
-          status: 404,
-          code: 'not_found',
-          detail: `"${o.city.title}" has no coordinates on ${client.label(lang)}`,
-        },
-      });
-    } else if (!titles.has(o.city.title)) {
-      titles.add(o.city.title);
-      located.push({ name: o.name, title: o.city.title, at: o.city.coordinates });
+  unique.forEach((name, i) => {
+    let page: ReturnType<typeof requirePage>;
+    try {
+      page = requirePage(found[i], name, host);
+    } catch (err) {
+      unresolved.push({ name, error: itemError(err) });
+      return;
     }
-  }
+    const at = coordinatesOf(page, lang);
+    const title = page.page.title;
+    if (!at) {
+      unresolved.push({
+        name,
+        error: { status: 404, code: 'not_found', detail: `"${title}" has no coordinates on ${host}` },
+      });
+    } else if (!titles.has(title)) {
+      titles.add(title);
+      located.push({ name, title, at });
+    }
+  });
   return { located, unresolved };
 }
 
