@@ -1,7 +1,8 @@
+import { extractFacts } from '../facts/infobox.js';
 import { distanceMatrix, EARTH_RADIUS_KM, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import { type City, type ItemError, itemError, requirePage, toCity } from './city.js';
+import { type City, type FoundPage, type ItemError, itemError, requirePage, toCity } from './city.js';
 
 export type CityOutcome = { name: string; city: City } | { name: string; error: ItemError };
 
@@ -30,29 +31,29 @@ export async function compare(client: WikipediaClient, names: string[], lang: st
   return { cities, distancesKm: distanceMatrix(cities.map((c) => ('city' in c ? c.city.coordinates : null))) };
 }
 
-/** The short form of a city in answers about several places. */
-export function citySummary(c: City) {
+/** The short form of a city in /distance: no summary, keywords or sentiment to compute. */
+function citySummary(found: FoundPage, requested: string, lang: string) {
+  const { page } = found;
+  const { facts, coordinates } = extractFacts(page.wikitext, lang);
   return {
-    title: c.title,
-    requested: c.requested,
-    url: c.url,
-    description: c.description,
-    country: c.facts.country,
-    coordinates: c.coordinates,
+    title: page.title,
+    requested,
+    url: page.url,
+    description: page.description,
+    country: facts.country,
+    coordinates: page.coordinates ?? coordinates,
   };
 }
 
 export async function distance(client: WikipediaClient, from: string, to: string, mode: Mode, lang: string) {
   const [a, b] = await client.lookupMany([from, to], lang);
   const host = client.label(lang);
-  const [ca, cb] = await Promise.all([
-    toCity(requirePage(a, from, host), from, lang, 1),
-    toCity(requirePage(b, to, host), to, lang, 1),
-  ]);
+  const ca = citySummary(requirePage(a, from, host), from, lang);
+  const cb = citySummary(requirePage(b, to, host), to, lang);
   const gc = ca.coordinates && cb.coordinates ? greatCircleKm(ca.coordinates, cb.coordinates) : null;
   return {
-    from: citySummary(ca),
-    to: citySummary(cb),
+    from: ca,
+    to: cb,
     km: gc === null ? null : round1(gc),
     miles: gc === null ? null : round1(gc / KM_PER_MILE),
     mode,
