@@ -1,4 +1,5 @@
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
+import { readCapped } from '../util/read-capped.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SAFE_ID = /^[A-Za-z0-9._:@+=/-]{1,128}$/;
@@ -41,29 +42,13 @@ function isJson(contentType: string | null): boolean {
 
 /** Reads a JSON body within MAX_BODY_BYTES: 413 past it, 415 for other media types, 400 when unreadable. */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  const tooLarge = () => new PayloadTooLargeError(`The request body is over ${MAX_BODY_BYTES} bytes`);
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`The request body is over ${MAX_BODY_BYTES} bytes`);
-  }
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
   if (!isJson(request.headers.get('content-type'))) {
     throw new UnsupportedMediaTypeError('The request body must be application/json');
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => {});
-        throw new PayloadTooLargeError(`The request body is over ${MAX_BODY_BYTES} bytes`);
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const text = new TextDecoder().decode(await readCapped(request, MAX_BODY_BYTES, tooLarge));
   if (text.trim() === '') throw new ValidationError([{ path: 'body', message: 'A JSON body is required' }]);
   try {
     return JSON.parse(text);

@@ -1,4 +1,5 @@
 import { UpstreamError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
+import { readCapped } from './read-capped.js';
 
 export type FetchLike = (input: URL | string, init?: RequestInit) => Promise<Response>;
 
@@ -33,36 +34,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = Date.parse(text);
   if (Number.isNaN(at)) return null;
   return Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-/** Reads a body up to maxBytes; aborts the transfer past it. */
-export async function readCapped(res: Response, maxBytes: number, label: string): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => {});
-    throw new UpstreamError(`${label} answered with more than ${maxBytes} bytes`, res.status);
-  }
-  if (!res.body) return new Uint8Array();
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new UpstreamError(`${label} answered with more than ${maxBytes} bytes`, res.status);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 function isAbort(err: unknown): boolean {
@@ -107,7 +78,11 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
         await sleep(wait);
         continue;
       }
-      bytes = await readCapped(res, opts.maxBytes, opts.label);
+      bytes = await readCapped(
+        res,
+        opts.maxBytes,
+        () => new UpstreamError(`${opts.label} answered with more than ${opts.maxBytes} bytes`, res.status),
+      );
     } catch (err) {
       if (err instanceof UpstreamError || err instanceof UpstreamUnavailableError) throw err;
       if (isAbort(err) || signal.aborted) {
