@@ -4,7 +4,8 @@ FROM node:22-slim AS build
 WORKDIR /src
 RUN npm install --global pnpm@10 --no-fund --no-audit
 COPY . .
-RUN pnpm install --frozen-lockfile && node scripts/build.mjs cli
+# only what the command's bundle needs (not the cloud emulators)
+RUN pnpm install --frozen-lockfile --filter cityscope --filter "@cityscope/cli..." && node scripts/build.mjs cli
 
 FROM node:22-slim
 ENV NODE_ENV=production PORT=8080
