@@ -25,8 +25,14 @@ const MAX_HEADINGS = 200;
 const MAX_LINKS = 1000;
 const MAX_IMAGES = 500;
 /** Elements that are not the page's readable text. */
-const NOT_TEXT =
-  'script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, select, nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], [hidden]';
+const NOT_TEXT = [
+  'script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, select',
+  'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=search], [role=complementary]',
+  '[aria-hidden=true], [hidden], .sr-only, .visually-hidden, .skip-link',
+  // site furniture that is not the article: edit links, footnote markers, tables of contents, navigation boxes
+  '.mw-editsection, .mw-jump-link, .mw-jump, #jump-to-nav, #siteSub, .hatnote, sup.reference',
+  '#toc, .toc, .navbox, .noprint, .breadcrumb, .breadcrumbs',
+].join(', ');
 const BLOCKS = new Set([
   'p',
   'div',
