@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import azure, { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { originFor } from '@cityscope/core/node';
+import { originFor, requestUrl } from '@cityscope/core/node';
 
 // @azure/functions is CommonJS whose named exports Node's ESM loader cannot see
 const { HttpRequest: AzureRequest, HttpResponse, InvocationContext: AzureContext } = azure;
@@ -40,7 +40,7 @@ export async function startDevHost(opts: { port: number; host: string; bundle: s
         res.writeHead(404).end();
         return;
       }
-      const url = new URL(req.url ?? '/', originFor(req.headers.host ?? `${opts.host}:${opts.port}`));
+      const url = requestUrl(req.url, originFor(req.headers.host ?? `${opts.host}:${opts.port}`));
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers))
         if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;

@@ -22,7 +22,7 @@ const captured = JSON.parse(
 
 /** An API Gateway HTTP API 2.0 event for a request, built from a captured real event. */
 export function apiGatewayEvent(req: CaseRequest): APIGatewayProxyEventV2 {
-  const url = new URL(req.path, 'https://abc123def4.execute-api.eu-west-1.amazonaws.com');
+  const url = new URL(`https://abc123def4.execute-api.eu-west-1.amazonaws.com${req.path}`);
   const headers: Record<string, string> = { ...(captured.headers as Record<string, string>) };
   delete headers['content-length'];
   for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;

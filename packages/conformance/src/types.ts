@@ -60,7 +60,7 @@ const OPERATIONS: Array<[RegExp, string]> = [
 
 /** The operation a request reaches, by its path. */
 function operationOf(req: CaseRequest): string {
-  const path = new URL(req.path, 'http://conformance.local').pathname;
+  const path = new URL(`http://conformance.local${req.path}`).pathname.replace(/(.)\/+$/, '$1');
   return OPERATIONS.find(([re]) => re.test(path))?.[1] ?? 'unknown';
 }
 

@@ -33,6 +33,16 @@ function* rawPairs(raw: string[]): Generator<[string, string]> {
   }
 }
 
+/**
+ * The URL of a request line: an origin-form target is appended to the origin as it
+ * stands ("//health" is a path here, not a host), an absolute-form one is taken whole.
+ */
+export function requestUrl(target: string | undefined, origin: string): URL {
+  const t = target ?? '/';
+  if (t.startsWith('/')) return new URL(`${origin}${t}`);
+  return URL.canParse(t) ? new URL(t) : new URL(`${origin}/`);
+}
+
 /** An IncomingMessage as a Web Request. `rawBody`, when given, is used instead of the stream (it was read already). */
 export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?: string): Request {
   const headers = toHeaders(rawPairs(req.rawHeaders));
@@ -41,7 +51,7 @@ export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?
   const hasBody = method !== 'GET' && method !== 'HEAD';
   let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
   if (hasBody) body = rawBody ? new Uint8Array(rawBody) : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
-  return new Request(new URL(req.url ?? '/', base), {
+  return new Request(requestUrl(req.url, base), {
     method,
     headers,
     ...(body ? { body, duplex: 'half' } : {}),

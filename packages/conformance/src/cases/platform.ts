@@ -59,6 +59,20 @@ export const PLATFORM_CASES: Case[] = [
     code: 'not_found',
   },
   {
+    name: 'a doubled slash is part of the path, not a host',
+    request: { method: 'GET', path: '//health' },
+    status: 404,
+    type: 'problem',
+    code: 'not_found',
+    json: { instance: '//health' },
+  },
+  {
+    name: 'a trailing slash is ignored',
+    request: { method: 'GET', path: '/health/' },
+    status: 200,
+    type: 'json',
+  },
+  {
     name: '405 with Allow',
     request: { method: 'DELETE', path: '/cities/Toronto' },
     status: 405,
