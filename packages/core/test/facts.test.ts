@@ -65,6 +65,10 @@ describe('rendering wikitext values', () => {
     ['{{ubl|One|Two}}', 'One, Two'],
     ['a&nbsp;b &minus;3', 'a b −3'],
     ['{{convert|16|miles|km}}', '16 miles'],
+    ['{{As of|2021}}', '2021'],
+    ['{{As of|2021|10|lc=y}}', '2021-10'],
+    ['{{Start date|1998|1|1}}', '1998-01-01'],
+    ['{{IncreaseNeutral}} 1,234', '1,234'],
   ])('%s', (text, expected) => {
     expect(render(text)).toBe(expected);
   });

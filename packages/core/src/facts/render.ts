@@ -46,7 +46,9 @@ const LISTS = new Set([
 ]);
 /** Templates that show nothing a fact could use. */
 const SILENT =
-  /^(flagicon|flag icon|flagdeco|coord|increase|decrease|steady|efn|efn-.*|refn|sfn|r|rp|citation needed|cn|fact|cite .*|dead link|when|by whom|clarify|webarchive|wikidata|portal|as of)$/;
+  /^(flagicon|flag icon|flagdeco|coord|increase.*|decrease.*|steady.*|efn|efn-.*|refn|sfn|r|rp|citation needed|cn|fact|cite .*|dead link|when|by whom|clarify|webarchive|wikidata|portal)$/;
+/** Date templates, shown as an ISO date of the parts given ({{As of|2021|10}} → "2021-10"). */
+const DATES = /^(as of|start date|start date and age|end date|date)$/;
 
 const ENTITIES: Record<string, string> = {
   nbsp: ' ',
@@ -83,6 +85,16 @@ function renderTemplate(t: Template): string {
   if (name.startsWith('formatnum:')) return name.slice('formatnum:'.length) || first;
   if (name.startsWith('#')) return '';
   if (SILENT.test(name)) return '';
+  if (DATES.test(name)) {
+    const [year, ...rest] = t.positional.map((p) => render(p));
+    if (!year || !/^\d{3,4}$/.test(year)) return render(first);
+    const parts = [year];
+    for (const part of rest.slice(0, 2)) {
+      if (!/^\d{1,2}$/.test(part)) break;
+      parts.push(part.padStart(2, '0'));
+    }
+    return parts.join('-');
+  }
   if (name === 'lang' || name === 'transl') return render(t.positional[1] ?? first);
   if (name === 'convert' || name === 'cvt') return `${first} ${t.positional[1] ?? ''}`;
   if (name === 'flag' || name === 'flagcountry' || name === 'flagu') {
