@@ -100,7 +100,6 @@ const burst = async () => {
 };
 const cold = await burst();
 const warm = await burst();
-const upstream = fake.requests.length;
 await fake.close();
 console.log(`node ${process.version}, ${RUNS} fresh processes per figure, medians\n`);
 console.log(
@@ -111,4 +110,3 @@ for (const r of rows) console.log(r);
 console.log(
   `\n20 concurrent GET /cities in two languages, one instance: ${ms(cold)} with an empty cache, ${ms(warm)} cached; every answer in its own language.`,
 );
-void upstream;

@@ -66,7 +66,8 @@ async function awsRuntime(): Promise<InProcessRuntime> {
   };
 }
 
-async function fetchExchange(base: string, req: CaseRequest): Promise<Exchange> {
+/** One case request over real HTTP. */
+export async function fetchExchange(base: string, req: CaseRequest): Promise<Exchange> {
   const res = await fetch(`${base}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { Answers, appliesTo, CASES, type CaseRequest, type Exchange, type RuntimeName, runCase } from '../src/cases.js';
+import { Answers, appliesTo, CASES, type RuntimeName, runCase } from '../src/cases.js';
+import { fetchExchange } from '../src/in-process.js';
 
 /**
  * The same cases over real HTTP against each running emulator, started the way a
@@ -91,11 +92,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function send(base: string, req: CaseRequest): Promise<Exchange> {
-  const res = await fetch(`${base}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
-  return { status: res.status, headers: res.headers, body: await res.text() };
-}
-
 describe.skipIf(skip)('over HTTP', () => {
   for (const runtime of ['node', 'aws', 'gcp', 'azure'] as const) {
     describe(runtime, () => {
@@ -103,7 +99,7 @@ describe.skipIf(skip)('over HTTP', () => {
         it(c.name, async () => {
           const base = bases[runtime];
           if (!base) throw new Error(`${runtime} is not running`);
-          await runCase(c, runtime, (req) => send(base, req), fake.faults, answers);
+          await runCase(c, runtime, (req) => fetchExchange(base, req), fake.faults, answers);
         });
       }
     });

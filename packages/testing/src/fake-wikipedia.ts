@@ -133,7 +133,6 @@ function query(wiki: SampleWiki, params: URLSearchParams, exlimit: number, base:
   }
   const start = Number(params.get('excontinue') ?? 0);
   let withExtracts = 0;
-  let missingId = -1;
   const pages: Json[] = [];
   const seen = new Set<string>();
   for (const f of found) {
@@ -145,13 +144,12 @@ function query(wiki: SampleWiki, params: URLSearchParams, exlimit: number, base:
       if (give && props.has('extracts')) withExtracts++;
       pages.push(pageJson(f.page, props, fv2, params, give, base));
     } else if (f.kind === 'missing') {
-      pages.push({ ns: 0, title: f.title, missing: fv2 ? true : '', _id: missingId-- });
+      pages.push({ ns: 0, title: f.title, missing: fv2 ? true : '' });
     } else {
       pages.push({
         title: f.title,
         invalidreason: 'The requested page title contains invalid characters.',
         invalid: fv2 ? true : '',
-        _id: missingId--,
       });
     }
   }
@@ -164,7 +162,6 @@ function query(wiki: SampleWiki, params: URLSearchParams, exlimit: number, base:
   const q: Json = {};
   if (normalized.length) q.normalized = normalized;
   if (redirects.length) q.redirects = redirects;
-  for (const p of pages) delete p._id;
   if (fv2) q.pages = pages;
   else {
     let neg = -1;

@@ -60,6 +60,12 @@ export function coordinatesOf(found: FoundPage, lang: string): LatLon | null {
   return found.page.coordinates ?? extractFacts(found.page.wikitext, lang).coordinates;
 }
 
+/** A page's infobox facts, and its coordinates: GeoData's primary ones, else the infobox's. */
+export function pageFacts(found: FoundPage, lang: string): { facts: Facts; coordinates: LatLon | null } {
+  const { facts, coordinates } = extractFacts(found.page.wikitext, lang);
+  return { facts, coordinates: found.page.coordinates ?? coordinates };
+}
+
 /** The /cities answer for a found page. */
 export async function toCity(
   found: FoundPage,
@@ -68,7 +74,7 @@ export async function toCity(
   summarySentences: number,
 ): Promise<City> {
   const { page } = found;
-  const { facts, coordinates } = extractFacts(page.wikitext, lang);
+  const { facts, coordinates } = pageFacts(found, lang);
   const intro = page.extract;
   const [kw, mood] = await Promise.all([keywords(intro, lang, 10), sentiment(intro, lang)]);
   return {
@@ -79,7 +85,7 @@ export async function toCity(
     url: page.url,
     description: page.description,
     summary: sentences(intro, lang).slice(0, summarySentences).join(' '),
-    coordinates: page.coordinates ?? coordinates,
+    coordinates,
     facts,
     thumbnail: page.thumbnail,
     keywords: kw,

@@ -1,8 +1,7 @@
-import { extractFacts } from '../facts/infobox.js';
 import { distanceMatrix, EARTH_RADIUS_KM, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import { type City, type FoundPage, type ItemError, itemError, requirePage, toCity } from './city.js';
+import { type City, type FoundPage, type ItemError, itemError, pageFacts, requirePage, toCity } from './city.js';
 
 export type CityOutcome = { name: string; city: City } | { name: string; error: ItemError };
 
@@ -34,14 +33,14 @@ export async function compare(client: WikipediaClient, names: string[], lang: st
 /** The short form of a city in /distance: no summary, keywords or sentiment to compute. */
 function citySummary(found: FoundPage, requested: string, lang: string) {
   const { page } = found;
-  const { facts, coordinates } = extractFacts(page.wikitext, lang);
+  const { facts, coordinates } = pageFacts(found, lang);
   return {
     title: page.title,
     requested,
     url: page.url,
     description: page.description,
     country: facts.country,
-    coordinates: page.coordinates ?? coordinates,
+    coordinates,
   };
 }
 

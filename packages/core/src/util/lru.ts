@@ -24,8 +24,4 @@ export class TtlLru<V> {
       this.#map.delete(oldest);
     }
   }
-
-  get size(): number {
-    return this.#map.size;
-  }
 }
