@@ -38,12 +38,16 @@ export function loadConfig(env: Env = process.env): Config {
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
-  const level = (env.LOG_LEVEL ?? 'info').trim().toLowerCase() as LogLevel;
+  const levelText = (env.LOG_LEVEL ?? '').trim().toLowerCase();
+  const level = (levelText === '' ? 'info' : levelText) as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}: ${env.LOG_LEVEL}`);
+  }
   return {
     wikipediaBaseUrl: base.replace(/\/+$/, ''),
     wikipediaTimeoutMs: timeout,
     corsOrigins: origins.length ? origins : ['*'],
-    logLevel: LOG_LEVELS.includes(level) ? level : 'info',
+    logLevel: level,
     userAgent: `cityscope/${VERSION} (${CONTACT_URL})`,
   };
 }
