@@ -1,7 +1,7 @@
 import { type Keyword, keywords } from '../nlp/keywords.js';
 import { languageKit } from '../nlp/language.js';
 import { type Sentiment, sentiment } from '../nlp/sentiment.js';
-import { isContentWord, sentences, words } from '../nlp/text.js';
+import { isContentWord, type Sentence, type Tokens, tokenize } from '../nlp/text.js';
 
 export interface Analysis {
   stats: { characters: number; words: number; sentences: number; readingTimeMinutes: number };
@@ -19,11 +19,11 @@ export const READING_WPM = 238;
  * count (so long sentences do not win by length alone). The best `n` are returned
  * in their original order.
  */
-export async function representativeSentences(list: string[], lang: string, n: number): Promise<string[]> {
-  if (list.length <= n) return list;
+export async function representativeSentences(list: Sentence[], lang: string, n: number): Promise<string[]> {
+  if (list.length <= n) return list.map((s) => s.text);
   const kit = await languageKit(lang);
-  const stemsOf = (s: string) =>
-    words(s, lang)
+  const stemsOf = (s: Sentence) =>
+    s.words
       .map((w) => w.toLowerCase())
       .filter((w) => isContentWord(w, kit.stopwords))
       .map((w) => kit.stem(w) || w);
@@ -39,7 +39,7 @@ export async function representativeSentences(list: string[], lang: string, n: n
     .slice(0, n)
     .map((s) => s.i)
     .sort((a, b) => a - b)
-    .map((i) => list[i] as string);
+    .map((i) => (list[i] as Sentence).text);
 }
 
 export async function analyze(
@@ -48,19 +48,18 @@ export async function analyze(
   keywordCount: number,
   summarySentences: number,
 ): Promise<Analysis> {
-  const list = sentences(text, lang);
-  const wordCount = words(text, lang).length;
+  const tokens: Tokens = tokenize(text, lang);
   const [kw, mood, summary] = await Promise.all([
     keywords(text, lang, keywordCount),
     sentiment(text, lang),
-    representativeSentences(list, lang, summarySentences),
+    representativeSentences(tokens.sentences, lang, summarySentences),
   ]);
   return {
     stats: {
-      characters: [...text].length,
-      words: wordCount,
-      sentences: list.length,
-      readingTimeMinutes: Math.round((wordCount / READING_WPM) * 10) / 10,
+      characters: tokens.characters,
+      words: tokens.wordCount,
+      sentences: tokens.sentences.length,
+      readingTimeMinutes: Math.round((tokens.wordCount / READING_WPM) * 10) / 10,
     },
     keywords: kw,
     sentiment: mood,

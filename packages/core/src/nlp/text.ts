@@ -1,30 +1,24 @@
-/** Words and sentences of any script, with the ICU segmenters built into Node. */
+/**
+ * Words and sentences of any script, with the ICU segmenters built into Node.
+ * `tokenize` segments a text once per request; everything that needs words or
+ * sentences (stats, keywords, sentiment, summary) reads its `Tokens`.
+ */
+import { type Span, sentenceSpans, wordSpans } from './segment.js';
 
-const wordSegmenters = new Map<string, Intl.Segmenter>();
-const sentenceSegmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(cache: Map<string, Intl.Segmenter>, lang: string, granularity: 'word' | 'sentence'): Intl.Segmenter {
-  let s = cache.get(lang);
-  if (!s) {
-    let locale = 'en';
-    try {
-      locale = Intl.Segmenter.supportedLocalesOf([lang])[0] ?? 'en';
-    } catch {
-      // an odd tag: fall back to the root rules
-    }
-    s = new Intl.Segmenter(locale, { granularity });
-    cache.set(lang, s);
-  }
-  return s;
+export interface Sentence {
+  /** The sentence, trimmed, runs of whitespace collapsed to one space. */
+  text: string;
+  /** Its word-like segments in order, original case. */
+  words: string[];
 }
 
-/** The words of a text (letters and digits; punctuation and spaces dropped). */
-export function words(text: string, lang = 'en'): string[] {
-  const out: string[] = [];
-  for (const seg of segmenter(wordSegmenters, lang, 'word').segment(text)) {
-    if (seg.isWordLike) out.push(seg.segment);
-  }
-  return out;
+export interface Tokens {
+  lang: string;
+  sentences: Sentence[];
+  /** Word-like segments of the whole text (the sum over `sentences`). */
+  wordCount: number;
+  /** Unicode code points. */
+  characters: number;
 }
 
 /**
@@ -39,26 +33,108 @@ const ABBREVIATIONS = new Set(
     'e.g i.e inc co ltd corp bros jan feb mar apr jun jul aug sep sept oct nov dec ave blvd rd hwy fig'
   ).split(' '),
 );
+/** Longer than any entry of ABBREVIATIONS: a last token this long is never one. */
+const ABBREVIATION_MAX = 8;
 
-function endsWithAbbreviation(sentence: string): boolean {
-  const last = /(\S+)\.$/.exec(sentence)?.[1];
+const SPACE = /\s/;
+
+/**
+ * Whether a trimmed sentence ends with "<abbreviation>.". Reads back from the end
+ * over at most ABBREVIATION_MAX + 1 characters (no regular expression over the
+ * whole token: `/(\S+)\.$/` is quadratic on a long run without spaces).
+ */
+export function endsWithAbbreviation(sentence: string): boolean {
+  const end = sentence.length - 1;
+  if (end < 1 || sentence[end] !== '.') return false;
+  let start = end;
+  while (start > 0 && !SPACE.test(sentence[start - 1] as string)) {
+    start--;
+    if (end - start > ABBREVIATION_MAX + 1) return false;
+  }
+  const last = sentence.slice(start, end);
   if (!last) return false;
   return /^\p{Lu}$/u.test(last) || ABBREVIATIONS.has(last.toLowerCase());
 }
 
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Sentence segments with abbreviation merging, in linear time (no growing string is rebuilt). */
+function mergedSentences(text: string, lang: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let parts: string[] = [];
+  let partsStart = 0;
+  let partsEnd = 0;
+  const flush = () => {
+    if (parts.length) out.push({ text: parts.join(' '), start: partsStart, end: partsEnd });
+    parts = [];
+  };
+  for (const seg of sentenceSpans(text, lang)) {
+    const s = collapse(text.slice(seg.start, seg.end));
+    if (!s) {
+      if (parts.length) partsEnd = seg.end;
+      continue;
+    }
+    if (!parts.length) partsStart = seg.start;
+    parts.push(s);
+    partsEnd = seg.end;
+    if (!endsWithAbbreviation(s)) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Code points of a string, without building an array of them. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
+  }
+  return n;
+}
+
+/**
+ * One segmentation of a text for the whole request: its sentences (abbreviations
+ * merged back) with their words. A word belongs to the sentence it starts in, so the
+ * words of all sentences are exactly `words(text)`.
+ */
+export function tokenize(text: string, lang: string): Tokens {
+  const spans = mergedSentences(text, lang);
+  const wordList: Span[] = wordSpans(text, lang);
+  const sentences: Sentence[] = [];
+  let w = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as SentenceSpan;
+    const end = i + 1 < spans.length ? (spans[i + 1] as SentenceSpan).start : text.length;
+    const inside: string[] = [];
+    while (w < wordList.length && (wordList[w] as Span).start < end) {
+      const word = wordList[w++] as Span;
+      inside.push(text.slice(word.start, word.end));
+    }
+    sentences.push({ text: span.text, words: inside });
+  }
+  return { lang, sentences, wordCount: wordList.length, characters: codePoints(text) };
+}
+
+/** The words of a text (letters and digits; punctuation and spaces dropped). */
+export function words(text: string, lang = 'en'): string[] {
+  return wordSpans(text, lang).map((w) => text.slice(w.start, w.end));
+}
+
 /** The sentences of a text, trimmed, empty ones dropped. */
 export function sentences(text: string, lang = 'en'): string[] {
-  const out: string[] = [];
-  let carry = '';
-  for (const seg of segmenter(sentenceSegmenters, lang, 'sentence').segment(text)) {
-    const s = `${carry}${seg.segment}`.replace(/\s+/g, ' ').trim();
-    carry = '';
-    if (!s) continue;
-    if (endsWithAbbreviation(s)) carry = `${s} `;
-    else out.push(s);
-  }
-  if (carry.trim()) out.push(carry.trim());
-  return out;
+  return mergedSentences(text, lang).map((s) => s.text);
+}
+
+/** All words of some tokens, in order. */
+export function allWords(tokens: Tokens): string[] {
+  return tokens.sentences.flatMap((s) => s.words);
 }
 
 /** Scripts whose words are often one or two characters long. */
