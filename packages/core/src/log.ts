@@ -1,6 +1,7 @@
 import type { LogLevel } from './config.js';
 
 export type LogFields = Record<string, unknown>;
+export type Severity = Exclude<LogLevel, 'silent'>;
 export interface Logger {
   debug(msg: string, fields?: LogFields): void;
   info(msg: string, fields?: LogFields): void;
@@ -8,15 +9,67 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+/**
+ * Where a logger's records go, in the platform's own format. Adapters pass one per
+ * request (see `RequestMeta.log`); core never knows which platform it is.
+ */
+export type LogSink = (severity: Severity, msg: string, fields: LogFields | undefined) => void;
 
-/** One JSON object per line on stdout (stderr for warn and error): what every cloud's log shipper reads. */
-export function createLogger(level: LogLevel, write?: (line: string, severe: boolean) => void): Logger {
-  const sink =
-    write ?? ((line: string, severe: boolean) => (severe ? process.stderr : process.stdout).write(`${line}\n`));
-  const emit = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: LogFields) => {
-    if (RANK[lvl] < RANK[level]) return;
-    sink(JSON.stringify({ level: lvl, time: new Date().toISOString(), msg, ...fields }), RANK[lvl] >= 30);
-  };
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const noop = () => {};
+
+/** A logger over a sink; levels below `level` cost nothing. */
+export function sinkLogger(level: LogLevel, sink: LogSink): Logger {
+  const emit = (s: Severity) =>
+    RANK[s] < RANK[level] ? noop : (msg: string, fields?: LogFields) => sink(s, msg, fields);
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+let pending = '';
+let scheduled = false;
+let hooked = false;
+function flush(): void {
+  scheduled = false;
+  if (pending === '') return;
+  const out = pending;
+  pending = '';
+  process.stdout.write(out);
+}
+
+/**
+ * stdout, batched: lines written in one turn of the event loop leave in one write
+ * (a write to a pipe or file is synchronous in Node, one syscall per call). stderr
+ * lines go at once, after whatever stdout holds, so the order is kept; so do the
+ * buffered lines when the process exits.
+ */
+export function writeLine(line: string, severe: boolean): void {
+  if (severe) {
+    flush();
+    process.stderr.write(`${line}\n`);
+    return;
+  }
+  pending += `${line}\n`;
+  if (pending.length > 65_536) flush();
+  else if (!scheduled) {
+    if (!hooked) {
+      hooked = true;
+      process.once('exit', flush);
+    }
+    scheduled = true;
+    setImmediate(flush);
+  }
+}
+
+/** One JSON object per line (`level`, `time`, `msg`, then the fields): stdout, stderr for warn and error. */
+export function jsonLines(write: (line: string, severe: boolean) => void = writeLine): LogSink {
+  return (severity, msg, fields) =>
+    write(
+      JSON.stringify({ level: severity, time: new Date().toISOString(), msg, ...fields }),
+      RANK[severity] >= RANK.warn,
+    );
+}
+
+/** The default logger: JSON lines, batched on stdout (see `writeLine`), or through `write`. */
+export function createLogger(level: LogLevel, write?: (line: string, severe: boolean) => void): Logger {
+  return sinkLogger(level, jsonLines(write));
 }

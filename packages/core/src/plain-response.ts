@@ -1,0 +1,72 @@
+/**
+ * A Response whose parts stay plain (status, a header record, a string body) until
+ * someone asks for more. Building a Web Response costs a body stream and a Headers
+ * object; a server that writes to a socket needs neither, so `plainParts` hands it
+ * the parts and the Web object is built only when another caller touches it (as
+ * @hono/node-server's lightweight Response does). It is a Response in every other
+ * way: `instanceof Response`, and every property and method of one.
+ */
+export interface PlainParts {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+const PARTS = Symbol('plainParts');
+const REAL = Symbol('realResponse');
+
+interface Plain {
+  [PARTS]: PlainParts;
+  [REAL]?: Response;
+}
+
+function real(self: Plain): Response {
+  const p = self[PARTS];
+  self[REAL] ??= new Response(p.body, { status: p.status, headers: p.headers });
+  return self[REAL];
+}
+
+const proto: object = Object.create(Response.prototype);
+for (const key of Object.getOwnPropertyNames(Response.prototype)) {
+  if (key === 'constructor') continue;
+  const d = Object.getOwnPropertyDescriptor(Response.prototype, key);
+  if (!d) continue;
+  if (typeof d.value === 'function') {
+    Object.defineProperty(proto, key, {
+      value(this: Plain, ...args: unknown[]) {
+        const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
+      },
+    });
+  } else if (d.get) {
+    Object.defineProperty(proto, key, {
+      get(this: Plain) {
+        return (real(this) as unknown as Record<string, unknown>)[key];
+      },
+    });
+  }
+}
+Object.defineProperty(proto, 'status', {
+  get(this: Plain) {
+    return this[PARTS].status;
+  },
+});
+Object.defineProperty(proto, 'ok', {
+  get(this: Plain) {
+    const s = this[PARTS].status;
+    return s >= 200 && s < 300;
+  },
+});
+
+/** A Response with these parts (a null-body status must have a null body). */
+export function plainResponse(body: string | null, status: number, headers: Record<string, string>): Response {
+  const r = Object.create(proto) as Plain;
+  r[PARTS] = { status, headers, body };
+  return r as unknown as Response;
+}
+
+/** The plain parts of a response made by `plainResponse`, if nothing has turned it into a Web Response yet. */
+export function plainParts(response: Response): PlainParts | undefined {
+  const r = response as unknown as Plain;
+  return r[PARTS] && !r[REAL] ? r[PARTS] : undefined;
+}
