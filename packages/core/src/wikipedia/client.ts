@@ -1,5 +1,6 @@
-import { TtlLru } from '../util/lru.js';
+import { Cache, type Loaded } from '../cache/cache.js';
 import { type FetchLike, getJson } from '../util/upstream.js';
+import { isLookup } from './cache-check.js';
 import { mergeRaw, type RawPage, readLinks, readQuery, toWikiPage } from './parse.js';
 import type { Lookup } from './types.js';
 
@@ -12,15 +13,19 @@ export interface WikipediaClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Cap on one API answer. */
   maxBytes?: number;
-  cacheEntries?: number;
+  /** The instance's cache (memory, or memory in front of a shared store); a memory one by default. */
+  cache?: Cache;
+  /** Lifetime of a found page, and of a miss (no page, or a disambiguation page). */
+  pageTtlMs?: number;
+  missTtlMs?: number;
   now?: () => number;
 }
 
 /** At most this many titles go in one request (the Action API's own limit for clients without apihighlimits). */
 const TITLES_PER_REQUEST = 50;
 const MAX_CONTINUATIONS = 10;
-const HIT_TTL_MS = 60 * 60 * 1000;
-const MISS_TTL_MS = 5 * 60 * 1000;
+export const PAGE_TTL_MS = 60 * 60 * 1000;
+export const MISS_TTL_MS = 5 * 60 * 1000;
 const MAX_CANDIDATES = 50;
 /** A whole lookup may take this many times WIKIPEDIA_TIMEOUT_MS (12.5 s by default: under Lambda's 15 s). */
 const BUDGET_FACTOR = 2.5;
@@ -47,12 +52,18 @@ export function joinMulti(values: readonly string[]): string {
  */
 export class WikipediaClient {
   readonly #opts: WikipediaClientOptions;
-  readonly #cache: TtlLru<Lookup>;
+  /** Lookups, and the answers computed from them (cities/*), share this cache. */
+  readonly cache: Cache;
   readonly #inflight = new Map<string, Promise<Lookup>>();
 
   constructor(opts: WikipediaClientOptions) {
     this.#opts = opts;
-    this.#cache = new TtlLru(opts.cacheEntries ?? 500, opts.now);
+    this.cache = opts.cache ?? new Cache(opts.now ? { now: opts.now } : {});
+  }
+
+  /** How long a computed answer (from a found page) may be kept. */
+  get answerTtlMs(): number {
+    return this.#opts.pageTtlMs ?? PAGE_TTL_MS;
   }
 
   /** The wiki's base URL for one language. */
@@ -73,29 +84,49 @@ export class WikipediaClient {
 
   /** Looks up titles in as few requests as the API allows; the answer is in input order. */
   async lookupMany(titles: readonly string[], lang: string): Promise<Lookup[]> {
-    const key = (t: string) => `${lang}\u0000${t}`;
-    // each title once: from the cache, from a request already in flight, or in a new batch
+    const key = (t: string) => this.cache.key('page', lang, t);
+    // each title once: from the memory cache, from a request already in flight, or in a new group
     const answers = new Map<string, Lookup | Promise<Lookup>>();
     const todo: string[] = [];
     for (const t of new Set(titles)) {
-      const known = this.#cache.get(key(t)) ?? this.#inflight.get(key(t));
+      const known = this.cache.peek<Lookup>(key(t)) ?? this.#inflight.get(key(t));
       if (known) answers.set(t, known);
       else todo.push(t);
     }
-    for (let i = 0; i < todo.length; i += TITLES_PER_REQUEST) {
-      const chunk = todo.slice(i, i + TITLES_PER_REQUEST);
-      const batch = this.#fetchBatch(chunk, lang);
-      for (const t of chunk) {
-        const p = batch.then((m) => m.get(t) as Lookup);
+    if (todo.length) {
+      // the shared store (if any) first; what no other instance is fetching is fetched here
+      const byKey = new Map(todo.map((t) => [key(t), t]));
+      const group = this.cache.loadMany([...byKey.keys()], isLookup, (keys) =>
+        this.#fetchTitles(
+          keys.map((k) => byKey.get(k) as string),
+          lang,
+          key,
+        ),
+      );
+      for (const t of todo) {
+        const p = group.then((m) => m.get(key(t)) as Lookup);
         answers.set(t, p);
         this.#inflight.set(key(t), p);
-        p.then(
-          (v) => this.#cache.set(key(t), v, v.kind === 'page' ? HIT_TTL_MS : MISS_TTL_MS),
-          () => {},
-        ).finally(() => this.#inflight.delete(key(t)));
+        p.catch(() => {}).finally(() => this.#inflight.delete(key(t)));
       }
     }
     return Promise.all(titles.map((t) => answers.get(t) as Lookup | Promise<Lookup>));
+  }
+
+  /** Fetches titles in batches of the API's limit, keyed for the cache with their lifetimes. */
+  async #fetchTitles(titles: string[], lang: string, key: (t: string) => string): Promise<Map<string, Loaded<Lookup>>> {
+    const out = new Map<string, Loaded<Lookup>>();
+    const batches: Promise<Map<string, Lookup>>[] = [];
+    for (let i = 0; i < titles.length; i += TITLES_PER_REQUEST) {
+      batches.push(this.#fetchBatch(titles.slice(i, i + TITLES_PER_REQUEST), lang));
+    }
+    for (const batch of await Promise.all(batches)) {
+      for (const [t, v] of batch) {
+        const ttlMs = v.kind === 'page' ? (this.#opts.pageTtlMs ?? PAGE_TTL_MS) : (this.#opts.missTtlMs ?? MISS_TTL_MS);
+        out.set(key(t), { value: v, ttlMs });
+      }
+    }
+    return out;
   }
 
   #url(lang: string, params: Record<string, string>): URL {
