@@ -1,3 +1,4 @@
+import { type CacheConfig, loadCacheConfig } from './cache/settings.js';
 import { CONTACT_URL, VERSION } from './version.js';
 
 export type Platform = 'aws' | 'gcp' | 'azure' | 'node';
@@ -10,6 +11,8 @@ export interface Config {
   corsOrigins: string[];
   logLevel: LogLevel;
   userAgent: string;
+  /** CACHE_* settings: lifetimes, and the optional shared store. */
+  cache: CacheConfig;
 }
 
 export const DEFAULT_WIKIPEDIA_BASE_URL = 'https://{lang}.wikipedia.org';
@@ -49,5 +52,6 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: origins.length ? origins : ['*'],
     logLevel: level,
     userAgent: `cityscope/${VERSION} (${CONTACT_URL})`,
+    cache: loadCacheConfig(env),
   };
 }

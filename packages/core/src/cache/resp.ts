@@ -1,5 +1,6 @@
 import type { connect as netConnect, Socket } from 'node:net';
 import type { connect as tlsConnect } from 'node:tls';
+import { parseStoreUrl } from './store-url.js';
 
 /**
  * A minimal Redis (RESP2) client over node:net / node:tls: one pipelined connection,
@@ -158,30 +159,6 @@ export class RespParser {
         throw new StoreError('malformed reply from the cache store');
     }
   }
-}
-
-/** The connection settings in a redis:// or rediss:// URL. */
-export function parseStoreUrl(url: string): {
-  tls: boolean;
-  host: string;
-  port: number;
-  username: string;
-  password: string;
-  db: number;
-} {
-  const u = new URL(url);
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error('must be redis:// or rediss://');
-  if (!u.hostname) throw new Error('has no host');
-  const db = u.pathname.replace(/^\/+/, '');
-  if (db !== '' && !/^\d{1,4}$/.test(db)) throw new Error('its path must be a database number');
-  return {
-    tls: u.protocol === 'rediss:',
-    host: u.hostname.replace(/^\[|\]$/g, ''),
-    port: u.port ? Number(u.port) : 6379,
-    username: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    db: db === '' ? 0 : Number(db),
-  };
 }
 
 /** node:net and node:tls, passed in so that they load only with the store. */

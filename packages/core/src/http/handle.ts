@@ -1,3 +1,4 @@
+import { cacheOptions } from '../cache/create.js';
 import { type Config, loadConfig, type Platform } from '../config.js';
 import { MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
@@ -74,6 +75,7 @@ export function createHandler(options: HandlerOptions = {}): Handler {
         baseUrl: config.wikipediaBaseUrl,
         timeoutMs: config.wikipediaTimeoutMs,
         userAgent: config.userAgent,
+        ...cacheOptions(config, logger),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       return client;

@@ -1,0 +1,27 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { Cache } from './cache.js';
+
+/**
+ * The cache options of a handler's Wikipedia client: memory only, or memory in front of
+ * the store at CACHE_URL, whose client module (and node:net/tls) is imported on first use.
+ */
+export function cacheOptions(config: Config, logger: Logger) {
+  const c = config.cache;
+  const url = c.url;
+  const cache = new Cache({
+    memoryEntries: c.memoryEntries,
+    maxValueBytes: c.maxValueBytes,
+    lockWaitMs: c.lockWaitMs,
+    // a lock outlives one whole lookup (its budget is 2.5 × WIKIPEDIA_TIMEOUT_MS), no longer
+    lockMs: Math.ceil(2.5 * config.wikipediaTimeoutMs),
+    logger,
+    ...(url
+      ? {
+          store: async () =>
+            (await import('./redis.js')).openRedisStore({ url, timeoutMs: c.timeoutMs, maxBulkBytes: c.maxValueBytes }),
+        }
+      : {}),
+  });
+  return { cache, pageTtlMs: c.pageTtlMs, missTtlMs: c.missTtlMs };
+}
