@@ -1,8 +1,10 @@
 import type { LatLon } from '../wikipedia/types.js';
 import { infoboxCoordinates } from './coordinates.js';
+import { codeOfName, countryFromCode, countryName } from './country-names.js';
 import { type NumberStyle, numberStyle, parseNumber, parseYear } from './numbers.js';
+import { GENERIC, isPlaceField, normalizeKey, type Profile, profileOf, type Unit, withGeneric } from './profiles.js';
 import { render } from './render.js';
-import { findTemplate, stripNoise, templates } from './wikitext.js';
+import { findTemplate, stripNoise, type Template, templates } from './wikitext.js';
 
 export interface Facts {
   country: string | null;
@@ -24,37 +26,47 @@ export const NO_FACTS: Facts = {
   utcOffset: null,
 };
 
-const SQ_MI_KM2 = 2.589988110336;
-const FT_M = 0.3048;
-const ACRE_KM2 = 0.0040468564224;
-
-/** The first infobox of a page ({{Infobox settlement}}, {{Infobox UK place}}, {{Infobox Italian comune}}, …). */
-export function infobox(wikitext: string): { name: string; fields: Map<string, string> } | null {
-  const text = stripNoise(wikitext);
-  let best: { name: string; fields: Map<string, string>; score: number } | null = null;
-  // a page can hold several ({{Infobox Chinese}} beside {{Infobox settlement}}): the one about a place wins
-  for (const t of templates(text)) {
-    if (!/^(infobox|geobox)\b/.test(t.name)) continue;
-    const fields = new Map<string, string>();
-    for (const [k, v] of t.named) fields.set(k.replace(/\s+/g, '_'), v);
-    const score = [...fields.keys()].filter((k) => PLACE_FIELD.test(k)).length;
-    if (!best || score > best.score) best = { name: t.name, fields, score };
-  }
-  if (best) return best;
-  const nested = findTemplate(text, (n) => /^(infobox|geobox)\b/.test(n));
-  if (!nested) return null;
-  const fields = new Map<string, string>();
-  for (const [k, v] of nested.named) fields.set(k.replace(/\s+/g, '_'), v);
-  return { name: nested.name, fields };
-}
-
-/** Field names that say an infobox is about a place. */
-const PLACE_FIELD = /^(pop|population|area|elevation|coordinates|latd|subdivision|timezone|utc_offset|country)/;
-
 type Fields = Map<string, string>;
 
+export interface Infobox {
+  name: string;
+  fields: Fields;
+  profile: Profile | null;
+}
+
+const INFOBOX_NAME = /^(infobox|geobox|ficha\b|info\/)/;
+
+function toInfobox(t: Template): Infobox & { score: number } {
+  const fields: Fields = new Map();
+  for (const [k, v] of t.named) fields.set(normalizeKey(k), v);
+  const profile = profileOf(t.name);
+  let score = 0;
+  for (const k of fields.keys()) if (isPlaceField(k)) score++;
+  return { name: t.name, fields, profile, score };
+}
+
+/**
+ * The infobox about the place: among the page's templates that are infoboxes (by
+ * name, by profile, or by holding several place fields under any name), the one
+ * with the most place fields ({{Infobox Chinese}} can stand beside {{Infobox settlement}}).
+ */
+export function infobox(wikitext: string): Infobox | null {
+  const text = stripNoise(wikitext);
+  let best: (Infobox & { score: number }) | null = null;
+  for (const t of templates(text)) {
+    const box = toInfobox(t);
+    const named = INFOBOX_NAME.test(t.name) || box.profile !== null;
+    if (!named && box.score < 3) continue;
+    if (!best || box.score > best.score) best = box;
+  }
+  if (best) return best;
+  const nested = findTemplate(text, (n) => INFOBOX_NAME.test(n) || profileOf(n) !== null);
+  return nested ? toInfobox(nested) : null;
+}
+
 function first(fields: Fields, keys: readonly string[]): { key: string; text: string } | null {
-  for (const key of keys) {
+  for (const k of keys) {
+    const key = normalizeKey(k);
     const raw = fields.get(key);
     if (raw === undefined) continue;
     const text = render(raw);
@@ -68,73 +80,75 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-/** Infoboxes made for one country, which they therefore do not name. */
-const COUNTRY_OF_BOX: ReadonlyArray<[RegExp, string]> = [
-  [/^infobox french commune/, 'France'],
-  [/^infobox italian comune/, 'Italy'],
-  [/^infobox german (location|state|district)/, 'Germany'],
-  [/^infobox swiss town/, 'Switzerland'],
-  [/^infobox australian place/, 'Australia'],
-];
-
-function country(fields: Fields, box: string): string | null {
-  const direct = first(fields, ['country', 'nation', 'state_country', 'pays', 'land', 'paese', 'país', 'pais']);
-  if (direct) return clean(direct.text);
-  // {{Infobox country}} (city-states such as Singapore or Monaco) is about the country itself
-  if (box === 'infobox country') {
-    const own = first(fields, ['common_name', 'conventional_short_name', 'name']);
-    if (own) return clean(own.text);
-  }
-  // a bare country template ({{Canada}}) renders the flag and the name
-  for (const key of ['country', 'pays', 'land', 'paese', 'país', 'pais']) {
-    const bare = /^\{\{\s*([\p{Lu}][\p{L} .'-]{1,40})\s*\}\}$/u.exec(fields.get(key)?.trim() ?? '');
-    if (bare) return bare[1] as string;
-  }
-  // {{Infobox settlement}}: subdivision_name is the country unless subdivision_type says otherwise
-  for (const suffix of ['', '1', '2', '3']) {
-    const type = render(fields.get(`subdivision_type${suffix}`) ?? '').toLowerCase();
-    if (
-      suffix === '' ? type === '' || type.includes('countr') || type.includes('sovereign') : type.includes('countr')
-    ) {
-      const name = first(fields, [`subdivision_name${suffix}`]);
-      if (name) return clean(name.text);
-    }
-  }
-  return COUNTRY_OF_BOX.find(([test]) => test.test(box))?.[1] ?? null;
-}
-
 /** Keeps the first line, without trailing notes in brackets. */
 function clean(text: string): string | null {
   const line = (text.split('\n')[0] ?? '')
-    .replace(/\s*[([].*$/, '')
-    .replace(/[,;:]\s*$/, '')
+    .replace(/\s*[([（［].*$/, '')
+    .replace(/[,;:、，]\s*$/, '')
     .trim();
   return line === '' ? null : line.slice(0, 120);
 }
 
-/** Where a population is written, each with the fields that date it, most authoritative first. */
-const POPULATIONS: ReadonlyArray<[values: string[], dates: string[]]> = [
-  [['population_total'], ['population_as_of', 'population_date']],
-  [
-    ['population', 'population_city'],
-    ['population_as_of', 'population_date', 'population_year', 'année_pop'],
-  ],
-  [['pop'], ['pop_year', 'population_as_of']],
-  [['population_census'], ['population_census_year']],
-  [
-    ['population_est', 'population_estimate'],
-    ['pop_est_as_of', 'population_est_as_of', 'population_estimate_year'],
-  ],
-  [['einwohner'], ['stand']],
-  [['abitanti'], ['anno_pop']],
-  [
-    ['población', 'populacao', 'população'],
-    ['año_pob', 'census_year'],
-  ],
-];
+/** Templates that show a country: flags by code or name, and bare code templates ({{DEU}}). */
+const FLAG =
+  /^(flag|flagcountry|flagu|flag country|bandera|band|bandeira|флаг|флаг страны|flaga|vlag|bandiera|국기|旗)$/;
+const FLAG_ICON = /^(flagicon|flag icon|flagdeco|banderas?|bandera2|флагификация|флаг-иконка|vlagicon)$/;
 
-function population(fields: Fields, style: NumberStyle): { value: number | null; asOf: string | null } {
-  for (const [values, dates] of POPULATIONS) {
+/** A country named by a template in the value: {{DEU}}, {{flag|POL}}, {{Flagicon|Germany}} with nothing else. */
+function countryTemplate(raw: string, lang: string): string | null {
+  const t = findTemplate(raw, (n) => FLAG.test(n) || FLAG_ICON.test(n) || countryFromCode(n, lang) !== null);
+  if (!t) return null;
+  if (!FLAG.test(t.name) && !FLAG_ICON.test(t.name))
+    return t.positional.length === 0 ? countryFromCode(t.name, lang) : null;
+  const arg = render(t.named.get('name') ?? t.positional[0] ?? '');
+  if (FLAG_ICON.test(t.name) && render(raw) !== '') return null;
+  return countryFromCode(arg, lang) ?? (arg || null);
+}
+
+/** A country value as shown: a flag template's country in the wiki's language, else the text. */
+function countryValue(raw: string, lang: string): string | null {
+  const byTemplate = countryTemplate(raw, lang);
+  if (byTemplate) return byTemplate;
+  const text = clean(render(raw));
+  if (text && /^[A-Z]{2,3}$/.test(text)) return countryFromCode(text, lang) ?? text;
+  return text;
+}
+
+function country(fields: Fields, box: Infobox, lang: string): string | null {
+  const { profile } = box;
+  for (const k of withGeneric(profile?.country, GENERIC.country)) {
+    const raw = fields.get(normalizeKey(k));
+    if (raw === undefined) continue;
+    const value = countryValue(raw, lang);
+    if (value) return value;
+    // a bare country template ({{Canada}}) renders the flag and the name
+    const bare = /^\{\{\s*([\p{Lu}][\p{L} .'-]{1,40})\s*\}\}$/u.exec(raw.trim());
+    if (bare) return bare[1] as string;
+  }
+  // {{Infobox country}} (city-states such as Singapore or Monaco) is about the country itself
+  if (box.name === 'infobox country') {
+    const own = first(fields, ['common_name', 'conventional_short_name', 'name']);
+    if (own) return clean(own.text);
+  }
+  // {{Infobox settlement}}: subdivision_name is the country unless subdivision_type says otherwise
+  for (const suffix of ['', '1', '2', '3']) {
+    const type = render(fields.get(`subdivision_type${suffix}`) ?? '').toLowerCase();
+    const isCountry =
+      /countr|sovereign|\bpaís|\bpais\b|\bpays\b|\bland\b|\bstaat\b|\bstato\b|страна|państwo|国|國/.test(type);
+    if (suffix === '' ? type === '' || isCountry : isCountry) {
+      const raw = fields.get(`subdivision_name${suffix}`);
+      const value = raw === undefined ? null : countryValue(raw, lang);
+      if (value) return value;
+    }
+  }
+  if (profile?.countryCode) return countryName(profile.countryCode, lang);
+  const named = profile?.countryInName?.exec(box.name)?.[1];
+  const code = named ? codeOfName(named, lang) : null;
+  return code ? countryName(code, lang) : null;
+}
+
+function population(fields: Fields, style: NumberStyle, profile: Profile | null) {
+  for (const [values, dates] of withGeneric(profile?.population, GENERIC.population)) {
     const found = first(fields, values);
     const value = found ? parseNumber(found.text, style) : null;
     if (value === null || value < 0) continue;
@@ -144,6 +158,8 @@ function population(fields: Fields, style: NumberStyle): { value: number | null;
       const notes = first(fields, ['population_ref', 'population_footnotes', 'population_note']);
       asOf = notes ? parseYear(notes.text) : null;
     }
+    // "1,234,567 (2021)": a year in brackets after the figure dates it
+    asOf ??= /[(（]\s*((?:1[5-9]|20)\d\d)\s*(?:年)?[)）]/.exec(found?.text ?? '')?.[1] ?? null;
     return { value: Math.round(value), asOf };
   }
   // {{Infobox Russian inhabited locality}} and others: pop_2010census = …
@@ -155,16 +171,8 @@ function population(fields: Fields, style: NumberStyle): { value: number | null;
   return { value: null, asOf: null };
 }
 
-type Unit = readonly [keys: readonly string[], factor: number];
-
 /** The first of the fields that holds a number, times its unit's factor. */
-function measured(
-  fields: Fields,
-  style: NumberStyle,
-  units: readonly Unit[],
-  digits: number,
-  min = Number.NEGATIVE_INFINITY,
-): number | null {
+function measured(fields: Fields, style: NumberStyle, units: readonly Unit[], digits: number, min: number) {
   for (const [keys, factor] of units) {
     const found = first(fields, keys);
     const v = found ? parseNumber(found.text, style) : null;
@@ -173,56 +181,20 @@ function measured(
   return null;
 }
 
-const AREA_UNITS: readonly Unit[] = [
-  [['area_total_km2', 'area_km2', 'area_city_km2', 'fläche', 'superficie'], 1],
-  [['area_total_sq_mi', 'area_sq_mi', 'area_city_sq_mi'], SQ_MI_KM2],
-  [['area_total_ha', 'area_ha'], 0.01],
-  [['area_total_acre', 'area_acre'], ACRE_KM2],
-  [['area_land_km2'], 1],
-  [['area_land_sq_mi'], SQ_MI_KM2],
-];
-const AREA_WORDS = {
+const AREA_WORDS: Record<string, number> = {
   km2: 1,
   'km²': 1,
-  'sq mi': SQ_MI_KM2,
-  sqmi: SQ_MI_KM2,
-  mi2: SQ_MI_KM2,
+  'sq mi': 2.589988110336,
+  sqmi: 2.589988110336,
+  mi2: 2.589988110336,
   ha: 0.01,
-  acre: ACRE_KM2,
-  acres: ACRE_KM2,
+  acre: 0.0040468564224,
+  acres: 0.0040468564224,
 };
-const ELEVATION_UNITS: readonly Unit[] = [
-  [['elevation_m', 'elevation_avg_m', 'höhe', 'altitudine'], 1],
-  [['elevation_ft', 'elevation_avg_ft'], FT_M],
-];
-const ELEVATION_WORDS = { m: 1, metres: 1, meters: 1, ft: FT_M, feet: FT_M };
-/** Infoboxes whose bare `area` is in km² and bare `elevation` in metres, by their documentation. */
-const METRIC_BOXES = /^infobox (german (location|state|district)|swiss town|austrian|french commune|australian place)/;
-
-function area(fields: Fields, style: NumberStyle, metric: boolean): number | null {
-  return (
-    measured(fields, style, AREA_UNITS, 3, 0) ??
-    withUnit(fields, style, ['area_total', 'area'], AREA_WORDS, 3) ??
-    (metric ? measured(fields, style, [[['area'], 1]], 3, 0) : null)
-  );
-}
-
-function elevation(fields: Fields, style: NumberStyle, metric: boolean): number | null {
-  return (
-    measured(fields, style, ELEVATION_UNITS, 1) ??
-    withUnit(fields, style, ['elevation'], ELEVATION_WORDS, 1) ??
-    (metric ? measured(fields, style, [[['elevation'], 1]], 1) : null)
-  );
-}
+const ELEVATION_WORDS: Record<string, number> = { m: 1, metres: 1, meters: 1, ft: 0.3048, feet: 0.3048 };
 
 /** A value written with its unit ("630 km2", {{convert|1.6|sqmi}}). */
-function withUnit(
-  fields: Fields,
-  style: NumberStyle,
-  keys: string[],
-  units: Record<string, number>,
-  digits: number,
-): number | null {
+function withUnit(fields: Fields, style: NumberStyle, keys: string[], units: Record<string, number>, digits: number) {
   for (const key of keys) {
     const raw = fields.get(key);
     if (!raw) continue;
@@ -240,7 +212,7 @@ function withUnit(
 
 /** "-5", "+5:30", "UTC−03:00", "+5.5" → "-05:00", "+05:30", "-03:00", "+05:30". */
 export function formatUtcOffset(text: string): string | null {
-  const m = /(?:UTC|GMT)?\s*([+\-−–±]?)\s*(\d{1,2})(?:(?::|\.)(\d{1,2}))?/i.exec(text);
+  const m = /(?:UTC|GMT|МСК)?\s*([+\-−–±]?)\s*(\d{1,2})(?:(?::|\.)(\d{1,2}))?/i.exec(text);
   if (!m) return null;
   const hours = Number(m[2]);
   let minutes = 0;
@@ -250,14 +222,29 @@ export function formatUtcOffset(text: string): string | null {
   return `${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 
-function timezone(fields: Fields): { timezone: string | null; utcOffset: string | null } {
-  const tz = first(fields, ['timezone', 'timezone1', 'time_zone', 'zeitzone', 'fuso_orario']);
-  const off = first(fields, ['utc_offset', 'utc_offset1', 'utc']);
-  // "Central (CST)" stays as written; only an offset in brackets goes ("CET (UTC+1)" → "CET")
-  const firstLine = tz?.text.split('\n')[0] ?? '';
-  const zone = tz ? firstLine.replace(/\s*\(\s*(?:UTC|GMT)\s*[+\-−–±]?\s*[\d:.]*\s*\)/gi, '').trim() || null : null;
+const OFFSET_IN_BRACKETS = /\s*\(\s*(?:UTC|GMT)\s*[+\-−–±]?\s*[\d:.]*\s*\)/gi;
+const BARE_OFFSET = /^(?:UTC|GMT)?\s*[+\-−–±]\s*\d{1,2}(?:[:.]\d\d?)?$/i;
+
+/**
+ * The zone as its abbreviation: an offset in brackets goes ("CET (UTC+1)" → "CET"),
+ * display text with the abbreviation in brackets gives the abbreviation
+ * ("Central (CST)" → "CST"), a bare offset is written "UTC+3".
+ */
+export function zoneName(text: string): string | null {
+  const line = (text.split('\n')[0] ?? '').replace(OFFSET_IN_BRACKETS, '').trim();
+  if (line === '') return null;
+  const abbr = /^[^()]*\(\s*([A-Z]{2,5}|[A-ZÄÖÜ]{3,4})\s*\)$/.exec(line);
+  if (abbr) return abbr[1] as string;
+  if (BARE_OFFSET.test(line) && !/^(UTC|GMT)/i.test(line)) return `UTC${line.replace(/[−–]/, '-')}`;
+  return line;
+}
+
+function timezone(fields: Fields, profile: Profile | null): { timezone: string | null; utcOffset: string | null } {
+  const tz = first(fields, withGeneric(profile?.timezone, GENERIC.timezone));
+  const off = first(fields, withGeneric(profile?.utcOffset, GENERIC.utcOffset));
+  const zone = tz ? zoneName(tz.text) : null;
   let offset = off ? formatUtcOffset(off.text) : null;
-  if (offset === null && tz && /(?:UTC|GMT)\s*[+\-−–±]\s*\d/i.test(tz.text)) offset = formatUtcOffset(tz.text);
+  if (offset === null && tz && /(?:UTC|GMT|^)\s*[+\-−–±]\s*\d/i.test(tz.text)) offset = formatUtcOffset(tz.text);
   if (offset === null && tz && /^(?:UTC|GMT)$/i.test(tz.text.trim())) offset = '+00:00';
   return { timezone: zone, utcOffset: offset };
 }
@@ -266,21 +253,26 @@ function timezone(fields: Fields): { timezone: string | null; utcOffset: string 
 export function extractFacts(wikitext: string, lang = 'en'): { facts: Facts; coordinates: LatLon | null } {
   const box = infobox(wikitext);
   if (!box) return { facts: { ...NO_FACTS }, coordinates: null };
-  const { fields } = box;
-  const metric = METRIC_BOXES.test(box.name);
+  const { fields, profile } = box;
   const style = numberStyle(lang);
-  const pop = population(fields, style);
-  const tz = timezone(fields);
+  const pop = population(fields, style, profile);
+  const tz = timezone(fields, profile);
+  const area =
+    measured(fields, style, withGeneric(profile?.area, GENERIC.area), 3, 0) ??
+    withUnit(fields, style, ['area_total', 'area'], AREA_WORDS, 3);
+  const elevation =
+    measured(fields, style, withGeneric(profile?.elevation, GENERIC.elevation), 1, Number.NEGATIVE_INFINITY) ??
+    withUnit(fields, style, ['elevation'], ELEVATION_WORDS, 1);
   return {
     facts: {
-      country: country(fields, box.name),
+      country: country(fields, box, lang),
       population: pop.value,
       populationAsOf: pop.asOf,
-      areaKm2: area(fields, style, metric),
-      elevationM: elevation(fields, style, metric),
+      areaKm2: area,
+      elevationM: elevation,
       timezone: tz.timezone,
       utcOffset: tz.utcOffset,
     },
-    coordinates: infoboxCoordinates(fields),
+    coordinates: infoboxCoordinates(fields, profile, lang),
   };
 }

@@ -22,10 +22,28 @@ const SCALES: Record<string, number> = {
   mio: 1e6,
   'mio.': 1e6,
   mln: 1e6,
+  miljoen: 1e6,
+  miljoenen: 1e6,
+  milliard: 1e9,
+  milliarden: 1e9,
+  млн: 1e6,
+  миллиона: 1e6,
+  миллионов: 1e6,
+  миллион: 1e6,
+  тыс: 1e3,
+  tys: 1e3,
+  tysięcy: 1e3,
+  mil: 1e3,
+  mille: 1e3,
+  tausend: 1e3,
 };
 
+/** East Asian counting units, which can run into the next word ("367万人"). */
+const CJK_SCALES: Record<string, number> = { 千: 1e3, 万: 1e4, 萬: 1e4, 億: 1e8, 亿: 1e8 };
+
+/** A number: not inside a word of an alphabetic script (CJK text runs into numbers: "約367万人"). */
 const NUMBER =
-  /(?<![\p{L}\p{N}])([-−–]?)(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.])(?:,\d+)?|\d[\d,.]*\d|\d)(\s*[\p{L}]+\.?)?/gu;
+  /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}])([-−–]?)(\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d.])(?:,\d+)?|\d[\d,.]*\d|\d)(\s*[\p{L}]+\.?)?/gu;
 
 interface Found {
   value: number;
@@ -60,7 +78,7 @@ export const numberStyle = (lang: string): NumberStyle =>
   DECIMAL_POINT.has(lang.split('-')[0] ?? 'en') ? 'point' : 'comma';
 
 function readToken(digits: string, style: NumberStyle): { value: number; grouped: boolean } | null {
-  const d = digits.replace(/[\u00a0\u2009\u202f]/g, ' ');
+  const d = digits.replace(/[\u00a0\u2009\u202f]/g, ' ').replace(/(\d)['’](?=\d{3})/g, '$1 ');
   if (style === 'comma') {
     // 1.234.567, 1 234 567, 1.234, 1.234,5, 4,2
     if (/^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$/.test(d)) {
@@ -86,7 +104,7 @@ function tokens(text: string, style: NumberStyle): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const word = (m[3] ?? '').trim().toLowerCase();
-    const scale = SCALES[word] ?? SCALES[word.replace(/\.$/, '')];
+    const scale = SCALES[word] ?? SCALES[word.replace(/\.$/, '')] ?? CJK_SCALES[word.charAt(0)];
     const read = readToken(m[2] as string, style);
     if (!read || !Number.isFinite(read.value)) continue;
     const sign = m[1] ? -1 : 1;
