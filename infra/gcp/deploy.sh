@@ -6,6 +6,9 @@
 #
 # Settings are taken from the environment when set (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS,
 # CORS_ORIGINS, LOG_LEVEL) and written to an env-vars file, so commas in CORS_ORIGINS survive.
+# GCP_RUNTIME_SERVICE_ACCOUNT (optional) is the identity the function runs as; without it Google
+# uses the project's default compute service account. infra/gcp/main.tf declares the same function
+# for Terraform users (keep the two in step: tests check both against the adapter).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,6 +17,9 @@ GCP_REGION="${GCP_REGION:-europe-west1}"
 FUNCTION="${GCP_FUNCTION:-cityscope}"
 
 test -f functions/gcp/dist/index.mjs || { echo "run pnpm build first" >&2; exit 1; }
+
+extra=()
+if [[ -n "${GCP_RUNTIME_SERVICE_ACCOUNT:-}" ]]; then extra+=("--service-account=$GCP_RUNTIME_SERVICE_ACCOUNT"); fi
 
 env_file="$(mktemp)"
 trap 'rm -f "$env_file"' EXIT
@@ -39,6 +45,7 @@ gcloud functions deploy "$FUNCTION" \
   --memory=512Mi \
   --timeout=30s \
   --max-instances=20 \
-  --env-vars-file="$env_file"
+  --env-vars-file="$env_file" \
+  ${extra[@]+"${extra[@]}"}
 
 gcloud functions describe "$FUNCTION" --project="$GCP_PROJECT" --region="$GCP_REGION" --gen2 --format='value(serviceConfig.uri)'

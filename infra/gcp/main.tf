@@ -1,0 +1,111 @@
+# Cityscope on Google Cloud Functions (2nd gen), declared for Terraform. The same function as
+# deploy.sh (for users without Terraform): keep the two in step; packages/infra-tests checks both
+# against the adapter (entry point, runtime, settings).
+#
+#   pnpm build
+#   cd infra/gcp && terraform init && terraform apply -var project=my-project -var github_repository=owner/cityscope
+#
+# Applying after a new `pnpm build` uploads the new bundle and redeploys (the object name is the
+# bundle's hash).
+
+locals {
+  apis = [
+    "artifactregistry.googleapis.com",
+    "cloudbuild.googleapis.com",
+    "cloudfunctions.googleapis.com",
+    "iam.googleapis.com",
+    "iamcredentials.googleapis.com",
+    "logging.googleapis.com",
+    "run.googleapis.com",
+    "storage.googleapis.com",
+    "sts.googleapis.com",
+  ]
+}
+
+resource "google_project_service" "apis" {
+  for_each           = toset(local.apis)
+  service            = each.value
+  disable_on_destroy = false
+}
+
+# The function runs as its own identity with no roles: it only calls Wikipedia and writes logs
+# (Cloud Run grants log writing to every service).
+resource "google_service_account" "runtime" {
+  account_id   = "${var.function_name}-run"
+  display_name = "Cityscope function (runtime)"
+}
+
+# The bundle `pnpm build` writes: index.mjs and a package.json naming only the Functions Framework.
+data "archive_file" "source" {
+  type        = "zip"
+  source_dir  = "${path.module}/../../functions/gcp/dist"
+  output_path = "${path.module}/.terraform/cityscope-gcp.zip"
+  excludes    = ["index.mjs.map"]
+}
+
+resource "google_storage_bucket" "source" {
+  name                        = "${var.project}-${var.function_name}-source"
+  location                    = var.region
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+  force_destroy               = true
+  lifecycle_rule {
+    condition {
+      num_newer_versions = 3
+    }
+    action {
+      type = "Delete"
+    }
+  }
+  depends_on = [google_project_service.apis]
+}
+
+resource "google_storage_bucket_object" "source" {
+  name   = "cityscope-gcp-${data.archive_file.source.output_md5}.zip"
+  bucket = google_storage_bucket.source.name
+  source = data.archive_file.source.output_path
+}
+
+resource "google_cloudfunctions2_function" "cityscope" {
+  name        = var.function_name
+  location    = var.region
+  description = "Cityscope: city facts, logistics and text insight from Wikipedia"
+
+  build_config {
+    runtime     = "nodejs22"
+    entry_point = "cityscope"
+    source {
+      storage_source {
+        bucket = google_storage_bucket.source.name
+        object = google_storage_bucket_object.source.name
+      }
+    }
+  }
+
+  service_config {
+    available_memory               = "512Mi"
+    timeout_seconds                = 30
+    max_instance_count             = var.max_instances
+    ingress_settings               = "ALLOW_ALL"
+    all_traffic_on_latest_revision = true
+    service_account_email          = google_service_account.runtime.email
+    environment_variables = {
+      WIKIPEDIA_BASE_URL   = var.wikipedia_base_url
+      WIKIPEDIA_TIMEOUT_MS = var.wikipedia_timeout_ms
+      CORS_ORIGINS         = var.cors_origins
+      LOG_LEVEL            = var.log_level
+      # every path reaches the function, /favicon.ico and /robots.txt included
+      IGNORED_ROUTES = ""
+    }
+  }
+
+  depends_on = [google_project_service.apis]
+}
+
+# A public API: anyone may invoke it (what `--allow-unauthenticated` does).
+resource "google_cloud_run_service_iam_member" "public" {
+  location = google_cloudfunctions2_function.cityscope.location
+  service  = google_cloudfunctions2_function.cityscope.name
+  role     = "roles/run.invoker"
+  member   = "allUsers"
+}

@@ -1,0 +1,56 @@
+variable "project" {
+  description = "The Google Cloud project id."
+  type        = string
+}
+
+variable "region" {
+  description = "Where the function runs."
+  type        = string
+  default     = "europe-west1"
+}
+
+variable "function_name" {
+  description = "The function's name (and its Cloud Run service's)."
+  type        = string
+  default     = "cityscope"
+}
+
+variable "github_repository" {
+  description = "owner/name of the GitHub repository whose workflows may deploy (Workload Identity Federation)."
+  type        = string
+}
+
+variable "max_instances" {
+  description = "Upper bound on instances, which bounds the cost of a traffic spike."
+  type        = number
+  default     = 20
+}
+
+# The settings of the API (README "Settings"); the defaults are the API's own.
+variable "wikipedia_base_url" {
+  description = "WIKIPEDIA_BASE_URL: where the Wikipedia APIs live; {lang} is replaced per request."
+  type        = string
+  default     = "https://{lang}.wikipedia.org"
+}
+
+variable "wikipedia_timeout_ms" {
+  description = "WIKIPEDIA_TIMEOUT_MS: deadline of each upstream request (1-60000)."
+  type        = string
+  default     = "5000"
+}
+
+variable "cors_origins" {
+  description = "CORS_ORIGINS: comma-separated allowed origins."
+  type        = string
+  default     = "*"
+}
+
+variable "log_level" {
+  description = "LOG_LEVEL: debug, info, warn, error or silent."
+  type        = string
+  default     = "info"
+  validation {
+    condition     = contains(["debug", "info", "warn", "error", "silent"], var.log_level)
+    error_message = "log_level must be debug, info, warn, error or silent."
+  }
+}
