@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHandler, createLogger, type Handler, loadConfig } from '@cityscope/core';
-import { sendWebResponse, toWebRequest } from '@cityscope/core/node';
+import type { Duplex } from 'node:stream';
+import { createHandler, createLogger, type Handler, type Logger, loadConfig } from '@cityscope/core';
+import { parserErrorStatus, rawProblemResponse, sendWebResponse, toWebRequest } from '@cityscope/core/node';
 
 export interface ServeOptions {
   port: number;
@@ -10,6 +11,10 @@ export interface ServeOptions {
   /** How long to let requests in flight finish on SIGINT/SIGTERM. */
   graceMs?: number;
   handler?: Handler;
+  /** The server's own log lines (listening, refused requests); defaults to JSON lines at LOG_LEVEL. */
+  logger?: Logger;
+  /** Node's limits (tests shorten them): whole request, headers, and how often they are checked. */
+  timeouts?: { requestMs: number; headersMs: number; checkEveryMs: number };
 }
 
 export interface RunningServer {
@@ -20,19 +25,33 @@ export interface RunningServer {
 /** A plain Node HTTP server over core's handle(); what `cityscope serve` and a container run. */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
-  const logger = createLogger(loadConfig(env).logLevel);
+  const logger = options.logger ?? createLogger(loadConfig(env).logLevel);
   const handle = options.handler ?? createHandler({ platform: 'node', env, logger });
-  const server = createServer(async (req, res) => {
-    try {
-      await sendWebResponse(res, await handle(toWebRequest(req)));
-    } catch (err) {
-      // only a broken connection gets here; handle() itself never throws
-      logger.warn('response not sent', { error: String(err) });
-      res.destroy();
-    }
+  const timeouts = options.timeouts ?? { requestMs: 30_000, headersMs: 10_000, checkEveryMs: 30_000 };
+  const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
+    handle(toWebRequest(req))
+      .then((response) => sendWebResponse(res, response))
+      .catch((err: unknown) => {
+        // only a broken connection gets here; handle() itself never throws
+        logger.warn('response not sent', { error: String(err) });
+        res.destroy();
+      });
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  // A request Node's parser refuses never reaches handle(): answer it with a problem here,
+  // as Node itself would (400, 431, 408) but in the API's format.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const status = parserErrorStatus(err.code);
+    const requestId = crypto.randomUUID();
+    logger.info('request refused by the HTTP parser', { requestId, status, reason: err.code ?? err.message });
+    socket.end(rawProblemResponse(status, requestId));
+  });
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,16 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { problemType } from './http/problem.js';
+import { plainParts } from './plain-response.js';
 
 /**
  * Node's http objects to Web Request/Response and back. Used by `cityscope serve`,
  * by the Google Cloud adapter (Express requests are IncomingMessages) and by the
  * Azure development host. Nothing here knows about a cloud.
+ *
+ * The fast path is @hono/node-server's: a Request whose costly parts (Headers, the
+ * body stream, the Web Request itself) are built only when something reads them,
+ * and answers from `plainResponse` written to the socket in one `end()` with a
+ * Content-Length, never pumped through a ReadableStream.
  */
+
+let lastHost: string | undefined;
+let lastOrigin = 'http://localhost';
 
 /** `http://<host>` when the Host header is a usable host, else `http://localhost`: a bad Host is no reason to fail. */
 export function originFor(host: string | undefined, scheme = 'http'): string {
-  if (host && URL.canParse(`${scheme}://${host}/`)) return `${scheme}://${host}`;
-  return `${scheme}://localhost`;
+  if (scheme === 'http' && host === lastHost) return lastOrigin;
+  const origin = host && URL.canParse(`${scheme}://${host}/`) ? `${scheme}://${host}` : `${scheme}://localhost`;
+  if (scheme === 'http') {
+    lastHost = host;
+    lastOrigin = origin;
+  }
+  return origin;
 }
 
 /** Copies header pairs, leaving out any a Web Headers object refuses (NUL, CR, LF, code points above 255). */
@@ -38,32 +52,156 @@ function* rawPairs(raw: string[]): Generator<[string, string]> {
  * stands ("//health" is a path here, not a host), an absolute-form one is taken whole.
  */
 export function requestUrl(target: string | undefined, origin: string): URL {
-  const t = target ?? '/';
-  if (t.startsWith('/')) return new URL(`${origin}${t}`);
-  return URL.canParse(t) ? new URL(t) : new URL(`${origin}/`);
+  return new URL(requestHref(target, origin));
 }
 
-/** An IncomingMessage as a Web Request. `rawBody`, when given, is used instead of the stream (it was read already). */
-export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?: string): Request {
-  const headers = toHeaders(rawPairs(req.rawHeaders));
-  const base = origin ?? originFor(req.headers.host);
-  const method = (req.method ?? 'GET').toUpperCase();
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
-  if (hasBody) body = rawBody ? new Uint8Array(rawBody) : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
-  return new Request(requestUrl(req.url, base), {
-    method,
-    headers,
+function requestHref(target: string | undefined, origin: string): string {
+  const t = target ?? '/';
+  if (t.startsWith('/')) return `${origin}${t}`;
+  return URL.canParse(t) ? new URL(t).href : `${origin}/`;
+}
+
+const INCOMING = Symbol('incoming');
+interface Light {
+  [INCOMING]: {
+    req: IncomingMessage;
+    method: string;
+    url: string;
+    rawBody: Uint8Array | undefined;
+    headers?: Headers;
+    body?: ReadableStream<Uint8Array> | null;
+    signal?: AbortSignal;
+    real?: Request;
+  };
+}
+
+/** The client went away before its request was whole, or before it was answered. */
+const gone = (req: IncomingMessage) => Boolean(req.errored) || (req.destroyed && !req.complete);
+
+const lazy = {
+  headers(this: Light): Headers {
+    const s = this[INCOMING];
+    s.headers ??= toHeaders(rawPairs(s.req.rawHeaders));
+    return s.headers;
+  },
+  body(this: Light): ReadableStream<Uint8Array> | null {
+    const s = this[INCOMING];
+    if (s.body !== undefined) return s.body;
+    if (s.method === 'GET' || s.method === 'HEAD') s.body = null;
+    else if (s.rawBody) {
+      const bytes = new Uint8Array(s.rawBody);
+      s.body = new ReadableStream({
+        start(c) {
+          c.enqueue(bytes);
+          c.close();
+        },
+      });
+    } else {
+      // loaded on the first streamed body: the Lambda adapter imports this module too, and never streams
+      const { Readable } = process.getBuiltinModule('node:stream');
+      s.body = Readable.toWeb(s.req) as ReadableStream<Uint8Array>;
+    }
+    return s.body;
+  },
+  /** Aborted when the client goes away (mid-upload, or before the answer is written). */
+  signal(this: Light): AbortSignal {
+    const s = this[INCOMING];
+    if (s.signal) return s.signal;
+    const controller = new AbortController();
+    s.signal = controller.signal;
+    if (gone(s.req)) controller.abort();
+    else s.req.once('close', () => gone(s.req) && controller.abort());
+    return s.signal;
+  },
+};
+
+function real(self: Light): Request {
+  const s = self[INCOMING];
+  if (s.real) return s.real;
+  const body = lazy.body.call(self);
+  s.real = new Request(s.url, {
+    method: s.method,
+    headers: lazy.headers.call(self),
+    signal: lazy.signal.call(self),
     ...(body ? { body, duplex: 'half' } : {}),
   } as RequestInit);
+  return s.real;
+}
+
+const requestProto: object = Object.create(Request.prototype);
+for (const key of Object.getOwnPropertyNames(Request.prototype)) {
+  const d = Object.getOwnPropertyDescriptor(Request.prototype, key);
+  if (key === 'constructor' || !d) continue;
+  if (typeof d.value === 'function') {
+    Object.defineProperty(requestProto, key, {
+      configurable: true,
+      value(this: Light, ...args: unknown[]) {
+        const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
+      },
+    });
+  } else if (d.get) {
+    Object.defineProperty(requestProto, key, {
+      configurable: true,
+      get(this: Light) {
+        return (real(this) as unknown as Record<string, unknown>)[key];
+      },
+    });
+  }
+}
+Object.defineProperties(requestProto, {
+  method: {
+    get(this: Light) {
+      return this[INCOMING].method;
+    },
+  },
+  url: {
+    get(this: Light) {
+      return this[INCOMING].url;
+    },
+  },
+  headers: { get: lazy.headers },
+  body: { get: lazy.body },
+  signal: { get: lazy.signal },
+});
+
+/**
+ * An IncomingMessage as a Web Request, built lazily (see above). `rawBody`, when
+ * given, is used instead of the stream (it was read already). Any method Node's
+ * parser accepts is kept, TRACE included, so the API can answer it with a 405.
+ */
+export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?: string): Request {
+  const light = Object.create(requestProto) as Light;
+  light[INCOMING] = {
+    req,
+    method: (req.method ?? 'GET').toUpperCase(),
+    url: requestHref(req.url, origin ?? originFor(req.headers.host)),
+    rawBody,
+  };
+  return light as unknown as Request;
 }
 
 /**
- * Writes a Web Response to a ServerResponse, streaming its body. When the answer
+ * Writes a Web Response to a ServerResponse. An answer from `plainResponse` goes in
+ * one write with its Content-Length; any other body is streamed. When the answer
  * came before the request body was read (413, 415, …), the connection is closed
  * after it: a keep-alive socket with unread upload bytes would stall the next request.
  */
 export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  const plain = plainParts(response);
+  if (plain) {
+    const headers: Record<string, string | number> = { ...plain.headers };
+    if (!res.req.complete) headers.connection = 'close';
+    if (plain.body === null) {
+      res.writeHead(plain.status, headers);
+      res.end();
+    } else {
+      headers['content-length'] = Buffer.byteLength(plain.body);
+      res.writeHead(plain.status, headers);
+      res.end(plain.body);
+    }
+    return;
+  }
   const headers: Record<string, string | string[]> = {};
   if (!res.req.complete) headers.connection = 'close';
   response.headers.forEach((value, key) => {
@@ -80,4 +218,47 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
     if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
   }
   res.end();
+}
+
+/** Problems the HTTP server itself answers, before a request reaches the API. */
+const PARSER_PROBLEMS = {
+  400: { code: 'invalid_request', title: 'Invalid Request', detail: 'The request is not valid HTTP/1.1' },
+  408: { code: 'request_timeout', title: 'Request Timeout', detail: 'The request did not arrive in time' },
+  431: {
+    code: 'request_header_fields_too_large',
+    title: 'Request Header Fields Too Large',
+    detail: 'The request headers are too large',
+  },
+} as const;
+
+/** The status Node's own server would answer a parser error with. */
+export function parserErrorStatus(code: string | undefined): 400 | 408 | 431 {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
+}
+
+/**
+ * A whole raw HTTP/1.1 problem+json answer, for a socket whose request Node's parser
+ * refused (so there is no ServerResponse to write to). The connection closes after it.
+ */
+export function rawProblemResponse(status: 400 | 408 | 431, requestId: string = crypto.randomUUID()): string {
+  const p = PARSER_PROBLEMS[status];
+  const body = JSON.stringify({
+    type: problemType(p.code),
+    title: p.title,
+    status,
+    code: p.code,
+    detail: p.detail,
+    requestId,
+  });
+  return (
+    `HTTP/1.1 ${status} ${p.title}\r\n` +
+    'content-type: application/problem+json; charset=utf-8\r\n' +
+    `content-length: ${Buffer.byteLength(body)}\r\n` +
+    `x-request-id: ${requestId}\r\n` +
+    'cache-control: no-store\r\n' +
+    'connection: close\r\n\r\n' +
+    body
+  );
 }
