@@ -1,7 +1,8 @@
 import { distanceMatrix, EARTH_RADIUS_KM, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import { type City, type FoundPage, type ItemError, itemError, pageFacts, requirePage, toCity } from './city.js';
+import { cityAnswer, isCitySummary, onPage } from './cached.js';
+import { type City, type FoundPage, type ItemError, itemError, pageFacts, requirePage } from './city.js';
 
 export type CityOutcome = { name: string; city: City } | { name: string; error: ItemError };
 
@@ -17,7 +18,7 @@ export async function resolveCities(
     names.map(async (name, i): Promise<CityOutcome> => {
       try {
         const page = requirePage(found[i], name, client.label(lang));
-        return { name, city: await toCity(page, name, lang, summarySentences) };
+        return { name, city: await cityAnswer(client, page, name, lang, summarySentences) };
       } catch (err) {
         return { name, error: itemError(err) };
       }
@@ -47,8 +48,17 @@ function citySummary(found: FoundPage, requested: string, lang: string) {
 export async function distance(client: WikipediaClient, from: string, to: string, mode: Mode, lang: string) {
   const [a, b] = await client.lookupMany([from, to], lang);
   const host = client.label(lang);
-  const ca = citySummary(requirePage(a, from, host), from, lang);
-  const cb = citySummary(requirePage(b, to, host), to, lang);
+  // the page-derived part is cached; the name asked for is this request's own
+  const summary = async (found: FoundPage, requested: string) => ({
+    ...(await onPage(client, 'summary', found, lang, 0, isCitySummary<ReturnType<typeof citySummary>>, () =>
+      citySummary(found, requested, lang),
+    )),
+    requested,
+  });
+  const [ca, cb] = await Promise.all([
+    summary(requirePage(a, from, host), from),
+    summary(requirePage(b, to, host), to),
+  ]);
   const gc = ca.coordinates && cb.coordinates ? greatCircleKm(ca.coordinates, cb.coordinates) : null;
   return {
     from: ca,

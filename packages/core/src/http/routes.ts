@@ -44,10 +44,13 @@ export const routes: AnyRoute[] = [
     cache: 'public',
     errors: ['not_found', 'ambiguous', ...UPSTREAM],
     run: async ({ params, query }, { deps }) => {
-      const { requirePage, toCity } = await import('../cities/city.js');
+      const [{ requirePage }, { cityAnswer }] = await Promise.all([
+        import('../cities/city.js'),
+        import('../cities/cached.js'),
+      ]);
       const client = deps.wikipedia();
       const found = requirePage(await client.lookup(params.name, query.lang), params.name, client.label(query.lang));
-      return toCity(found, params.name, query.lang, query.sentences);
+      return cityAnswer(client, found, params.name, query.lang, query.sentences);
     },
   }),
   defineRoute({
