@@ -1,7 +1,8 @@
 /**
  * Per-language stemmers and stop-word lists from `natural`, loaded on first use
- * through deep imports (never `natural` itself). German is left unstemmed: natural's
- * German stemmer pulls in stopwords-iso, 300 KB of every language's stop words.
+ * through deep imports (never `natural` itself). German uses our own Snowball
+ * stemmer and stop-word list: natural's German stemmer module requires
+ * stopwords-iso, 300 KB of every language's stop words.
  */
 export interface LanguageKit {
   stem: (token: string) => string;
@@ -20,6 +21,10 @@ const kit =
 const LOADERS: Record<string, Loader> = {
   en: () =>
     kit(import('natural/lib/natural/stemmers/porter_stemmer.js'), import('natural/lib/natural/util/stopwords.js'))(),
+  de: async () => {
+    const [{ germanStem }, stop] = await Promise.all([import('./stem-de.js'), import('./stopwords-de.js')]);
+    return { stem: germanStem, stopwords: new Set(stop.words) };
+  },
   es: () =>
     kit(
       import('natural/lib/natural/stemmers/porter_stemmer_es.js'),
@@ -59,6 +64,16 @@ const LOADERS: Record<string, Loader> = {
     kit(
       import('natural/lib/natural/stemmers/porter_stemmer_ru.js'),
       import('natural/lib/natural/util/stopwords_ru.js'),
+    )(),
+  uk: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_uk.js'),
+      import('natural/lib/natural/util/stopwords_uk.js'),
+    )(),
+  fa: () =>
+    kit(
+      import('natural/lib/natural/stemmers/porter_stemmer_fa.js'),
+      import('natural/lib/natural/util/stopwords_fa.js'),
     )(),
 };
 

