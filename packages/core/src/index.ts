@@ -2,7 +2,7 @@ export { type Config, type LogLevel, loadConfig, type Platform } from './config.
 export * from './errors.js';
 export { createHandler, type Handler, type HandlerOptions } from './http/handle.js';
 export { MAX_BODY_BYTES } from './http/request.js';
-export { createLogger, type Logger } from './log.js';
+export { createLogger, type LogFields, type Logger, type LogSink, type Severity, sinkLogger } from './log.js';
 export { VERSION } from './version.js';
 export { WikipediaClient, type WikipediaClientOptions } from './wikipedia/client.js';
 export type { LatLon, Lookup, WikiPage } from './wikipedia/types.js';
