@@ -10,6 +10,8 @@ param name string = 'cityscope'
 param location string = resourceGroup().location
 param wikipediaBaseUrl string = 'https://{lang}.wikipedia.org'
 param wikipediaTimeoutMs string = '5000'
+@description('Where Wikidata\'s API lives, or off.')
+param wikidataBaseUrl string = 'https://www.wikidata.org'
 param corsOrigins string = '*'
 @allowed(['debug', 'info', 'warn', 'error', 'silent'])
 param logLevel string = 'info'
@@ -84,6 +86,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'WIKIPEDIA_BASE_URL', value: wikipediaBaseUrl }
         { name: 'WIKIPEDIA_TIMEOUT_MS', value: wikipediaTimeoutMs }
+        { name: 'WIKIDATA_BASE_URL', value: wikidataBaseUrl }
         { name: 'CORS_ORIGINS', value: corsOrigins }
         { name: 'LOG_LEVEL', value: logLevel }
       ]

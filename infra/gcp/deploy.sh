@@ -5,7 +5,7 @@
 #   GCP_PROJECT=my-project GCP_REGION=europe-west1 infra/gcp/deploy.sh
 #
 # Settings are taken from the environment when set (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS,
-# CORS_ORIGINS, LOG_LEVEL) and written to an env-vars file, so commas in CORS_ORIGINS survive.
+# WIKIDATA_BASE_URL, CORS_ORIGINS, LOG_LEVEL) and written to an env-vars file, so commas in CORS_ORIGINS survive.
 # GCP_RUNTIME_SERVICE_ACCOUNT (optional) is the identity the function runs as; without it Google
 # uses the project's default compute service account. infra/gcp/main.tf declares the same function
 # for Terraform users (keep the two in step: tests check both against the adapter).
@@ -27,6 +27,7 @@ default_base='https://{lang}.wikipedia.org'
 {
   printf 'WIKIPEDIA_BASE_URL: "%s"\n' "${WIKIPEDIA_BASE_URL:-$default_base}"
   printf 'WIKIPEDIA_TIMEOUT_MS: "%s"\n' "${WIKIPEDIA_TIMEOUT_MS:-5000}"
+  printf 'WIKIDATA_BASE_URL: "%s"\n' "${WIKIDATA_BASE_URL:-https://www.wikidata.org}"
   printf 'CORS_ORIGINS: "%s"\n' "${CORS_ORIGINS:-*}"
   printf 'LOG_LEVEL: "%s"\n' "${LOG_LEVEL:-info}"
   # every path reaches the function, /favicon.ico and /robots.txt included

@@ -92,6 +92,7 @@ resource "google_cloudfunctions2_function" "cityscope" {
     environment_variables = {
       WIKIPEDIA_BASE_URL   = var.wikipedia_base_url
       WIKIPEDIA_TIMEOUT_MS = var.wikipedia_timeout_ms
+      WIKIDATA_BASE_URL    = var.wikidata_base_url
       CORS_ORIGINS         = var.cors_origins
       LOG_LEVEL            = var.log_level
       # every path reaches the function, /favicon.ico and /robots.txt included

@@ -39,6 +39,12 @@ variable "wikipedia_timeout_ms" {
   default     = "5000"
 }
 
+variable "wikidata_base_url" {
+  description = "WIKIDATA_BASE_URL: where Wikidata's API lives, or off."
+  type        = string
+  default     = "https://www.wikidata.org"
+}
+
 variable "cors_origins" {
   description = "CORS_ORIGINS: comma-separated allowed origins."
   type        = string
