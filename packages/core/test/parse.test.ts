@@ -132,7 +132,7 @@ describe('POST /parse with url', () => {
     const p = await json(res);
     expect(p).toMatchObject({
       url: `http://pages.test:${port}/page`,
-      title: 'A Test Page',
+      title: 'OG title', // Readability's rule: og:title before <title>
       description: 'The description',
       lang: 'en-GB',
       canonical: 'https://example.org/canonical',
@@ -166,7 +166,7 @@ describe('POST /parse with url', () => {
   });
 
   it('decompresses gzip and honours the declared charset', async () => {
-    expect((await json(await parse(testing(), { url: `http://127.0.0.1:${port}/gzip` }))).title).toBe('A Test Page');
+    expect((await json(await parse(testing(), { url: `http://127.0.0.1:${port}/gzip` }))).title).toBe('OG title');
     expect((await json(await parse(testing(), { url: `http://127.0.0.1:${port}/latin1` }))).title).toBe('Café');
   });
 

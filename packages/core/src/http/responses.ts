@@ -121,6 +121,8 @@ export const ParseResponse = z.strictObject({
   text: str,
   wordCount: num,
   analysis: z.strictObject({ keywords: z.array(Keyword), sentiment: nullable(Sentiment) }),
+  /** The document went past a parsing bound (150,000 elements; deeper than 512 is flattened) and was read in part. */
+  truncated: z.boolean(),
 });
 
 /** The 200 answer of each operation, by operationId. */

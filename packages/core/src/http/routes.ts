@@ -134,10 +134,10 @@ export const routes: AnyRoute[] = [
     body: ParseBody,
     cache: 'no-store',
     errors: ['blocked_url', 'upstream_error', 'upstream_timeout'],
-    run: async ({ body }, { deps }) => {
+    run: async ({ body }, { deps, request }) => {
       const parse = await import('../parse/parse.js');
-      if (body.html !== undefined) return parse.parseGivenHtml(body.html, body.baseUrl ?? null);
-      return parse.parseUrl(body.url as string, deps.pageFetch);
+      if (body.html !== undefined) return parse.parseGivenHtml(body.html, body.baseUrl ?? null, request.signal);
+      return parse.parseUrl(body.url as string, deps.pageFetch, request.signal);
     },
   }),
   defineRoute({

@@ -1,10 +1,10 @@
-import { lookup } from 'node:dns/promises';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { IncomingMessage } from 'node:http';
+import type { Transform } from 'node:stream';
 import { BlockedUrlError, UpstreamError, UpstreamTimeoutError } from '../errors.js';
 import { blockedReason, isLoopback } from './ip.js';
+
+// Node's http, https, zlib, dns, net and stream are loaded on the first fetch, not when
+// the module is imported: a cold start that never fetches a page never loads them.
 
 export interface FetchPageOptions {
   userAgent: string;
@@ -19,6 +19,8 @@ export interface FetchPageOptions {
   ports?: number[];
   /** Stands in for DNS (tests). */
   resolve?: (hostname: string) => Promise<Array<{ address: string; family: number }>>;
+  /** The caller went away: stop everything. */
+  signal?: AbortSignal;
 }
 
 export interface FetchedPage {
@@ -44,12 +46,16 @@ async function vet(raw: string, opts: FetchPageOptions): Promise<{ url: URL; add
     throw new BlockedUrlError(`Only ports 80 and 443 can be fetched, not ${port}`);
   // the WHATWG parser has already turned decimal, octal and hex IPv4 spellings into dotted quads
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  const { isIP } = await import('node:net');
   let addresses: Array<{ address: string; family: number }>;
   const literal = isIP(host) !== 0;
   if (literal) addresses = [{ address: host, family: isIP(host) }];
   else {
     try {
-      addresses = await (opts.resolve ?? ((h) => lookup(h, { all: true, verbatim: true })))(host);
+      const resolve =
+        opts.resolve ??
+        (async (h: string) => (await import('node:dns/promises')).lookup(h, { all: true, verbatim: true }));
+      addresses = await resolve(host);
     } catch {
       throw new UpstreamError(`${host} could not be resolved`);
     }
@@ -68,14 +74,15 @@ async function vet(raw: string, opts: FetchPageOptions): Promise<{ url: URL; add
   return { url, address: first.address, family: first.family };
 }
 
-function get(
+async function get(
   url: URL,
   address: string,
   family: number,
   opts: FetchPageOptions,
   signal: AbortSignal,
 ): Promise<IncomingMessage> {
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  signal.throwIfAborted();
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -101,39 +108,48 @@ function get(
   });
 }
 
-async function readBody(res: IncomingMessage, maxBytes: number, host: string): Promise<Buffer> {
+async function decoder(encoding: string): Promise<Transform | null> {
+  const zlib = await import('node:zlib');
+  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip();
+  if (encoding === 'deflate') return zlib.createInflate();
+  if (encoding === 'br') return zlib.createBrotliDecompress();
+  return null;
+}
+
+/**
+ * The body, decompressed, at most `maxBytes` after decompression. One
+ * pipeline joins the response, the decompressor and the reader: an error
+ * anywhere (a reset, a corrupt or cut stream, the cap) or the abort signal
+ * (deadline or caller gone) destroys all of them, so nothing is left waiting.
+ */
+async function readBody(res: IncomingMessage, maxBytes: number, host: string, signal: AbortSignal): Promise<Buffer> {
   const encoding = (res.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
   const declared = Number(res.headers['content-length']);
   if (encoding === 'identity' && Number.isFinite(declared) && declared > maxBytes) {
     res.destroy();
     throw new UpstreamError(`${host} sent a page over ${maxBytes} bytes`);
   }
-  const stream =
-    encoding === 'gzip' || encoding === 'x-gzip'
-      ? res.pipe(createGunzip())
-      : encoding === 'deflate'
-        ? res.pipe(createInflate())
-        : encoding === 'br'
-          ? res.pipe(createBrotliDecompress())
-          : encoding === 'identity'
-            ? res
-            : null;
-  if (!stream) {
+  const decompress = encoding === 'identity' ? null : await decoder(encoding);
+  if (encoding !== 'identity' && !decompress) {
     res.destroy();
-    throw new UpstreamError(`${host} sent an unsupported content encoding (${encoding})`);
+    throw new UpstreamError(`${host} sent an unsupported content encoding (${encoding.slice(0, 40)})`);
   }
+  const { pipeline } = await import('node:stream/promises');
   const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    for await (const chunk of stream) {
-      size += (chunk as Buffer).length;
+  const collect = async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) {
+      size += chunk.length;
       if (size > maxBytes) throw new UpstreamError(`${host} sent a page over ${maxBytes} bytes`);
-      chunks.push(chunk as Buffer);
+      chunks.push(chunk);
     }
+  };
+  try {
+    if (decompress) await pipeline(res, decompress, collect, { signal });
+    else await pipeline(res, collect, { signal });
   } catch (err) {
     res.destroy();
-    if (err instanceof UpstreamError) throw err;
-    if ((err as Error).name === 'AbortError') throw err;
+    if (err instanceof UpstreamError || signal.aborted) throw err;
     throw new UpstreamError(`${host} sent a body that could not be read`, res.statusCode ?? null, { cause: err });
   }
   return Buffer.concat(chunks);
@@ -153,13 +169,16 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * Fetches an HTML page for /parse under the rules of shared/API.md: http(s) on
  * ports 80 and 443, public addresses only (checked after DNS, connecting to the
  * checked address), at most 3 redirects each checked the same way, 2 MiB after
- * decompression, 8 s in all, text/html or application/xhtml+xml only.
+ * decompression, 8 s in all whatever the server does (stall, trickle, reset,
+ * cut or corrupt compressed body), text/html or application/xhtml+xml only.
+ * `signal` (the caller went away) stops it at once.
  */
 export async function fetchPage(raw: string, opts: FetchPageOptions): Promise<FetchedPage> {
   const timeoutMs = opts.timeoutMs ?? 8000;
   const maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
   const maxRedirects = opts.maxRedirects ?? 3;
-  const signal = AbortSignal.timeout(timeoutMs);
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
   let current = raw;
   try {
     for (let hop = 0; ; hop++) {
@@ -174,26 +193,34 @@ export async function fetchPage(raw: string, opts: FetchPageOptions): Promise<Fe
       }
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
-        res.resume();
+        res.destroy();
         if (hop >= maxRedirects)
           throw new UpstreamError(`${url.host} redirected more than ${maxRedirects} times`, status);
-        current = new URL(res.headers.location, url).href;
+        try {
+          current = new URL(res.headers.location, url).href;
+        } catch {
+          throw new UpstreamError(`${url.host} redirected to an address that is not a URL`, status);
+        }
         continue;
       }
       if (status < 200 || status >= 300) {
-        res.resume();
+        res.destroy();
         throw new UpstreamError(`${url.host} answered HTTP ${status}`, status);
       }
       const contentType = (res.headers['content-type'] ?? '').toLowerCase();
       const media = contentType.split(';')[0]?.trim() ?? '';
       if (!HTML_TYPES.has(media)) {
         res.destroy();
-        throw new UpstreamError(`${url.host} answered with ${media || 'no content type'}, not an HTML page`, status);
+        throw new UpstreamError(
+          `${url.host} answered with ${media.slice(0, 100) || 'no content type'}, not an HTML page`,
+          status,
+        );
       }
-      return { url: url.href, contentType, body: await readBody(res, maxBytes, url.host) };
+      return { url: url.href, contentType, body: await readBody(res, maxBytes, url.host, signal) };
     }
   } catch (err) {
-    if (signal.aborted && !(err instanceof BlockedUrlError)) {
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    if (deadline.aborted && !(err instanceof BlockedUrlError)) {
       throw new UpstreamTimeoutError(`The page did not load within ${timeoutMs / 1000} s`);
     }
     throw err;

@@ -1,5 +1,6 @@
-import { type CheerioAPI, load } from 'cheerio/slim';
-import { words } from '../nlp/text.js';
+import { buildDocument, type Element, type HtmlDocument, MAX_DEPTH, MAX_ELEMENTS } from './dom.js';
+import { readMetadata } from './metadata.js';
+import { blockText, readableRoots } from './readable.js';
 
 export interface ParsedPage {
   url: string | null;
@@ -18,77 +19,25 @@ export interface ParsedPage {
   links: Array<{ href: string; text: string; internal: boolean }>;
   images: Array<{ src: string; alt: string | null }>;
   text: string;
-  wordCount: number;
+  /** The document went past a parsing bound (elements or depth) and was read in part. */
+  truncated: boolean;
 }
 
 const MAX_HEADINGS = 200;
 const MAX_LINKS = 1000;
 const MAX_IMAGES = 500;
-/** Elements that are not the page's readable text. */
-const NOT_TEXT = [
-  'script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, select',
-  'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=search], [role=complementary]',
-  '[aria-hidden=true], [hidden], .sr-only, .visually-hidden, .skip-link',
-  // site furniture that is not the article: edit links, footnote markers, tables of contents, navigation boxes
-  '.mw-editsection, .mw-jump-link, .mw-jump, #jump-to-nav, #siteSub, .hatnote, sup.reference',
-  '#toc, .toc, .navbox, .noprint, .breadcrumb, .breadcrumbs',
-].join(', ');
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'br',
-  'tr',
-  'table',
-  'blockquote',
-  'pre',
-  'dd',
-  'dt',
-  'figcaption',
-]);
+
+export { MAX_DEPTH, MAX_ELEMENTS };
 
 const clean = (s: string | undefined | null): string | null => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  if (s === undefined || s === null) return null;
+  const t = s.replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
 
-/** Text of a node tree with line breaks between blocks. */
-function blockText($: CheerioAPI, root: ReturnType<CheerioAPI>): string {
-  const out: string[] = [];
-  const walk = (nodes: ReturnType<CheerioAPI>) => {
-    nodes.contents().each((_, node) => {
-      if (node.type === 'text') out.push(node.data);
-      else if (node.type === 'tag') {
-        const block = BLOCKS.has(node.name);
-        if (block) out.push('\n');
-        walk($(node));
-        if (block) out.push('\n');
-      }
-    });
-  };
-  walk(root);
-  return out
-    .join('')
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
-
-function absolute(href: string | undefined, base: URL | null): string | null {
+function absolute(href: string | undefined | null, base: URL | null): string | null {
   const h = (href ?? '').trim();
-  if (!h) return null;
+  if (!h || h.length > 4096) return null;
   try {
     const u = base ? new URL(h, base) : new URL(h);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
@@ -99,65 +48,72 @@ function absolute(href: string | undefined, base: URL | null): string | null {
 
 const sameSite = (a: string, b: string) => a.replace(/^www\./, '') === b.replace(/^www\./, '');
 
-/** Metadata, structure and readable text of an HTML document. */
-export function parseHtml(html: string, pageUrl: string | null): ParsedPage {
-  const $ = load(html);
+/** A `<meta>` by property or name (case-insensitive), first one wins, as `meta[property=x i], meta[name=x i]` did. */
+function metaContent(doc: HtmlDocument, key: string): string | null {
+  for (const m of doc.metas) {
+    if (m.get('property')?.toLowerCase() === key || m.get('name')?.toLowerCase() === key)
+      return clean(m.get('content'));
+  }
+  return null;
+}
+
+const relIncludes = (el: Element, rel: string) => (el.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes(rel);
+
+/**
+ * Metadata, structure and readable text of an HTML document, in time linear in
+ * its size (see dom.ts for the bounds), yielding to the event loop as it goes.
+ */
+export async function parseHtml(html: string, pageUrl: string | null, signal?: AbortSignal): Promise<ParsedPage> {
+  const doc = await buildDocument(html, signal);
   let base: URL | null = null;
   try {
     base = pageUrl ? new URL(pageUrl) : null;
   } catch {
     base = null;
   }
-  const baseHref = $('base[href]').attr('href');
-  const declaredBase = absolute(baseHref, base);
+  const declaredBase = absolute(doc.base, base);
   if (declaredBase) base = new URL(declaredBase);
-  const meta = (key: string) => clean($(`meta[property="${key}" i], meta[name="${key}" i]`).first().attr('content'));
 
   const openGraph = {
-    title: meta('og:title'),
-    description: meta('og:description'),
-    image: absolute(meta('og:image') ?? undefined, base),
-    type: meta('og:type'),
-    siteName: meta('og:site_name'),
+    title: metaContent(doc, 'og:title'),
+    description: metaContent(doc, 'og:description'),
+    image: absolute(metaContent(doc, 'og:image'), base),
+    type: metaContent(doc, 'og:type'),
+    siteName: metaContent(doc, 'og:site_name'),
   };
   const headings: ParsedPage['headings'] = [];
-  $('h1, h2, h3, h4, h5, h6').each((_, el) => {
-    const text = clean($(el).text());
-    if (text && headings.length < MAX_HEADINGS) headings.push({ level: Number(el.tagName.slice(1)), text });
-  });
+  for (const el of doc.headings) {
+    if (headings.length >= MAX_HEADINGS) break;
+    const text = clean(el.collected);
+    if (text) headings.push({ level: Number(el.name.slice(1)), text });
+  }
   const links: ParsedPage['links'] = [];
-  $('a[href]').each((_, el) => {
-    if (links.length >= MAX_LINKS) return false;
-    const href = absolute($(el).attr('href'), base);
-    if (!href) return;
+  for (const el of doc.anchors) {
+    if (links.length >= MAX_LINKS) break;
+    const href = absolute(el.attrs.get('href'), base);
+    if (!href) continue;
     links.push({
       href,
-      text: clean($(el).text()) ?? '',
+      text: clean(el.collected) ?? '',
       internal: base ? sameSite(new URL(href).hostname, base.hostname) : false,
     });
-  });
+  }
   const images: ParsedPage['images'] = [];
-  $('img').each((_, el) => {
-    if (images.length >= MAX_IMAGES) return false;
-    const src = absolute($(el).attr('src') ?? $(el).attr('data-src'), base);
-    if (src) images.push({ src, alt: $(el).attr('alt') === undefined ? null : (clean($(el).attr('alt')) ?? '') });
-  });
+  for (const el of doc.images) {
+    if (images.length >= MAX_IMAGES) break;
+    const src = absolute(el.attrs.get('src') ?? el.attrs.get('data-src'), base);
+    const alt = el.attrs.get('alt');
+    if (src) images.push({ src, alt: alt === undefined ? null : (clean(alt) ?? '') });
+  }
 
-  const title = clean($('head > title, title').first().text()) ?? openGraph.title;
+  const meta = readMetadata(doc);
+  const title = meta.title ?? clean(doc.title) ?? openGraph.title;
   const lang =
-    clean($('html').attr('lang') ?? $('html').attr('xml:lang')) ??
-    clean($('meta[http-equiv="content-language" i]').attr('content'));
-  const canonical = absolute($('link[rel~="canonical" i]').first().attr('href'), base);
-  const description = meta('description') ?? openGraph.description;
-
-  $(NOT_TEXT).remove();
-  const candidates = $('main, article, [role=main]').toArray();
-  const main = candidates.length
-    ? $(candidates.reduce((a, b) => ($(b).text().length > $(a).text().length ? b : a)))
-    : $('body').length
-      ? $('body')
-      : $.root();
-  const text = blockText($, main);
+    clean(doc.htmlAttrs?.get('lang') ?? doc.htmlAttrs?.get('xml:lang')) ??
+    clean(doc.metas.find((m) => m.get('http-equiv')?.toLowerCase() === 'content-language')?.get('content'));
+  const canonicalTag = doc.linkTags.find((l) => relIncludes(l, 'canonical'));
+  const canonical = absolute(canonicalTag?.attrs.get('href'), base);
+  const description = metaContent(doc, 'description') ?? openGraph.description;
 
   return {
     url: base ? (pageUrl ?? base.href) : null,
@@ -169,8 +125,8 @@ export function parseHtml(html: string, pageUrl: string | null): ParsedPage {
     headings,
     links,
     images,
-    text,
-    wordCount: words(text, lang?.split('-')[0]?.toLowerCase() ?? 'en').length,
+    text: await blockText(await readableRoots(doc, signal), signal),
+    truncated: doc.truncated,
   };
 }
 

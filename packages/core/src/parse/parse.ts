@@ -1,24 +1,29 @@
 import { keywords } from '../nlp/keywords.js';
 import { sentiment } from '../nlp/sentiment.js';
-import { type FetchPageOptions, fetchPage } from './fetch-page.js';
-import { decodeHtml, parseHtml } from './html.js';
+import { tokenize } from '../nlp/text.js';
+import type { FetchPageOptions } from './fetch-page.js';
+import { decodeHtml, type ParsedPage, parseHtml } from './html.js';
 
 const LANG = /^[a-z]{2,3}$/;
 
-async function withAnalysis(page: ReturnType<typeof parseHtml>) {
+/** The answer: the page, its word count and its analysis, from one tokenization of its text. */
+async function withAnalysis(page: ParsedPage) {
   const primary = page.lang?.split(/[-_]/)[0]?.toLowerCase() ?? 'en';
   const lang = LANG.test(primary) ? primary : 'en';
+  const tokens = tokenize(page.text, lang);
   const [kw, mood] = await Promise.all([keywords(page.text, lang, 10), sentiment(page.text, lang)]);
-  return { ...page, analysis: { keywords: kw, sentiment: mood } };
+  const { truncated, ...rest } = page;
+  return { ...rest, wordCount: tokens.wordCount, analysis: { keywords: kw, sentiment: mood }, truncated };
 }
 
-/** /parse with `url`: fetch under the page-fetching rules, then parse. */
-export async function parseUrl(url: string, opts: FetchPageOptions) {
-  const fetched = await fetchPage(url, opts);
-  return withAnalysis(parseHtml(decodeHtml(fetched.body, fetched.contentType), fetched.url));
+/** /parse with `url`: fetch under the page-fetching rules, then parse. `signal`: the caller went away. */
+export async function parseUrl(url: string, opts: FetchPageOptions, signal?: AbortSignal) {
+  const { fetchPage } = await import('./fetch-page.js');
+  const fetched = await fetchPage(url, { ...opts, ...(signal ? { signal } : {}) });
+  return withAnalysis(await parseHtml(decodeHtml(fetched.body, fetched.contentType), fetched.url, signal));
 }
 
 /** /parse with `html` (and an optional `baseUrl` for relative links). */
-export function parseGivenHtml(html: string, baseUrl: string | null) {
-  return withAnalysis(parseHtml(html, baseUrl));
+export async function parseGivenHtml(html: string, baseUrl: string | null, signal?: AbortSignal) {
+  return withAnalysis(await parseHtml(html, baseUrl, signal));
 }

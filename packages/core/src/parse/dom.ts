@@ -1,0 +1,475 @@
+import { type QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
+/**
+ * A small HTML tree built in one linear pass over htmlparser2's tokenizer.
+ *
+ * htmlparser2's own Parser keeps its open-element stack with `unshift`/`shift`
+ * and searches it with `indexOf`, so 100,000 unclosed `<b>` cost seconds, and
+ * domhandler plus css-select add recursion and repeated subtree walks. Here:
+ *
+ * - the open-element stack is an array used at its end, with a count per tag
+ *   name, so an end tag that matches nothing costs O(1) and every element is
+ *   popped at most once;
+ * - implied end tags (`<li>` closing an open `<li>`, `<p>` closed by a block)
+ *   look at most {@link IMPLIED_SCAN} elements down the stack;
+ * - `<a>` and `<h1>`–`<h6>` close an open element of their kind, so links and
+ *   headings never nest and their text is collected as the tree is built;
+ * - the tree is at most {@link MAX_DEPTH} deep: deeper elements become children
+ *   of the element at that depth (as Blink does at 512), so no walk can
+ *   overflow and walks need no recursion;
+ * - at most {@link MAX_ELEMENTS} elements are built; after that tags are
+ *   ignored and their text goes to the innermost open element
+ *   (`truncated: true` in the answer);
+ * - text length, link text length and commas are summed into each element
+ *   when it closes, so choosing the readable part needs no second pass;
+ * - the work pauses every {@link SLICE_MS} ms so other requests get the event
+ *   loop, and stops when the caller's signal aborts.
+ */
+
+export const MAX_DEPTH = 512;
+export const MAX_ELEMENTS = 150_000;
+/** How far down the stack an implied end tag looks. */
+const IMPLIED_SCAN = 32;
+/** Longest text kept for one title, heading or link. */
+const COLLECT_CAP = 1000;
+/** Work between two looks at the clock. */
+const CHECK_EVERY = 1024;
+export const SLICE_MS = 8;
+
+export interface Element {
+  name: string;
+  attrs: Map<string, string>;
+  parent: Element | null;
+  children: Array<Element | string>;
+  depth: number;
+  /** Not readable text (scripts, navigation, hidden…), itself or through an ancestor. */
+  furniture: boolean;
+  /** Readability's "unlikely candidate" (class or id like comment, sidebar…), itself or through an ancestor. */
+  unlikely: boolean;
+  /** Characters of readable text below, link text below, and commas below (furniture left out). */
+  textLength: number;
+  linkLength: number;
+  commas: number;
+  /** Has a block child (so a `<div>` is not paragraph-like). */
+  hasBlockChild: boolean;
+  /** Text of a title, heading or link (capped), when the element is one. */
+  collected?: string;
+  /** Readability content score, when scored. */
+  score?: number;
+}
+
+export interface HtmlDocument {
+  root: Element;
+  /** The first `<title>`'s text. */
+  title: string | null;
+  htmlAttrs: Map<string, string> | null;
+  metas: Array<Map<string, string>>;
+  /** `<link>`, `<base>`, `<a>`, `<img>`, headings and main/article candidates, in document order. */
+  linkTags: Element[];
+  base: string | null;
+  anchors: Element[];
+  images: Element[];
+  headings: Element[];
+  candidates: Element[];
+  /** Elements Readability scores: p, pre, td, section, h2–h6 and paragraph-like divs. */
+  scorable: Element[];
+  /** Contents of `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  body: Element | null;
+  elementCount: number;
+  truncated: boolean;
+}
+
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** Elements whose contents are never readable text. */
+const FURNITURE_TAGS = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'button',
+  'select',
+  'textarea',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'title',
+  'xmp',
+]);
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'dialog', 'menu']);
+/** Site furniture by class: screen-reader text, edit links, tables of contents, navigation boxes, footnote markers. */
+const FURNITURE_CLASSES = new Set([
+  'sr-only',
+  'visually-hidden',
+  'skip-link',
+  'mw-editsection',
+  'mw-jump-link',
+  'mw-jump',
+  'hatnote',
+  'toc',
+  'navbox',
+  'noprint',
+  'breadcrumb',
+  'breadcrumbs',
+]);
+const FURNITURE_IDS = new Set(['jump-to-nav', 'siteSub', 'toc']);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Readability's REGEXPS.unlikelyCandidates and okMaybeItsACandidate. */
+const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE_CANDIDATE = /and|article|body|column|content|main|mathjax|shadow/i;
+/** Children that make a `<div>` more than a paragraph (Readability's DIV_TO_P_ELEMS). */
+const BLOCK_CHILD = new Set(['blockquote', 'dl', 'div', 'img', 'ol', 'p', 'pre', 'table', 'ul']);
+const SCORED = new Set(['p', 'pre', 'td', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const P_ONLY = new Set(['p']);
+const A_ONLY = new Set(['a']);
+
+/** Start tags that end an open element: which ones, and which elements stop the search. */
+const P_CLOSERS = new Set(
+  (
+    'address article aside blockquote details dialog div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 ' +
+    'header hgroup hr main menu nav ol p pre section table ul li dd dt'
+  ).split(' '),
+);
+const P_SCOPE = new Set(['button', 'table', 'td', 'th', 'caption', 'html', 'marquee', 'object', 'template']);
+const IMPLIED: ReadonlyMap<string, { closes: ReadonlySet<string>; scope: ReadonlySet<string> }> = new Map([
+  ['li', { closes: new Set(['li']), scope: new Set(['ul', 'ol', 'menu', 'table']) }],
+  ['dd', { closes: new Set(['dd', 'dt']), scope: new Set(['dl', 'table']) }],
+  ['dt', { closes: new Set(['dd', 'dt']), scope: new Set(['dl', 'table']) }],
+  ['tr', { closes: new Set(['tr', 'td', 'th']), scope: new Set(['table', 'tbody', 'thead', 'tfoot']) }],
+  ['td', { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) }],
+  ['th', { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) }],
+  ['tbody', { closes: new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th']), scope: new Set(['table']) }],
+  ['thead', { closes: new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th']), scope: new Set(['table']) }],
+  ['tfoot', { closes: new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th']), scope: new Set(['table']) }],
+  ['option', { closes: new Set(['option']), scope: new Set(['select', 'datalist']) }],
+  ['optgroup', { closes: new Set(['option', 'optgroup']), scope: new Set(['select']) }],
+]);
+
+function newElement(name: string, attrs: Map<string, string>, parent: Element | null, depth: number): Element {
+  return {
+    name,
+    attrs,
+    parent,
+    children: [],
+    depth,
+    furniture: false,
+    unlikely: false,
+    textLength: 0,
+    linkLength: 0,
+    commas: 0,
+    hasBlockChild: false,
+  };
+}
+
+function isFurniture(name: string, attrs: Map<string, string>): boolean {
+  if (FURNITURE_TAGS.has(name)) return true;
+  const role = attrs.get('role');
+  if (role && FURNITURE_ROLES.has(role.trim().toLowerCase())) return true;
+  if (attrs.has('hidden') || attrs.get('aria-hidden')?.trim().toLowerCase() === 'true') return true;
+  const style = attrs.get('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  if (name === 'sup' && /\breference\b/.test(attrs.get('class') ?? '')) return true;
+  const cls = attrs.get('class');
+  if (cls) for (const c of cls.split(/\s+/)) if (FURNITURE_CLASSES.has(c)) return true;
+  const id = attrs.get('id');
+  return id !== undefined && FURNITURE_IDS.has(id);
+}
+
+function countCommas(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(','); i !== -1; i = s.indexOf(',', i + 1)) n++;
+  return n;
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Builds the tree of an HTML document; see the module comment for the bounds. */
+export async function buildDocument(html: string, signal?: AbortSignal): Promise<HtmlDocument> {
+  const root = newElement('#root', new Map(), null, 0);
+  const doc: HtmlDocument = {
+    root,
+    title: null,
+    htmlAttrs: null,
+    metas: [],
+    linkTags: [],
+    base: null,
+    anchors: [],
+    images: [],
+    headings: [],
+    candidates: [],
+    scorable: [],
+    jsonLd: [],
+    body: null,
+    elementCount: 0,
+    truncated: false,
+  };
+  const stack: Element[] = [root];
+  const open = new Map<string, number>();
+  /** Open title, heading and link whose text is being collected (they never nest in their own kind). */
+  const collecting: Element[] = [];
+  let tableOrCode = 0;
+  let foreign = 0;
+  /** After the element cap: the raw-text element whose contents are being skipped. */
+  let suppressed: string | null = null;
+  let titleElement: Element | null = null;
+
+  let tagName = '';
+  let attrs = new Map<string, string>();
+  let attrName = '';
+  let attrValue = '';
+  let work = 0;
+  let sliceStart = performance.now();
+  let paused = false;
+  let tokenizer: Tokenizer;
+
+  const tick = () => {
+    if (++work % CHECK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS) {
+      paused = true;
+      tokenizer.pause();
+    }
+  };
+  const top = () => stack[stack.length - 1] as Element;
+  const headingOpen = () => {
+    for (const h of HEADING) if (open.has(h)) return true;
+    return false;
+  };
+
+  function closeTop(): void {
+    const el = stack.pop() as Element;
+    const n = (open.get(el.name) ?? 1) - 1;
+    if (n === 0) open.delete(el.name);
+    else open.set(el.name, n);
+    if (el.name === 'table' || el.name === 'code') tableOrCode--;
+    if (el.name === 'svg' || el.name === 'math') foreign--;
+    if (el.collected !== undefined) collecting.splice(collecting.lastIndexOf(el), 1);
+    if (el.name === 'script' && el.attrs.get('type')?.trim().toLowerCase() === 'application/ld+json') {
+      doc.jsonLd.push(el.children.filter((c): c is string => typeof c === 'string').join(''));
+    }
+    if (!el.hasBlockChild && el.name === 'div' && !el.furniture) doc.scorable.push(el);
+    const parent = el.parent;
+    if (parent && !el.furniture) {
+      parent.textLength += el.textLength;
+      parent.linkLength += el.name === 'a' ? el.textLength : el.linkLength;
+      parent.commas += el.commas;
+    }
+  }
+
+  /** Pops elements down to and including the nearest open `names`, looking at most `limit` deep (Infinity: it is open). */
+  function closeThrough(names: ReadonlySet<string>, scope: ReadonlySet<string> | null, limit: number): void {
+    for (let i = stack.length - 1, seen = 0; i > 0 && seen < limit; i--, seen++) {
+      const el = stack[i] as Element;
+      if (names.has(el.name)) {
+        while (stack.length > i) closeTop();
+        return;
+      }
+      if (scope?.has(el.name)) return;
+    }
+  }
+
+  function openElement(name: string, attributes: Map<string, string>, selfClosing: boolean): void {
+    if (doc.elementCount >= MAX_ELEMENTS) {
+      doc.truncated = true;
+      if (suppressed === null && FURNITURE_TAGS.has(name) && !VOID.has(name) && !selfClosing) suppressed = name;
+      return;
+    }
+    doc.elementCount++;
+    if (P_CLOSERS.has(name) && open.has('p')) closeThrough(P_ONLY, P_SCOPE, IMPLIED_SCAN);
+    const implied = IMPLIED.get(name);
+    if (implied) closeThrough(implied.closes, implied.scope, IMPLIED_SCAN);
+    if (name === 'a' && open.has('a')) closeThrough(A_ONLY, null, Number.POSITIVE_INFINITY);
+    if (HEADING.has(name) && headingOpen()) closeThrough(HEADING, null, Number.POSITIVE_INFINITY);
+
+    let parent = top();
+    if (parent.depth >= MAX_DEPTH) {
+      parent = parent.parent as Element;
+      doc.truncated = true;
+    }
+    const el = newElement(name, attributes, parent, parent.depth + 1);
+    el.furniture = parent.furniture || isFurniture(name, attributes);
+    const matchString = `${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}`;
+    el.unlikely =
+      parent.unlikely ||
+      (name !== 'body' &&
+        name !== 'a' &&
+        tableOrCode === 0 &&
+        matchString.length > 1 &&
+        UNLIKELY.test(matchString) &&
+        !MAYBE_CANDIDATE.test(matchString));
+    parent.children.push(el);
+    if (BLOCK_CHILD.has(name)) parent.hasBlockChild = true;
+
+    switch (name) {
+      case 'html':
+        doc.htmlAttrs ??= attributes;
+        break;
+      case 'body':
+        doc.body ??= el;
+        break;
+      case 'meta':
+        doc.metas.push(attributes);
+        break;
+      case 'link':
+        doc.linkTags.push(el);
+        break;
+      case 'base':
+        if (doc.base === null && attributes.has('href')) doc.base = attributes.get('href') ?? null;
+        break;
+      case 'img':
+        doc.images.push(el);
+        break;
+      case 'a':
+        if (attributes.has('href')) doc.anchors.push(el);
+        break;
+      case 'main':
+      case 'article':
+        doc.candidates.push(el);
+        break;
+    }
+    if (name !== 'main' && name !== 'article' && attributes.get('role')?.trim().toLowerCase() === 'main')
+      doc.candidates.push(el);
+    if (HEADING.has(name)) doc.headings.push(el);
+    if (SCORED.has(name) && !el.furniture) doc.scorable.push(el);
+    if (VOID.has(name) || (selfClosing && foreign > 0)) return;
+
+    stack.push(el);
+    open.set(name, (open.get(name) ?? 0) + 1);
+    if (name === 'table' || name === 'code') tableOrCode++;
+    if (name === 'svg' || name === 'math') foreign++;
+    if (name === 'title' && titleElement === null) titleElement = el;
+    if (el === titleElement || name === 'a' || HEADING.has(name)) {
+      el.collected = '';
+      collecting.push(el);
+    }
+  }
+
+  function closeElement(name: string): void {
+    if (doc.elementCount >= MAX_ELEMENTS && doc.truncated) {
+      if (suppressed === name) suppressed = null;
+      return;
+    }
+    if (VOID.has(name)) {
+      if (name === 'br') openElement('br', new Map(), false);
+      return;
+    }
+    if (!open.has(name)) return;
+    while (stack.length > 1) {
+      const el = top();
+      closeTop();
+      if (el.name === name) break;
+    }
+  }
+
+  function addText(text: string): void {
+    if (text === '' || suppressed !== null) return;
+    const el = top();
+    const last = el.children.length - 1;
+    if (typeof el.children[last] === 'string') el.children[last] += text;
+    else el.children.push(text);
+    for (const c of collecting) {
+      if ((c.collected as string).length < COLLECT_CAP) c.collected += text.slice(0, COLLECT_CAP);
+    }
+    if (!el.furniture) {
+      el.textLength += text.length;
+      el.commas += countCommas(text);
+    }
+  }
+
+  const cbs: TokenizerCallbacks = {
+    onopentagname(start, end) {
+      tagName = html.slice(start, end).toLowerCase();
+      attrs = new Map();
+      tick();
+    },
+    onattribname(start, end) {
+      attrName = html.slice(start, end).toLowerCase();
+      attrValue = '';
+    },
+    onattribdata(start, end) {
+      attrValue += html.slice(start, end);
+    },
+    onattribentity(cp) {
+      attrValue += String.fromCodePoint(cp);
+    },
+    onattribend(_quote: QuoteType) {
+      if (!attrs.has(attrName)) attrs.set(attrName, attrValue);
+      attrValue = '';
+    },
+    onopentagend() {
+      openElement(tagName, attrs, false);
+    },
+    onselfclosingtag() {
+      openElement(tagName, attrs, true);
+    },
+    onclosetag(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      if (name === 'title' && titleElement !== null && doc.title === null) doc.title = titleElement.collected ?? '';
+      closeElement(name);
+      tick();
+    },
+    ontext(start, end) {
+      addText(html.slice(start, end));
+      tick();
+    },
+    ontextentity(cp) {
+      addText(String.fromCodePoint(cp));
+    },
+    oncdata() {},
+    oncomment() {},
+    ondeclaration() {},
+    onprocessinginstruction() {},
+    onend() {},
+  };
+  tokenizer = new Tokenizer({ decodeEntities: true }, cbs);
+  tokenizer.write(html);
+  while (paused) {
+    paused = false;
+    await pause();
+    signal?.throwIfAborted();
+    sliceStart = performance.now();
+    tokenizer.resume();
+  }
+  tokenizer.end();
+  while (stack.length > 1) closeTop();
+  if (doc.title === null && titleElement !== null) doc.title = (titleElement as Element).collected ?? '';
+  return doc;
+}
+
+/** Yields to the event loop when the current slice of work has run long (await its result in a loop). */
+export function slicer(signal?: AbortSignal): () => Promise<void> | undefined {
+  let start = performance.now();
+  let n = 0;
+  return () => {
+    if (++n % CHECK_EVERY !== 0 || performance.now() - start <= SLICE_MS) return undefined;
+    return pause().then(() => {
+      signal?.throwIfAborted();
+      start = performance.now();
+    });
+  };
+}
