@@ -1,9 +1,10 @@
 import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
 import { extractFacts, type Facts } from '../facts/infobox.js';
 import { asCityscopeError } from '../http/problem.js';
-import { type Keyword, keywords } from '../nlp/keywords.js';
-import { type Sentiment, sentiment } from '../nlp/sentiment.js';
-import { sentences } from '../nlp/text.js';
+import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
+import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
+import { leadSentences } from '../nlp/summary.js';
+import { tokenize } from '../nlp/text.js';
 import type { LatLon, Lookup } from '../wikipedia/types.js';
 
 export interface City {
@@ -19,6 +20,8 @@ export interface City {
   thumbnail: { url: string; width: number; height: number } | null;
   keywords: Keyword[];
   sentiment: Sentiment | null;
+  /** Why `sentiment` is null (no vocabulary for the language), else null. */
+  sentimentNote: string | null;
   source: { pageId: number; revisionId: number | null; retrievedAt: string };
 }
 
@@ -76,7 +79,8 @@ export async function toCity(
   const { page } = found;
   const { facts, coordinates } = pageFacts(found, lang);
   const intro = page.extract;
-  const [kw, mood] = await Promise.all([keywords(intro, lang, 10), sentiment(intro, lang)]);
+  const tokens = tokenize(intro, lang);
+  const [kw, mood] = await Promise.all([keyphrases(tokens, lang, 10), sentiment(tokens)]);
   return {
     title: page.title,
     requested,
@@ -84,12 +88,13 @@ export async function toCity(
     lang,
     url: page.url,
     description: page.description,
-    summary: sentences(intro, lang).slice(0, summarySentences).join(' '),
+    summary: leadSentences(tokens, summarySentences).join(' '),
     coordinates,
     facts,
     thumbnail: page.thumbnail,
     keywords: kw,
     sentiment: mood,
+    sentimentNote: sentimentNote(lang),
     source: { pageId: page.pageId, revisionId: page.revisionId, retrievedAt: found.retrievedAt },
   };
 }
