@@ -1,5 +1,6 @@
 import { type Connector, ReplyError, RespClient, type RespOptions } from './resp.js';
 import type { SharedStore } from './store.js';
+import { parseStoreUrl } from './store-url.js';
 
 /**
  * The shared tier on Redis, Valkey or a managed Redis-compatible store (ElastiCache,
@@ -38,8 +39,15 @@ export class RedisStore implements SharedStore {
   }
 }
 
-/** Opens the store; node:net and node:tls are imported here, never on a cold path without CACHE_URL. */
+/**
+ * Opens the store. node:net, and node:tls only for rediss://, are imported here: never on
+ * a cold path without CACHE_URL.
+ */
 export async function openRedisStore(opts: RespOptions): Promise<RedisStore> {
-  const [net, tls] = await Promise.all([import('node:net'), import('node:tls')]);
-  return new RedisStore(opts, { connect: net.connect, connectTls: tls.connect });
+  if (parseStoreUrl(opts.url).tls) {
+    const tls = await import('node:tls');
+    return new RedisStore(opts, { connectTls: tls.connect });
+  }
+  const net = await import('node:net');
+  return new RedisStore(opts, { connect: net.connect });
 }

@@ -163,8 +163,8 @@ export class RespParser {
 
 /** node:net and node:tls, passed in so that they load only with the store. */
 export interface Connector {
-  connect: typeof netConnect;
-  connectTls: typeof tlsConnect;
+  connect?: typeof netConnect;
+  connectTls?: typeof tlsConnect;
 }
 
 export class RespClient {
@@ -220,14 +220,16 @@ export class RespClient {
   #ensure(): Socket {
     if (this.#socket) return this.#socket;
     const c = this.#conn;
-    const socket = c.tls
-      ? this.#connector.connectTls({
-          host: c.host,
-          port: c.port,
-          // SNI carries names only, never an address
-          ...(/^[\d.]+$|:/.test(c.host) ? {} : { servername: c.host }),
-        })
-      : this.#connector.connect({ host: c.host, port: c.port });
+    const { connect, connectTls } = this.#connector;
+    let socket: Socket;
+    if (c.tls) {
+      if (!connectTls) throw new StoreError('no TLS connector for rediss://');
+      // SNI carries names only, never an address
+      socket = connectTls({ host: c.host, port: c.port, ...(/^[\d.]+$|:/.test(c.host) ? {} : { servername: c.host }) });
+    } else {
+      if (!connect) throw new StoreError('no TCP connector for redis://');
+      socket = connect({ host: c.host, port: c.port });
+    }
     socket.setNoDelay(true);
     socket.setKeepAlive(true, 30_000);
     // an idle connection never keeps a process alive (the CLI exits when done); a pending
