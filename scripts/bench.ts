@@ -1,112 +1,194 @@
 /**
- * `pnpm bench`: bundle sizes and cold starts of the three function bundles.
- * Cold start = a fresh `node` process importing the bundle, then serving its first
- * request (GET /health, and separately GET /cities/Toronto against the loopback
- * Wikipedia stand-in), against the import of an empty module as the baseline.
- * Median and p90 of RUNS fresh processes each. Figures go to docs/performance.md.
+ * `pnpm bench` (after `pnpm build`): every figure of docs/performance.md, each beside
+ * its baselines measured in the same run, interleaved, reported as median (min–max):
+ *
+ * 1. bundle sizes (entry and lazily loaded chunks);
+ * 2. cold starts of the AWS and Azure bundles: whole process and import, against a
+ *    bare `node -e 0` and a minimal Hono Lambda app built the same way;
+ * 3. the Functions Framework's start with Cityscope against an empty function;
+ * 4. request overhead through `cityscope serve` against bare `node:http` and Hono
+ *    on @hono/node-server (autocannon), and cached GET /cities/Dublin;
+ * 5. 20 concurrent /cities in two languages through one handler (a correctness check);
+ * 6. the text and parse benchmarks (scripts/bench-text.ts, scripts/bench-parse.ts), when present.
+ *
+ * Progress goes to stderr as it runs; the tables to stdout. Settings: RUNS (fresh
+ * processes per variant, 15), ROUNDS (autocannon rounds, 3), SECONDS (per autocannon run, 5),
+ * ONLY (comma-separated section numbers).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { startFakeWikipedia } from '@cityscope/testing';
+import { writeBaselines } from './bench-baselines.js';
+import { benchFramework, benchLambdaLike } from './bench-cold.js';
+import { benchHttp } from './bench-http.js';
+import { ms, progress, range, ratio, type Stat } from './bench-lib.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 15);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const SECONDS = Number(process.env.SECONDS ?? 5);
+const ONLY = new Set((process.env.ONLY ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const out = (text = '') => process.stdout.write(`${text}\n`);
+
+const dist = {
+  aws: join(root, 'functions/aws/dist'),
+  gcp: join(root, 'functions/gcp/dist'),
+  azure: join(root, 'functions/azure/dist'),
+  cli: join(root, 'packages/cli/dist'),
+};
+const entries = {
+  aws: join(dist.aws, 'index.mjs'),
+  gcp: join(dist.gcp, 'index.mjs'),
+  azure: join(dist.azure, 'index.mjs'),
+  cli: join(dist.cli, 'cityscope.mjs'),
+};
+for (const [name, file] of Object.entries(entries)) {
+  if (!existsSync(file)) throw new Error(`${name}: ${file} is missing; run \`pnpm build\` first`);
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'cityscope-bench-'));
-const empty = join(tmp, 'empty.mjs');
-writeFileSync(empty, 'export {};\n');
-
-const bundles = {
-  aws: join(root, 'functions/aws/dist/index.mjs'),
-  gcp: join(root, 'functions/gcp/dist/index.mjs'),
-  azure: join(root, 'functions/azure/dist/index.mjs'),
-};
-
-/** The code a fresh process runs: import, then one request through the platform's own types. */
-function probe(platform: string, bundle: string, path: string): string {
-  const url = pathToFileURL(bundle).href;
-  const azure = pathToFileURL(join(root, 'functions/azure/node_modules/@azure/functions/dist/azure-functions.js')).href;
-  const ff = pathToFileURL(
-    join(root, 'functions/gcp/node_modules/@google-cloud/functions-framework/build/src/testing.js'),
-  ).href;
-  const send = {
-    empty: 'return 0;',
-    aws: `const r = await m.handler({ version: '2.0', routeKey: '$default', rawPath: '${path}', rawQueryString: '', headers: { host: 'bench.local' }, requestContext: { http: { method: 'GET', path: '${path}' }, domainName: 'bench.local' }, isBase64Encoded: false }); return r.statusCode;`,
-    gcp: `const { getTestServer } = await import('${ff}'); const s = getTestServer('cityscope'); await new Promise((r) => s.listen(0, '127.0.0.1', r)); const res = await fetch('http://127.0.0.1:' + s.address().port + '${path}'); await res.text(); s.close(); return res.status;`,
-    azure: `const { default: az } = await import('${azure}'); const r = await m.handler(new az.HttpRequest({ method: 'GET', url: 'http://bench.local${path}' }), new az.InvocationContext({})); return r.status;`,
-  }[platform];
-  return `const t0 = performance.now();
-const m = await import('${url}');
-const t1 = performance.now();
-const status = await (async () => { ${send} })();
-const t2 = performance.now();
-process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstRequestMs: t2 - t1, status }));`;
-}
-
-const exec = promisify(execFile);
-
-/** One fresh process (asynchronously: the Wikipedia stand-in lives in this process and must keep answering). */
-async function run(code: string, env: NodeJS.ProcessEnv) {
-  const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', code], { env });
-  return JSON.parse(stdout) as { importMs: number; firstRequestMs: number; status: number };
-}
-
-async function times<T>(n: number, f: () => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(await f());
-  return out;
-}
-
-const stat = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
-  return { median: at(0.5), p90: at(0.9) };
-};
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+const healthBody = JSON.stringify({ status: 'ok', service: 'cityscope', version, platform: 'node' });
+progress('building the baselines (Hono apps, bare server, empty Framework function)');
+const base = await writeBaselines(tmp, root, healthBody);
 const fake = await startFakeWikipedia();
 const env = { ...process.env, WIKIPEDIA_BASE_URL: fake.baseUrl, LOG_LEVEL: 'silent' };
-const rows: string[] = [];
-const baseline = stat((await times(RUNS, () => run(probe('empty', empty, '/'), env))).map((r) => r.importMs));
-rows.push(`| (empty module) | — | — | ${ms(baseline.median)} | — | — |`);
-for (const [platform, bundle] of Object.entries(bundles)) {
-  const bytes = statSync(bundle).size;
-  const gz = gzipSync(readFileSync(bundle)).length;
-  const health = await times(RUNS, () => run(probe(platform, bundle, '/health'), env));
-  const city = await times(RUNS, () => run(probe(platform, bundle, '/cities/Toronto'), env));
-  if (health.some((h) => h.status !== 200) || city.some((c) => c.status !== 200))
-    throw new Error(`${platform}: a probe failed`);
-  const imp = stat(health.map((h) => h.importMs));
-  const h1 = stat(health.map((h) => h.firstRequestMs));
-  const c1 = stat(city.map((c) => c.firstRequestMs));
-  rows.push(
-    `| ${platform} | ${(bytes / 1024).toFixed(1)} KiB | ${(gz / 1024).toFixed(1)} KiB | ${ms(imp.median)} (p90 ${ms(imp.p90)}) | ${ms(h1.median)} | ${ms(c1.median)} |`,
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const row = (cells: string[]) => out(`| ${cells.join(' | ')} |`);
+const head = (cells: string[]) => {
+  row(cells);
+  out(`|${cells.map(() => '---').join('|')}|`);
+};
+
+out(`node ${process.version}, ${process.platform}; median (min–max); every figure beside its baselines, same run.\n`);
+
+if (ONLY.has('1')) {
+  out('### Bundles\n');
+  head(['bundle', 'entry (loaded at import)', 'all .mjs (entry + chunks)', 'gzip, all']);
+  const bundleRows: Array<[string, string]> = [
+    ['aws', dist.aws],
+    ['gcp', dist.gcp],
+    ['azure', dist.azure],
+    ['cli', dist.cli],
+    ['Hono Lambda app', dirname(base.honoLambda)],
+  ];
+  for (const [name, dir] of bundleRows) {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
+    const bytes = files.map((f) => readFileSync(join(dir, f)));
+    const entry = statSync(join(dir, files.find((f) => /^(index|cityscope)\.mjs$/.test(f)) ?? files[0] ?? '')).size;
+    const all = bytes.reduce((a, b) => a + b.length, 0);
+    const gz = bytes.reduce((a, b) => a + gzipSync(b).length, 0);
+    row([name, kib(entry), `${kib(all)} in ${files.length} file${files.length === 1 ? '' : 's'}`, kib(gz)]);
+  }
+  out();
+}
+
+const show = (m: Map<string, Stat>, k: string, f = ms) => {
+  const s = m.get(k);
+  return s ? range(s, f) : '—';
+};
+
+if (ONLY.has('2')) {
+  progress(`cold starts: ${RUNS} rounds of fresh processes`);
+  const bundles = { aws: entries.aws, azure: entries.azure, honoLambda: base.honoLambda };
+  const health = await benchLambdaLike({ tmp, env, runs: RUNS, bundles, path: '/health' });
+  const city = await benchLambdaLike({ tmp, env, runs: RUNS, bundles, path: '/cities/Toronto' });
+  const bare = health.whole.get('node -e 0')?.median ?? 1;
+  const hono = health.importMs.get('Hono Lambda app')?.median ?? 1;
+  out(`### Cold start: AWS and Azure bundles (${RUNS} fresh processes each, interleaved)\n`);
+  out('Whole process = spawn to exit of a `node` that imports the bundle and answers one GET /health.\n');
+  head([
+    '',
+    'whole process',
+    '÷ node -e 0',
+    'import',
+    '÷ Hono import',
+    '+ first GET /health',
+    '+ first GET /cities/Toronto',
+  ]);
+  for (const k of health.whole.keys()) {
+    const w = health.whole.get(k)?.median ?? 0;
+    const i = health.importMs.get(k)?.median;
+    row([
+      k,
+      show(health.whole, k),
+      ratio(w, bare),
+      show(health.importMs, k),
+      i === undefined ? '—' : ratio(i, hono),
+      show(health.firstMs, k),
+      show(city.firstMs, k),
+    ]);
+  }
+  out();
+}
+
+if (ONLY.has('3')) {
+  const ff = await benchFramework({ root, env, runs: Math.max(5, Math.round(RUNS / 2)), gcpEmpty: base.gcpEmpty });
+  const empty = ff.get('Framework, empty function')?.median ?? 1;
+  out('### Cold start: Google Cloud Functions Framework\n');
+  out('Spawn of `functions-framework --target=cityscope` to its first answered GET /health.\n');
+  head(['', 'spawn to first answer', '÷ empty function']);
+  for (const [k, s] of ff) row([k, range(s), ratio(s.median, empty)]);
+  out();
+}
+
+if (ONLY.has('4')) {
+  progress(`request overhead: autocannon, ${ROUNDS} interleaved rounds of ${SECONDS} s`);
+  const http = await benchHttp({
+    root,
+    tmp,
+    bareHttp: base.bareHttp,
+    honoNode: base.honoNode,
+    wikipediaBaseUrl: fake.baseUrl,
+    rounds: ROUNDS,
+    seconds: SECONDS,
+  });
+  const bare = http.health.get('bare node:http')?.median ?? 1;
+  const rps = (n: number) => `${Math.round(n).toLocaleString('en')}`;
+  out(`### Request overhead: GET /health, 10 connections (${ROUNDS} × ${SECONDS} s each, interleaved)\n`);
+  head(['server', 'req/s', '÷ bare node:http', 'p99 latency']);
+  for (const [k, s] of http.health) {
+    row([k, range(s, rps), ratio(s.median, bare), show(http.healthP99, k, (n) => `${n} ms`)]);
+  }
+  out(
+    `\n\`cityscope serve\` logged ${http.logLines.toLocaleString('en')} request lines (LOG_LEVEL=info, to a file).\n`,
+  );
+  const c = http.cities;
+  out(
+    `Cached GET /cities/Dublin through \`cityscope serve\`: ${range(c.rps, rps)} req/s ` +
+      `(${ratio(c.rps.median, http.health.get('cityscope serve')?.median ?? 1)} of its /health), ` +
+      `p50 ${range(c.p50, (n) => `${n} ms`)}, p99 ${range(c.p99, (n) => `${n} ms`)}.\n`,
   );
 }
-// 20 concurrent /cities requests in two languages through one warm handler (cold cache, then cached)
-const { createHandler } = await import('@cityscope/core');
-const handle = createHandler({ env });
-const asks = Array.from({ length: 20 }, (_, i) => (i % 2 ? '/cities/Paris?lang=fr' : '/cities/Toronto?lang=en'));
-const burst = async () => {
-  const t = performance.now();
-  const res = await Promise.all(asks.map((p) => handle(new Request(`http://bench.local${p}`))));
-  const bodies = await Promise.all(res.map((r) => r.json() as Promise<{ lang: string }>));
-  if (bodies.some((b, i) => b.lang !== (i % 2 ? 'fr' : 'en'))) throw new Error('a request saw the other language');
-  return performance.now() - t;
-};
-const cold = await burst();
-const warm = await burst();
+
+if (ONLY.has('5')) {
+  progress('20 concurrent /cities in two languages');
+  const { createHandler } = await import('@cityscope/core');
+  const handle = createHandler({ env });
+  const asks = Array.from({ length: 20 }, (_, i) => (i % 2 ? '/cities/Paris?lang=fr' : '/cities/Toronto?lang=en'));
+  const burst = async () => {
+    const t = performance.now();
+    const res = await Promise.all(asks.map((p) => handle(new Request(`http://bench.local${p}`))));
+    const bodies = await Promise.all(res.map((r) => r.json() as Promise<{ lang: string }>));
+    if (bodies.some((b, i) => b.lang !== (i % 2 ? 'fr' : 'en'))) throw new Error('a request saw the other language');
+    return performance.now() - t;
+  };
+  const cold = await burst();
+  const warm = await burst();
+  out(
+    `20 concurrent GET /cities in two languages, one instance: ${ms(cold)} with an empty cache, ${ms(warm)} cached; every answer in its own language.\n`,
+  );
+}
 await fake.close();
-console.log(`node ${process.version}, ${RUNS} fresh processes per figure, medians\n`);
-console.log(
-  '| bundle | minified | gzip | import | + first GET /health | + first GET /cities/Toronto (loopback Wikipedia) |',
-);
-console.log('|---|---|---|---|---|---|');
-for (const r of rows) console.log(r);
-console.log(
-  `\n20 concurrent GET /cities in two languages, one instance: ${ms(cold)} with an empty cache, ${ms(warm)} cached; every answer in its own language.`,
-);
+
+if (ONLY.has('6')) {
+  for (const name of ['bench-text.ts', 'bench-parse.ts']) {
+    const file = join(root, 'scripts', name);
+    if (!existsSync(file)) continue;
+    progress(name);
+    await import(pathToFileURL(file).href);
+  }
+}

@@ -1,11 +1,22 @@
 import azure, { type HttpHandler, type HttpMethod } from '@azure/functions';
 import { createHandler } from '@cityscope/core';
 import { fromResponse, toRequest } from './convert.js';
+import { invocationSink } from './log.js';
 
 const handle = createHandler({ platform: 'azure' });
 
-/** The function's handler, exported on its own so tests and the dev host call exactly what Azure calls. */
-export const handler: HttpHandler = async (request) => fromResponse(await handle(await toRequest(request)));
+/**
+ * The function's handler, exported on its own so tests and the dev host call exactly what Azure calls.
+ * Log lines go through the invocation's context (Application Insights correlates them);
+ * the invocation id is the request id when the caller sent none.
+ */
+export const handler: HttpHandler = async (request, context) => {
+  const log = invocationSink(context);
+  // a context made without an id (tests, tools) says "unknown": not an id to hand out
+  const meta = UUID.test(context.invocationId) ? { requestId: context.invocationId, log } : { log };
+  return fromResponse(await handle(await toRequest(request), meta));
+};
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 // every method (CONNECT is for proxies), so the API itself answers 405 with Allow like every runtime
 const methods: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'];

@@ -2,10 +2,15 @@ import { createHandler } from '@cityscope/core';
 import { http } from '@google-cloud/functions-framework';
 import { sendResponse, toRequest } from './convert.js';
 import './json-errors.js';
+import { cloudLoggingSink, discoverProjectId, traceOf } from './log.js';
 
 const handle = createHandler({ platform: 'gcp' });
+void discoverProjectId();
 
-/** Google Cloud Functions (2nd gen): `--entry-point=cityscope`, every route at the root path. */
+/**
+ * Google Cloud Functions (2nd gen): `--entry-point=cityscope`, every route at the root path.
+ * Log lines carry Cloud Logging's `severity` and the request's trace.
+ */
 http('cityscope', async (req, res) => {
-  await sendResponse(res, await handle(toRequest(req)));
+  await sendResponse(res, await handle(toRequest(req), { log: cloudLoggingSink(traceOf(req.headers)) }));
 });
