@@ -33,6 +33,8 @@ export class UsageError extends Error {}
 export interface Command {
   usage: string;
   summary: string;
+  /** What each option means, for `cityscope <command> --help`. */
+  options?: string[];
   build(values: Values, args: string[], io: Io): Promise<Call>;
 }
 
@@ -63,6 +65,12 @@ export const COMMANDS: Record<string, Command> = {
   city: {
     usage: 'city <name> [--lang en] [--sentences 3] [--json]',
     summary: 'Facts, summary, keywords and sentiment of a city (GET /cities/{name})',
+    options: [
+      '<name>            a page title as you would type it; quote names with spaces or commas',
+      '--lang en         the Wikipedia language (en, fr, pt-br, …)',
+      '--sentences 3     sentences in the summary (1–10)',
+      "--json            the API's JSON instead of text",
+    ],
     async build(values, args) {
       const name = args.join(' ').trim();
       if (!name) throw new UsageError('city needs a name, e.g. cityscope city Toronto');
@@ -75,6 +83,11 @@ export const COMMANDS: Record<string, Command> = {
   compare: {
     usage: 'compare <name> <name>… [--lang en] [--json]',
     summary: 'Cities side by side, with distances (GET /compare)',
+    options: [
+      '<name>…           2–20 names, one argument each ("Washington, D.C." keeps its comma)',
+      '--lang en         the Wikipedia language',
+      "--json            the API's JSON instead of text",
+    ],
     async build(values, args) {
       const names = atLeast(args, 2, 'compare');
       const extra = names.map((n): [string, string] => ['cities', n]);
@@ -84,6 +97,12 @@ export const COMMANDS: Record<string, Command> = {
   distance: {
     usage: 'distance <from> <to> [--mode air|road|rail] [--lang en] [--json]',
     summary: 'Distance and travel time between two cities (GET /distance)',
+    options: [
+      '<from> <to>       two names, one argument each',
+      "--mode air        air, road or rail (the travel time's speed and detour)",
+      '--lang en         the Wikipedia language',
+      "--json            the API's JSON instead of text",
+    ],
     async build(values, args) {
       if (args.length !== 2) throw new UsageError('distance needs two names: cityscope distance Toronto Montreal');
       const extra: Array<[string, string]> = [
@@ -96,6 +115,13 @@ export const COMMANDS: Record<string, Command> = {
   route: {
     usage: 'route <name> <name>… [--start <name>] [--round-trip] [--lang en] [--json]',
     summary: 'The shortest visiting order (POST /route)',
+    options: [
+      '<name>…           2–50 names (exact order up to 10)',
+      '--start <name>    where the route starts (one of the names)',
+      '--round-trip      come back to the start',
+      '--lang en         the Wikipedia language',
+      "--json            the API's JSON instead of text",
+    ],
     async build(values, args) {
       const body = {
         cities: atLeast(args, 2, 'route'),
@@ -109,6 +135,12 @@ export const COMMANDS: Record<string, Command> = {
   hubs: {
     usage: 'hubs <name> <name> <name>… [--k 3] [--lang en] [--json]',
     summary: 'Regional hubs by k-means (POST /hubs)',
+    options: [
+      '<name>…           3–100 names',
+      '--k 3             the number of hubs',
+      '--lang en         the Wikipedia language',
+      "--json            the API's JSON instead of text",
+    ],
     async build(values, args) {
       const k = num(values.k, 'k');
       const body = {
@@ -122,6 +154,14 @@ export const COMMANDS: Record<string, Command> = {
   analyze: {
     usage: 'analyze [<text> | --file <path> | -] [--lang en] [--keywords 10] [--sentences 3] [--json]',
     summary: 'Statistics, keywords, sentiment and summary of a text (POST /analyze)',
+    options: [
+      '<text> | -        the text, or - (or nothing) to read standard input',
+      '--file <path>     read the text from a file',
+      "--lang en         the text's language",
+      '--keywords 10     how many keywords',
+      '--sentences 3     sentences in the summary',
+      "--json            the API's JSON instead of text",
+    ],
     async build(values, args, io) {
       let text = args.join(' ');
       if (typeof values.file === 'string') text = await readFile(values.file, 'utf8');
@@ -141,6 +181,12 @@ export const COMMANDS: Record<string, Command> = {
   parse: {
     usage: 'parse <url> | --file <page.html> [--base-url <url>] [--json]',
     summary: 'Metadata, structure and text of a web page (POST /parse)',
+    options: [
+      '<url>             an http(s) page to fetch (public addresses only)',
+      '--file <path>     parse a saved page instead',
+      "--base-url <url>  resolve the file's relative links against this URL",
+      "--json            the API's JSON instead of text",
+    ],
     async build(values, args) {
       let body: Record<string, string>;
       if (typeof values.file === 'string') {

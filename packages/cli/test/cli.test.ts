@@ -62,9 +62,10 @@ describe('cityscope city', () => {
     const ambiguous = await run('city', 'Springfield');
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.err).toContain('Springfield, Illinois');
+    // an option the API refuses is a usage mistake, like a missing argument (README: 64)
     const bad = await run('city', 'Toronto', '--lang', 'EN');
-    expect(bad.code).toBe(1);
-    expect(bad.err).toContain('lang');
+    expect(bad.code).toBe(64);
+    expect(bad.err).toContain('--lang');
   });
 
   it('explains usage mistakes', async () => {
