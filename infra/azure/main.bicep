@@ -15,6 +15,9 @@ param wikidataBaseUrl string = 'https://www.wikidata.org'
 param corsOrigins string = '*'
 @allowed(['debug', 'info', 'warn', 'error', 'silent'])
 param logLevel string = 'info'
+@secure()
+@description('Optional shared cache (Azure Cache for Redis): rediss://:ACCESS_KEY@NAME.redis.cache.windows.net:6380. Empty: memory cache per instance.')
+param cacheUrl string = ''
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -89,6 +92,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WIKIDATA_BASE_URL', value: wikidataBaseUrl }
         { name: 'CORS_ORIGINS', value: corsOrigins }
         { name: 'LOG_LEVEL', value: logLevel }
+        { name: 'CACHE_URL', value: cacheUrl }
       ]
     }
     functionAppConfig: {

@@ -5,7 +5,7 @@
 #   GCP_PROJECT=my-project GCP_REGION=europe-west1 infra/gcp/deploy.sh
 #
 # Settings are taken from the environment when set (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS,
-# WIKIDATA_BASE_URL, CORS_ORIGINS, LOG_LEVEL) and written to an env-vars file, so commas in CORS_ORIGINS survive.
+# WIKIDATA_BASE_URL, CORS_ORIGINS, LOG_LEVEL, CACHE_URL) and written to an env-vars file, so commas in CORS_ORIGINS survive.
 # GCP_RUNTIME_SERVICE_ACCOUNT (optional) is the identity the function runs as; without it Google
 # uses the project's default compute service account. infra/gcp/main.tf declares the same function
 # for Terraform users (keep the two in step: tests check both against the adapter).
@@ -20,6 +20,7 @@ test -f functions/gcp/dist/index.mjs || { echo "run pnpm build first" >&2; exit 
 
 extra=()
 if [[ -n "${GCP_RUNTIME_SERVICE_ACCOUNT:-}" ]]; then extra+=("--service-account=$GCP_RUNTIME_SERVICE_ACCOUNT"); fi
+if [[ -n "${GCP_VPC_CONNECTOR:-}" ]]; then extra+=("--vpc-connector=$GCP_VPC_CONNECTOR" "--egress-settings=private-ranges-only"); fi
 
 env_file="$(mktemp)"
 trap 'rm -f "$env_file"' EXIT
@@ -30,6 +31,8 @@ default_base='https://{lang}.wikipedia.org'
   printf 'WIKIDATA_BASE_URL: "%s"\n' "${WIKIDATA_BASE_URL:-https://www.wikidata.org}"
   printf 'CORS_ORIGINS: "%s"\n' "${CORS_ORIGINS:-*}"
   printf 'LOG_LEVEL: "%s"\n' "${LOG_LEVEL:-info}"
+  # optional shared cache (Memorystore): reached through GCP_VPC_CONNECTOR
+  if [[ -n "${CACHE_URL:-}" ]]; then printf 'CACHE_URL: "%s"\n' "$CACHE_URL"; fi
   # every path reaches the function, /favicon.ico and /robots.txt included
   printf 'IGNORED_ROUTES: ""\n'
 } > "$env_file"

@@ -89,12 +89,17 @@ resource "google_cloudfunctions2_function" "cityscope" {
     ingress_settings               = "ALLOW_ALL"
     all_traffic_on_latest_revision = true
     service_account_email          = google_service_account.runtime.email
+    # Memorystore has only a private address: with a shared cache, reach it through a
+    # Serverless VPC Access connector (docs/deploying.md, "A shared cache")
+    vpc_connector                 = var.vpc_connector == "" ? null : var.vpc_connector
+    vpc_connector_egress_settings = var.vpc_connector == "" ? null : "PRIVATE_RANGES_ONLY"
     environment_variables = {
       WIKIPEDIA_BASE_URL   = var.wikipedia_base_url
       WIKIPEDIA_TIMEOUT_MS = var.wikipedia_timeout_ms
       WIKIDATA_BASE_URL    = var.wikidata_base_url
       CORS_ORIGINS         = var.cors_origins
       LOG_LEVEL            = var.log_level
+      CACHE_URL            = var.cache_url
       # every path reaches the function, /favicon.ico and /robots.txt included
       IGNORED_ROUTES = ""
     }

@@ -60,3 +60,16 @@ variable "log_level" {
     error_message = "log_level must be debug, info, warn, error or silent."
   }
 }
+
+variable "cache_url" {
+  description = "CACHE_URL: optional shared cache, rediss://:AUTH_STRING@10.x.x.x:6378 for Memorystore; empty keeps each instance's memory cache."
+  type        = string
+  default     = ""
+  sensitive   = true
+}
+
+variable "vpc_connector" {
+  description = "Serverless VPC Access connector (projects/P/locations/R/connectors/C) through which the function reaches Memorystore; empty for none."
+  type        = string
+  default     = ""
+}
