@@ -101,3 +101,17 @@ describe('a closed pipe (a real process)', () => {
     expect(code).toBe(0);
   }, 20_000);
 });
+
+describe('the cityscope command (bin/cityscope.mjs)', () => {
+  it('answers whether or not the bundle is built and fresh', async () => {
+    const bin = fileURLToPath(new URL('../bin/cityscope.mjs', import.meta.url));
+    const child = spawn(process.execPath, [bin, '--version'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(out).toBe(`cityscope ${VERSION}\n`);
+  }, 20_000);
+});
