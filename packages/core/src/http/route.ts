@@ -54,21 +54,44 @@ export function defineRoute<
 
 /** Matches decoded path segments against a route path; the parameters, or null. */
 export function matchPath(pattern: string, segments: string[]): Record<string, string> | null {
-  const parts = pattern.split('/').slice(1);
+  const parts = partsOf(pattern);
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
-    const rest = /^\{(\w+)\+\}$/.exec(part);
-    if (rest) {
+    const part = parts[i] as PatternPart;
+    if (part.kind === 'rest') {
       if (i >= segments.length) return null;
-      params[rest[1] as string] = segments.slice(i).join('/');
+      params[part.text] = segments.slice(i).join('/');
       return params;
     }
     const seg = segments[i];
     if (seg === undefined) return null;
-    const one = /^\{(\w+)\}$/.exec(part);
-    if (one) params[one[1] as string] = seg;
-    else if (part !== seg) return null;
+    if (part.kind === 'param') params[part.text] = seg;
+    else if (part.text !== seg) return null;
   }
   return segments.length === parts.length ? params : null;
+}
+
+/** One segment of a route pattern: `{name+}` (the rest of the path), `{name}`, or literal text. */
+interface PatternPart {
+  kind: 'rest' | 'param' | 'literal';
+  text: string;
+}
+const parsedPatterns = new Map<string, PatternPart[]>();
+
+/** A pattern's segments, parsed once (matching runs for every route on every request). */
+function partsOf(pattern: string): PatternPart[] {
+  let parts = parsedPatterns.get(pattern);
+  if (!parts) {
+    parts = pattern
+      .split('/')
+      .slice(1)
+      .map((part): PatternPart => {
+        const rest = /^\{(\w+)\+\}$/.exec(part);
+        if (rest) return { kind: 'rest', text: rest[1] as string };
+        const one = /^\{(\w+)\}$/.exec(part);
+        return one ? { kind: 'param', text: one[1] as string } : { kind: 'literal', text: part };
+      });
+    parsedPatterns.set(pattern, parts);
+  }
+  return parts;
 }
