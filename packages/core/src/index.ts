@@ -1,6 +1,6 @@
 export { type Config, type LogLevel, loadConfig, type Platform } from './config.js';
 export * from './errors.js';
-export { createHandler, type Handler, type HandlerOptions } from './http/handle.js';
+export { createHandler, type Handler, type HandlerOptions, type RequestMeta } from './http/handle.js';
 export { MAX_BODY_BYTES } from './http/request.js';
 export { createLogger, type LogFields, type Logger, type LogSink, type Severity, sinkLogger } from './log.js';
 export { VERSION } from './version.js';

@@ -1,8 +1,9 @@
 import { cacheOptions } from '../cache/create.js';
 import { type Config, loadConfig, type Platform } from '../config.js';
 import { MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
-import { createLogger, type Logger } from '../log.js';
+import { createLogger, type Logger, type LogSink, sinkLogger } from '../log.js';
 import type { FetchPageOptions } from '../parse/fetch-page.js';
+import { plainResponse } from '../plain-response.js';
 import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
 import { WikipediaClient } from '../wikipedia/client.js';
@@ -25,7 +26,15 @@ export interface HandlerOptions {
   pageFetch?: Pick<FetchPageOptions, 'allowLoopback' | 'resolve' | 'ports' | 'timeoutMs' | 'maxBytes'>;
 }
 
-export type Handler = (request: Request) => Promise<Response>;
+/** What an adapter knows about a request that the Request itself does not carry. */
+export interface RequestMeta {
+  /** The platform's id for the invocation (Lambda's awsRequestId, Azure's invocationId): the request id when the caller sent none. */
+  requestId?: string;
+  /** Where this request's log lines go, in the platform's format (LOG_LEVEL still applies); else the handler's logger. */
+  log?: LogSink;
+}
+
+export type Handler = (request: Request, meta?: RequestMeta) => Promise<Response>;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
@@ -82,9 +91,10 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     },
   };
 
-  return async function handle(request: Request): Promise<Response> {
+  return async function handle(request: Request, meta?: RequestMeta): Promise<Response> {
     const started = performance.now();
-    const requestId = requestIdOf(request);
+    const log = meta?.log ? sinkLogger(config.logLevel, meta.log) : logger;
+    const requestId = requestIdOf(request, meta?.requestId);
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     let instance = url.pathname;
@@ -112,7 +122,7 @@ export function createHandler(options: HandlerOptions = {}): Handler {
           'access-control-max-age': '86400',
           'cache-control': 'no-store',
         });
-        return new Response(null, { status, headers });
+        return plainResponse(null, status, headers);
       }
       const match = matches.find(
         ({ route }) => route.method === method || (method === 'HEAD' && route.method === 'GET'),
@@ -131,8 +141,14 @@ export function createHandler(options: HandlerOptions = {}): Handler {
       body = method === 'HEAD' ? null : JSON.stringify(result);
     } catch (err) {
       const problem = asCityscopeError(err);
-      if (problem.status >= 500) {
-        logger.error('request failed', {
+      status = problem.status;
+      if (request.signal?.aborted) {
+        status = 499;
+        log.info('request aborted', { requestId, method, path: instance });
+      } else if (status > 500) {
+        log.warn('upstream failed', { requestId, code: problem.code, detail: problem.message });
+      } else if (status === 500) {
+        log.error('request failed', {
           requestId,
           code: problem.code,
           error:
@@ -142,11 +158,10 @@ export function createHandler(options: HandlerOptions = {}): Handler {
         });
       }
       const { body: pb, headers: extra } = toProblem(problem, instance, requestId);
-      status = problem.status;
       Object.assign(headers, extra, { 'content-type': PROBLEM_TYPE, 'cache-control': 'no-store' });
       body = method === 'HEAD' ? null : JSON.stringify(pb);
     } finally {
-      logger.info('request', {
+      log.info('request', {
         requestId,
         method,
         path: instance,
@@ -155,6 +170,6 @@ export function createHandler(options: HandlerOptions = {}): Handler {
         platform: deps.platform,
       });
     }
-    return new Response(body, { status, headers });
+    return plainResponse(body, status, headers);
   };
 }

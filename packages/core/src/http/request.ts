@@ -4,10 +4,12 @@ import { readCapped } from '../util/read-capped.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SAFE_ID = /^[A-Za-z0-9._:@+=/-]{1,128}$/;
 
-/** The caller's x-request-id when it is at most 128 safe characters, else a new one. */
-export function requestIdOf(request: Request): string {
+/** The caller's x-request-id when it is at most 128 safe characters, else the platform's id, else a new one. */
+export function requestIdOf(request: Request, platformId?: string): string {
   const given = request.headers.get('x-request-id')?.trim();
-  return given && SAFE_ID.test(given) ? given : crypto.randomUUID();
+  if (given && SAFE_ID.test(given)) return given;
+  // else the platform's id for the invocation (Lambda's, Azure's), so logs and answer agree with the platform's
+  return platformId && SAFE_ID.test(platformId) ? platformId : crypto.randomUUID();
 }
 
 /** Characters left as they are in a canonical path segment (RFC 3986 pchar, minus "%"). */
