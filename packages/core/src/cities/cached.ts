@@ -1,6 +1,6 @@
 import type { Check } from '../cache/cache.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import { type City, type FoundPage, toCity } from './city.js';
+import { type City, type FoundPage, requirePage, toCity } from './city.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -66,4 +66,15 @@ export async function cityAnswer(
 /** Whether a cached value has the shape of /distance's short form of a city (T: that form). */
 export function isCitySummary<T>(v: unknown): v is T {
   return isObj(v) && isStr(v.title) && isStr(v.url) && (v.coordinates === null || isObj(v.coordinates));
+}
+
+/** GET /cities: the lookup (cached), then the answer (cached). */
+export async function cityByName(
+  client: WikipediaClient,
+  name: string,
+  lang: string,
+  summarySentences: number,
+): Promise<City> {
+  const found = requirePage(await client.lookup(name, lang), name, client.label(lang));
+  return cityAnswer(client, found, name, lang, summarySentences);
 }

@@ -43,15 +43,8 @@ export const routes: AnyRoute[] = [
     query: CityQuery,
     cache: 'public',
     errors: ['not_found', 'ambiguous', ...UPSTREAM],
-    run: async ({ params, query }, { deps }) => {
-      const [{ requirePage }, { cityAnswer }] = await Promise.all([
-        import('../cities/city.js'),
-        import('../cities/cached.js'),
-      ]);
-      const client = deps.wikipedia();
-      const found = requirePage(await client.lookup(params.name, query.lang), params.name, client.label(query.lang));
-      return cityAnswer(client, found, params.name, query.lang, query.sentences);
-    },
+    run: async ({ params, query }, { deps }) =>
+      (await import('../cities/cached.js')).cityByName(deps.wikipedia(), params.name, query.lang, query.sentences),
   }),
   defineRoute({
     method: 'GET',
