@@ -1,9 +1,33 @@
-/** Word and sentence segments of a text, as offsets, from the ICU segmenters built into Node. */
+/**
+ * Word and sentence segments of a text, as offsets, from the ICU segmenters built
+ * into Node, in linear time.
+ *
+ * `Intl.Segmenter` is quadratic over long strings on Node 20 (100,000 characters of
+ * prose take seconds), so a text is segmented in chunks of CHUNK..CHUNK_MAX code
+ * units, cut where the cut cannot change the result (see `cuts.ts`). Words and
+ * sentences are then the ones the whole-text segmenter gives.
+ */
+import { nextCut } from './cuts.js';
 
 export interface Span {
   start: number;
   end: number;
 }
+
+/** Options for tests and benchmarks; callers leave them alone. */
+export interface ChunkOptions {
+  /** Preferred chunk length in code units (0: the whole text in one piece, as before chunking). */
+  chunk?: number;
+}
+
+export const CHUNK = 2048;
+/**
+ * Right context segmented past a cut that is not known to be a word boundary
+ * (long runs of Chinese or Japanese, where words come from a dictionary).
+ */
+const WORD_OVERLAP = 256;
+/** Longest sentence segment carried into the next chunk at a cut whose effect on sentences is unknown. */
+const SENTENCE_CARRY_MAX = 8192;
 
 const cache = new Map<string, Intl.Segmenter>();
 
@@ -24,20 +48,123 @@ export function segmenter(lang: string, granularity: 'word' | 'sentence'): Intl.
   return s;
 }
 
-/** The word-like segments of a text (letters and digits; punctuation and spaces left out). */
-export function wordSpans(text: string, lang: string): Span[] {
-  const out: Span[] = [];
-  for (const seg of segmenter(lang, 'word').segment(text)) {
-    if (seg.isWordLike) out.push({ start: seg.index, end: seg.index + seg.segment.length });
+interface Piece extends Span {
+  wordLike: boolean;
+}
+
+/** Segments of text[from, to), with offsets into the whole text. */
+function pieces(seg: Intl.Segmenter, text: string, from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  for (const s of seg.segment(text.slice(from, to))) {
+    const start = from + s.index;
+    out.push({ start, end: start + s.segment.length, wordLike: s.isWordLike === true });
   }
   return out;
 }
 
-/** Every sentence segment of a text, untrimmed, covering it end to end. */
-export function sentenceSpans(text: string, lang: string): Span[] {
-  const out: Span[] = [];
-  for (const seg of segmenter(lang, 'sentence').segment(text)) {
-    out.push({ start: seg.index, end: seg.index + seg.segment.length });
+/**
+ * The word-like segments of a text (letters and digits; punctuation and spaces left
+ * out), appended to `out`. Yields after each chunk, so a caller can give the event
+ * loop a turn (`tokenizeAsync`).
+ */
+export function* wordSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
+  const seg = segmenter(lang, 'word');
+  const size = opts?.chunk ?? CHUNK;
+  /** A word cut at a hard cut inside it: the next chunk's first segment continues it. */
+  let open: Piece | undefined;
+  let from = 0;
+  const emit = (p: Piece) => {
+    if (open) {
+      p = { start: open.start, end: p.end, wordLike: open.wordLike || p.wordLike };
+      open = undefined;
+    }
+    if (p.wordLike) out.push({ start: p.start, end: p.end });
+  };
+  while (from < text.length) {
+    const cut = nextCut(text, from, size);
+    if (cut.kind !== 'letters' && cut.kind !== 'hard') {
+      // A word boundary for certain, with no look-ahead across it.
+      for (const p of pieces(seg, text, from, cut.at)) emit(p);
+      from = cut.at;
+    } else {
+      // Inside a run of letters (or worse): segment past the cut, keep the segments
+      // up to the last boundary at or before it, and start the next chunk there.
+      const list = pieces(seg, text, from, Math.min(text.length, cut.at + WORD_OVERLAP));
+      let keep = list.length;
+      while (keep > 0 && (list[keep - 1] as Piece).end > cut.at) keep--;
+      for (let i = 0; i < keep; i++) emit(list[i] as Piece);
+      if (keep > 0) {
+        from = (list[keep - 1] as Piece).end;
+      } else {
+        // One segment runs across the whole window ("a" × 100,000): cut it here, join it up later.
+        const first = list[0] as Piece;
+        open = {
+          start: open?.start ?? first.start,
+          end: cut.at,
+          wordLike: (open?.wordLike ?? false) || first.wordLike,
+        };
+        from = cut.at;
+      }
+    }
+    yield;
   }
+  if (open) out.push({ start: open.start, end: open.end });
+}
+
+/** Every sentence segment of a text, untrimmed, covering it end to end, appended to `out`; yields after each chunk. */
+export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
+  const seg = segmenter(lang, 'sentence');
+  const size = opts?.chunk ?? CHUNK;
+  /** The sentence running across the last cut (no sentence break there). */
+  let open: Span | undefined;
+  /** Where segmenting starts: the last cut, or the start of the sentence carried over it. */
+  let from = 0;
+  let last = 0;
+  while (last < text.length) {
+    const cut = nextCut(text, last, size);
+    last = cut.at;
+    const list: Span[] = [];
+    for (const s of seg.segment(text.slice(from, cut.at))) {
+      const start = from + s.index;
+      list.push({ start: open?.start ?? start, end: start + s.segment.length });
+      open = undefined;
+    }
+    if (cut.kind === 'end' || cut.sentenceBreak === true) {
+      out.push(...list);
+      from = cut.at;
+    } else {
+      const tail = list.pop() as Span;
+      out.push(...list);
+      if (cut.sentenceBreak === false || tail.end - tail.start > SENTENCE_CARRY_MAX) {
+        open = tail;
+        from = cut.at;
+      } else {
+        // Unknown: segment the last sentence again with what follows it.
+        from = tail.start;
+      }
+    }
+    yield;
+  }
+  if (open) out.push(open);
+}
+
+/** Runs steps to the end, synchronously. */
+export function drain(steps: Generator<void, void>): void {
+  for (const _ of steps) {
+    // nothing between chunks
+  }
+}
+
+/** The word-like segments of a text (letters and digits; punctuation and spaces left out). */
+export function wordSpans(text: string, lang: string, opts?: ChunkOptions): Span[] {
+  const out: Span[] = [];
+  drain(wordSteps(text, lang, out, opts));
+  return out;
+}
+
+/** Every sentence segment of a text, untrimmed, covering it end to end. */
+export function sentenceSpans(text: string, lang: string, opts?: ChunkOptions): Span[] {
+  const out: Span[] = [];
+  drain(sentenceSteps(text, lang, out, opts));
   return out;
 }

@@ -3,7 +3,7 @@
  * `tokenize` segments a text once per request; everything that needs words or
  * sentences (stats, keywords, sentiment, summary) reads its `Tokens`.
  */
-import { type Span, sentenceSpans, wordSpans } from './segment.js';
+import { type ChunkOptions, drain, type Span, sentenceSteps, wordSpans, wordSteps } from './segment.js';
 
 export interface Sentence {
   /** The sentence, trimmed, runs of whitespace collapsed to one space. */
@@ -65,7 +65,7 @@ interface SentenceSpan {
 }
 
 /** Sentence segments with abbreviation merging, in linear time (no growing string is rebuilt). */
-function mergedSentences(text: string, lang: string): SentenceSpan[] {
+function mergeSentences(text: string, segments: Span[]): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let parts: string[] = [];
   let partsStart = 0;
@@ -74,7 +74,7 @@ function mergedSentences(text: string, lang: string): SentenceSpan[] {
     if (parts.length) out.push({ text: parts.join(' '), start: partsStart, end: partsEnd });
     parts = [];
   };
-  for (const seg of sentenceSpans(text, lang)) {
+  for (const seg of segments) {
     const s = collapse(text.slice(seg.start, seg.end));
     if (!s) {
       if (parts.length) partsEnd = seg.end;
@@ -89,6 +89,12 @@ function mergedSentences(text: string, lang: string): SentenceSpan[] {
   return out;
 }
 
+function mergedSentences(text: string, lang: string, opts?: ChunkOptions): SentenceSpan[] {
+  const segments: Span[] = [];
+  drain(sentenceSteps(text, lang, segments, opts));
+  return mergeSentences(text, segments);
+}
+
 /** Code points of a string, without building an array of them. */
 function codePoints(text: string): number {
   let n = 0;
@@ -99,14 +105,14 @@ function codePoints(text: string): number {
   return n;
 }
 
-/**
- * One segmentation of a text for the whole request: its sentences (abbreviations
- * merged back) with their words. A word belongs to the sentence it starts in, so the
- * words of all sentences are exactly `words(text)`.
- */
-export function tokenize(text: string, lang: string): Tokens {
-  const spans = mergedSentences(text, lang);
-  const wordList: Span[] = wordSpans(text, lang);
+/** `tokenize`, one chunk at a time: yields between chunks. */
+function* tokenSteps(text: string, lang: string, opts?: ChunkOptions): Generator<void, Tokens> {
+  const segments: Span[] = [];
+  yield* sentenceSteps(text, lang, segments, opts);
+  const wordList: Span[] = [];
+  yield* wordSteps(text, lang, wordList, opts);
+  const spans = mergeSentences(text, segments);
+  yield;
   const sentences: Sentence[] = [];
   let w = 0;
   for (let i = 0; i < spans.length; i++) {
@@ -122,14 +128,47 @@ export function tokenize(text: string, lang: string): Tokens {
   return { lang, sentences, wordCount: wordList.length, characters: codePoints(text) };
 }
 
+/**
+ * One segmentation of a text for the whole request: its sentences (abbreviations
+ * merged back) with their words. A word belongs to the sentence it starts in, so the
+ * words of all sentences are exactly `words(text)`. Linear in the text's length.
+ */
+export function tokenize(text: string, lang: string, opts?: ChunkOptions): Tokens {
+  const steps = tokenSteps(text, lang, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Longest stretch `tokenizeAsync` holds the event loop before it lets other work run, in ms. */
+export const TOKENIZE_SLICE_MS = 10;
+
+/**
+ * `tokenize` for request handlers: the same tokens, but the event loop gets a turn
+ * every TOKENIZE_SLICE_MS, so a 100,000-character text never stalls other requests.
+ */
+export async function tokenizeAsync(text: string, lang: string, opts?: ChunkOptions): Promise<Tokens> {
+  const steps = tokenSteps(text, lang, opts);
+  let since = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - since > TOKENIZE_SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
+
 /** The words of a text (letters and digits; punctuation and spaces dropped). */
-export function words(text: string, lang = 'en'): string[] {
-  return wordSpans(text, lang).map((w) => text.slice(w.start, w.end));
+export function words(text: string, lang = 'en', opts?: ChunkOptions): string[] {
+  return wordSpans(text, lang, opts).map((w) => text.slice(w.start, w.end));
 }
 
 /** The sentences of a text, trimmed, empty ones dropped. */
-export function sentences(text: string, lang = 'en'): string[] {
-  return mergedSentences(text, lang).map((s) => s.text);
+export function sentences(text: string, lang = 'en', opts?: ChunkOptions): string[] {
+  return mergedSentences(text, lang, opts).map((s) => s.text);
 }
 
 /** All words of some tokens, in order. */

@@ -1,0 +1,114 @@
+/**
+ * Where a long text may be cut into chunks for `Intl.Segmenter` without changing
+ * its words or sentences (Unicode UAX #29, as ICU implements it).
+ *
+ * A cut at `at` lies between text[at - 1] and text[at]. The segmenters' rules look
+ * back and ahead across only a few kinds of character (full stops, closing
+ * punctuation, spaces, digits, mid-word punctuation), and a letter stops every
+ * look-ahead of the sentence rules. So, with X the character before a cut and Y the
+ * one after it, in order of preference:
+ *
+ * - `space`: letter, one white-space character, then a letter at `at`. A word
+ *   boundary; a sentence boundary exactly when the space is a paragraph separator.
+ * - `stop`: 。！？ then a letter: a word and sentence boundary.
+ * - `comma`: letter, 、 or ，, letter: a word boundary, no sentence boundary.
+ * - `letters`: two letters (text without spaces: Chinese, Japanese, Thai; or one long
+ *   run of Latin). Not a sentence boundary; words are decided by segmenting past
+ *   the cut (`segment.ts`).
+ * - `hard`: anywhere else that does not split a character (a surrogate pair, a base
+ *   and its combining marks, a ZWJ sequence, CR LF); both segmenters look past it.
+ */
+
+export type CutKind = 'space' | 'stop' | 'comma' | 'letters' | 'hard' | 'end';
+
+export interface Cut {
+  at: number;
+  kind: CutKind;
+  /** Whether the whole-text segmenter has a sentence boundary here; undefined when unknown (`hard`). */
+  sentenceBreak?: boolean;
+}
+
+const LETTER = /\p{L}/uy;
+/** Characters that attach to the one before them (marks, format characters, emoji modifiers). */
+const ATTACHED = /[\p{M}\p{Cf}\p{Emoji_Modifier}]/uy;
+
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** Whether the code point starting at text[i] is a letter (and not one that attaches like a mark). */
+function letterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  // Halfwidth katakana sound marks are letters that extend the previous character.
+  if (c === 0xff9e || c === 0xff9f || isLow(c)) return false;
+  LETTER.lastIndex = i;
+  return LETTER.test(text);
+}
+
+/** Whether the code point ending just before text[i] is a letter. */
+function letterBefore(text: string, i: number): boolean {
+  if (i < 1) return false;
+  if (i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2))) return letterAt(text, i - 2);
+  return letterAt(text, i - 1);
+}
+
+/** White space that is not a paragraph separator (UAX #29 Sp). */
+const isSpace = (c: number) =>
+  c === 0x20 ||
+  c === 0x09 ||
+  c === 0x0b ||
+  c === 0x0c ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000;
+/** Paragraph separators (UAX #29 Sep, CR, LF). */
+const isParaSep = (c: number) => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+/** 。！？ */
+const isFullStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/** 、， */
+const isFullComma = (c: number) => c === 0x3001 || c === 0xff0c;
+
+/** The exact kind of a cut at `at` (space, stop or comma), if it is one. */
+function exactCut(text: string, at: number): Cut | undefined {
+  if (!letterAt(text, at)) return undefined;
+  const x = text.charCodeAt(at - 1);
+  if (isFullStop(x)) return { at, kind: 'stop', sentenceBreak: true };
+  if (!letterBefore(text, at - 1)) return undefined;
+  if (isSpace(x)) return { at, kind: 'space', sentenceBreak: false };
+  if (isParaSep(x)) return { at, kind: 'space', sentenceBreak: true };
+  if (isFullComma(x)) return { at, kind: 'comma', sentenceBreak: false };
+  return undefined;
+}
+
+/** Whether a cut at `at` keeps every character (and CR LF, and ZWJ sequences) whole. */
+function whole(text: string, at: number): boolean {
+  const y = text.charCodeAt(at);
+  const x = text.charCodeAt(at - 1);
+  if (isLow(y) || isHigh(x) || x === 0x200d || (x === 0x0d && y === 0x0a)) return false;
+  ATTACHED.lastIndex = at;
+  return !ATTACHED.test(text);
+}
+
+/**
+ * The next cut of a text after `start`, `size` to 2 × `size` code units on (or the
+ * text's end): the first exact cut in that window, else the first cut between two
+ * letters, else the first that keeps characters whole. Reads the window once, so
+ * cutting a whole text is linear in its length.
+ */
+export function nextCut(text: string, start: number, size: number): Cut {
+  if (size <= 0 || text.length - start <= 2 * size) return { at: text.length, kind: 'end' };
+  const hi = start + 2 * size;
+  let letters = -1;
+  let hard = -1;
+  for (let at = start + size; at < hi; at++) {
+    const cut = exactCut(text, at);
+    if (cut) return cut;
+    if (letters < 0 && letterAt(text, at) && letterBefore(text, at)) letters = at;
+    else if (hard < 0 && whole(text, at)) hard = at;
+  }
+  if (letters >= 0) return { at: letters, kind: 'letters', sentenceBreak: false };
+  return { at: hard >= 0 ? hard : isLow(text.charCodeAt(hi)) ? hi + 1 : hi, kind: 'hard' };
+}
