@@ -1,29 +1,91 @@
 import { keywords } from '../nlp/keywords.js';
 import { sentiment } from '../nlp/sentiment.js';
-import { tokenize } from '../nlp/text.js';
+import { type Tokens, tokenize } from '../nlp/text.js';
 import type { FetchPageOptions } from './fetch-page.js';
 import { decodeHtml, type ParsedPage, parseHtml } from './html.js';
 
 const LANG = /^[a-z]{2,3}$/;
+/** Text tokenized in one go before the event loop gets a turn. */
+const PIECE = 16_384;
+/** Keywords and sentiment read the page's first 100,000 characters, as /analyze reads at most that many. */
+export const ANALYSIS_CHARS = 100_000;
+/**
+ * Words longer than this (no language has them: a run of letters from inline
+ * elements with no space between, a data URI) are left out of keywords and
+ * sentiment, whose stemmers are not linear in a word's length.
+ */
+export const LONGEST_WORD = 64;
+const LONG_WORD = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g');
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
+
+/** Where to end a piece that starts at `start`: a line break, else a space, else a code point boundary. */
+function pieceEnd(text: string, start: number): number {
+  const limit = start + PIECE;
+  if (limit >= text.length) return text.length;
+  for (let i = limit; i > start + PIECE / 2; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  for (let i = limit; i > start + PIECE / 2; i--) if (isSpace(text.charCodeAt(i))) return i + 1;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
+/**
+ * The page text's tokens, segmented a piece at a time (pieces end at line
+ * breaks, which end sentences anyway) with the event loop served between
+ * pieces; and those of its first ANALYSIS_CHARS characters.
+ */
+async function tokenizeInPieces(text: string, lang: string, signal?: AbortSignal) {
+  const all: Tokens = { lang, sentences: [], wordCount: 0, characters: 0 };
+  let head: Tokens | null = null;
+  let headEnd = 0;
+  for (let start = 0; start < text.length; ) {
+    const end = pieceEnd(text, start);
+    const t = tokenize(text.slice(start, end), lang);
+    for (const s of t.sentences) all.sentences.push(s);
+    all.wordCount += t.wordCount;
+    all.characters += t.characters;
+    start = end;
+    if (head === null && end >= ANALYSIS_CHARS) {
+      head = { ...all, sentences: [...all.sentences] };
+      headEnd = end;
+    }
+    if (start < text.length) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+    }
+  }
+  return { all, head: head ?? all, headText: head ? text.slice(0, headEnd) : text };
+}
 
 /** The answer: the page, its word count and its analysis, from one tokenization of its text. */
-async function withAnalysis(page: ParsedPage) {
+async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
   const primary = page.lang?.split(/[-_]/)[0]?.toLowerCase() ?? 'en';
   const lang = LANG.test(primary) ? primary : 'en';
-  const tokens = tokenize(page.text, lang);
-  const [kw, mood] = await Promise.all([keywords(page.text, lang, 10), sentiment(page.text, lang)]);
+  const { all, head, headText } = await tokenizeInPieces(page.text, lang, signal);
+  const analysed: Tokens = {
+    ...head,
+    sentences: head.sentences.map((s) =>
+      s.words.some((w) => w.length > LONGEST_WORD)
+        ? { ...s, words: s.words.filter((w) => w.length <= LONGEST_WORD) }
+        : s,
+    ),
+  };
+  const [kw, mood] = await Promise.all([
+    keywords(headText.replace(LONG_WORD, ' '), lang, 10),
+    sentiment(analysed, lang),
+  ]);
   const { truncated, ...rest } = page;
-  return { ...rest, wordCount: tokens.wordCount, analysis: { keywords: kw, sentiment: mood }, truncated };
+  return { ...rest, wordCount: all.wordCount, analysis: { keywords: kw, sentiment: mood }, truncated };
 }
 
 /** /parse with `url`: fetch under the page-fetching rules, then parse. `signal`: the caller went away. */
 export async function parseUrl(url: string, opts: FetchPageOptions, signal?: AbortSignal) {
   const { fetchPage } = await import('./fetch-page.js');
   const fetched = await fetchPage(url, { ...opts, ...(signal ? { signal } : {}) });
-  return withAnalysis(await parseHtml(decodeHtml(fetched.body, fetched.contentType), fetched.url, signal));
+  return withAnalysis(await parseHtml(decodeHtml(fetched.body, fetched.contentType), fetched.url, signal), signal);
 }
 
 /** /parse with `html` (and an optional `baseUrl` for relative links). */
 export async function parseGivenHtml(html: string, baseUrl: string | null, signal?: AbortSignal) {
-  return withAnalysis(await parseHtml(html, baseUrl, signal));
+  return withAnalysis(await parseHtml(html, baseUrl, signal), signal);
 }
