@@ -128,42 +128,49 @@ function real(self: Light): Request {
   return s.real;
 }
 
-const requestProto: object = Object.create(Request.prototype);
-for (const key of Object.getOwnPropertyNames(Request.prototype)) {
-  const d = Object.getOwnPropertyDescriptor(Request.prototype, key);
-  if (key === 'constructor' || !d) continue;
-  if (typeof d.value === 'function') {
-    Object.defineProperty(requestProto, key, {
-      configurable: true,
-      value(this: Light, ...args: unknown[]) {
-        const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
-      },
-    });
-  } else if (d.get) {
-    Object.defineProperty(requestProto, key, {
-      configurable: true,
-      get(this: Light) {
-        return (real(this) as unknown as Record<string, unknown>)[key];
-      },
-    });
+/** Request's prototype with lazy members (see above); built on first use, as touching Request loads undici. */
+let requestProto: object | undefined;
+function lightProto(): object {
+  if (requestProto) return requestProto;
+  const p: object = Object.create(Request.prototype);
+  for (const key of Object.getOwnPropertyNames(Request.prototype)) {
+    const d = Object.getOwnPropertyDescriptor(Request.prototype, key);
+    if (key === 'constructor' || !d) continue;
+    if (typeof d.value === 'function') {
+      Object.defineProperty(p, key, {
+        configurable: true,
+        value(this: Light, ...args: unknown[]) {
+          const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
+          return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
+        },
+      });
+    } else if (d.get) {
+      Object.defineProperty(p, key, {
+        configurable: true,
+        get(this: Light) {
+          return (real(this) as unknown as Record<string, unknown>)[key];
+        },
+      });
+    }
   }
+  Object.defineProperties(p, {
+    method: {
+      get(this: Light) {
+        return this[INCOMING].method;
+      },
+    },
+    url: {
+      get(this: Light) {
+        return this[INCOMING].url;
+      },
+    },
+    headers: { get: lazy.headers },
+    body: { get: lazy.body },
+    signal: { get: lazy.signal },
+  });
+  requestProto = p;
+  return p;
 }
-Object.defineProperties(requestProto, {
-  method: {
-    get(this: Light) {
-      return this[INCOMING].method;
-    },
-  },
-  url: {
-    get(this: Light) {
-      return this[INCOMING].url;
-    },
-  },
-  headers: { get: lazy.headers },
-  body: { get: lazy.body },
-  signal: { get: lazy.signal },
-});
 
 /**
  * An IncomingMessage as a Web Request, built lazily (see above). `rawBody`, when
@@ -171,7 +178,7 @@ Object.defineProperties(requestProto, {
  * parser accepts is kept, TRACE included, so the API can answer it with a 405.
  */
 export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array, origin?: string): Request {
-  const light = Object.create(requestProto) as Light;
+  const light = Object.create(lightProto()) as Light;
   light[INCOMING] = {
     req,
     method: (req.method ?? 'GET').toUpperCase(),

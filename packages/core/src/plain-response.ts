@@ -26,41 +26,54 @@ function real(self: Plain): Response {
   return self[REAL];
 }
 
-const proto: object = Object.create(Response.prototype);
-for (const key of Object.getOwnPropertyNames(Response.prototype)) {
-  if (key === 'constructor') continue;
-  const d = Object.getOwnPropertyDescriptor(Response.prototype, key);
-  if (!d) continue;
-  if (typeof d.value === 'function') {
-    Object.defineProperty(proto, key, {
-      value(this: Plain, ...args: unknown[]) {
-        const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
-      },
-    });
-  } else if (d.get) {
-    Object.defineProperty(proto, key, {
-      get(this: Plain) {
-        return (real(this) as unknown as Record<string, unknown>)[key];
-      },
-    });
+/**
+ * The prototype: Response's, with every member delegating to the Web Response built
+ * on demand, except `status` and `ok`. Built on first use, because touching the global
+ * Response loads Node's fetch implementation (undici), which an import must not pay.
+ */
+let proto: object | undefined;
+function plainProto(): object {
+  if (proto) return proto;
+  const p: object = Object.create(Response.prototype);
+  for (const key of Object.getOwnPropertyNames(Response.prototype)) {
+    if (key === 'constructor') continue;
+    const d = Object.getOwnPropertyDescriptor(Response.prototype, key);
+    if (!d) continue;
+    if (typeof d.value === 'function') {
+      Object.defineProperty(p, key, {
+        configurable: true,
+        value(this: Plain, ...args: unknown[]) {
+          const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
+          return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
+        },
+      });
+    } else if (d.get) {
+      Object.defineProperty(p, key, {
+        configurable: true,
+        get(this: Plain) {
+          return (real(this) as unknown as Record<string, unknown>)[key];
+        },
+      });
+    }
   }
+  Object.defineProperty(p, 'status', {
+    get(this: Plain) {
+      return this[PARTS].status;
+    },
+  });
+  Object.defineProperty(p, 'ok', {
+    get(this: Plain) {
+      const s = this[PARTS].status;
+      return s >= 200 && s < 300;
+    },
+  });
+  proto = p;
+  return p;
 }
-Object.defineProperty(proto, 'status', {
-  get(this: Plain) {
-    return this[PARTS].status;
-  },
-});
-Object.defineProperty(proto, 'ok', {
-  get(this: Plain) {
-    const s = this[PARTS].status;
-    return s >= 200 && s < 300;
-  },
-});
 
 /** A Response with these parts (a null-body status must have a null body). */
 export function plainResponse(body: string | null, status: number, headers: Record<string, string>): Response {
-  const r = Object.create(proto) as Plain;
+  const r = Object.create(plainProto()) as Plain;
   r[PARTS] = { status, headers, body };
   return r as unknown as Response;
 }
