@@ -19,6 +19,10 @@ const kit =
   };
 
 const LOADERS: Record<string, Loader> = {
+  ja: () => stopOnly(import('natural/lib/natural/util/stopwords_ja.js'))(),
+  zh: () => stopOnly(import('natural/lib/natural/util/stopwords_zh.js'))(),
+  pl: () => stopOnly(import('natural/lib/natural/util/stopwords_pl.js'))(),
+  id: () => stopOnly(import('natural/lib/natural/util/stopwords_id.js'))(),
   en: () =>
     kit(import('natural/lib/natural/stemmers/porter_stemmer.js'), import('natural/lib/natural/util/stopwords.js'))(),
   de: async () => {
@@ -76,6 +80,12 @@ const LOADERS: Record<string, Loader> = {
       import('natural/lib/natural/util/stopwords_fa.js'),
     )(),
 };
+
+/** Stop words only: natural ships no stemmer that stands alone for these (Indonesian's needs a 384 KB dictionary). */
+const stopOnly = (stop: Promise<{ words: string[] }>) => async (): Promise<LanguageKit> => ({
+  stem: (t) => t,
+  stopwords: new Set((await stop).words),
+});
 
 const IDENTITY: LanguageKit = { stem: (t) => t, stopwords: new Set() };
 const loaded = new Map<string, Promise<LanguageKit>>();

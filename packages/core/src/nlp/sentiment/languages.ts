@@ -22,6 +22,8 @@ export interface SentimentLanguage {
   elidedNegation?: RegExp;
   /** A negation closing a sentence negates the sentiment word before it ("Ich mag es nicht"). */
   finalNegation?: boolean;
+  /** The vocabulary is written without accents (natural's Portuguese AFINN): fold them before looking up. */
+  foldAccents?: boolean;
   /** English only: "no" before a sentiment word negates it rather than counting on its own. */
   standaloneNo?: boolean;
 }
@@ -74,6 +76,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
     backoff: { name: 'afinn-pt-stems', load: () => import('./data/pt-afinn-stems.js') },
     negations: set('não nao nunca jamais nem nada ninguém nenhum nenhuma sem'),
     contrast: set('mas porém contudo todavia'),
+    foldAccents: true,
     boosters: boosters(
       'muito muita muitíssimo tão tanto bastante demais super extremamente incrivelmente totalmente realmente',
       'pouco pouca apenas ligeiramente',

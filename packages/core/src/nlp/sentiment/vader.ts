@@ -58,7 +58,8 @@ interface Prepared {
 function prepare(words: string[], lang: SentimentLanguage): Prepared {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase().replace(/’/g, "'"));
-  const key = lang.elision ? lower.map((w) => w.replace(lang.elision as RegExp, '')) : lower;
+  let key = lang.elision ? lower.map((w) => w.replace(lang.elision as RegExp, '')) : lower;
+  if (lang.foldAccents) key = key.map((w) => w.normalize('NFD').replace(/\p{M}/gu, ''));
   const selfNegated = lower.map((w) => lang.elidedNegation?.test(w) ?? false);
   const negator = lower.map(
     (w, i) => lang.negations.has(w) || (lang.standaloneNo && w.endsWith("n't")) || !!selfNegated[i],
