@@ -137,10 +137,11 @@ async function readBody(res: IncomingMessage, maxBytes: number, host: string, si
   const { pipeline } = await import('node:stream/promises');
   const chunks: Buffer[] = [];
   let size = 0;
+  const tooLarge = new UpstreamError(`${host} sent a page over ${maxBytes} bytes`);
   const collect = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       size += chunk.length;
-      if (size > maxBytes) throw new UpstreamError(`${host} sent a page over ${maxBytes} bytes`);
+      if (size > maxBytes) throw tooLarge;
       chunks.push(chunk);
     }
   };
@@ -149,6 +150,8 @@ async function readBody(res: IncomingMessage, maxBytes: number, host: string, si
     else await pipeline(res, collect, { signal });
   } catch (err) {
     res.destroy();
+    // the pipeline may report the cap as the premature close it caused
+    if (size > maxBytes) throw tooLarge;
     if (err instanceof UpstreamError || signal.aborted) throw err;
     throw new UpstreamError(`${host} sent a body that could not be read`, res.statusCode ?? null, { cause: err });
   }
