@@ -81,7 +81,10 @@ function handle(req: IncomingMessage, res: ServerResponse) {
         if (z) {
           z.write('<p>a</p>');
           z.flush();
-        } else if (chunks && i < chunks.length) res.write(chunks.subarray(i, (i += 8)));
+        } else if (chunks && i < chunks.length) {
+          res.write(chunks.subarray(i, i + 8));
+          i += 8;
+        }
       }, 20);
       timers.add(t);
       z?.on('data', (d: Buffer) => res.write(d));
