@@ -14,12 +14,16 @@
  * - `comma`: letter, 、 or ，, letter: a word boundary, no sentence boundary.
  * - `letters`: two letters (text without spaces: Chinese, Japanese, Thai; or one long
  *   run of Latin). Not a sentence boundary; words are decided by segmenting past
- *   the cut (`segment.ts`).
+ *   the cut (`segment.ts`), and no word rule looks back across a letter.
+ * - `alnum`: anything, then a letter or a digit ("A.A.A.", "1.2.3"): the same for
+ *   words; for sentences, the last sentence is segmented again with what follows.
  * - `hard`: anywhere else that does not split a character (a surrogate pair, a base
- *   and its combining marks, a ZWJ sequence, CR LF); both segmenters look past it.
+ *   and its combining marks, a ZWJ sequence, CR LF): the same as `alnum`, but a word
+ *   running across it may be split. Only text without a letter or a digit in
+ *   thousands of characters gets here.
  */
 
-export type CutKind = 'space' | 'stop' | 'comma' | 'letters' | 'hard' | 'end';
+export type CutKind = 'space' | 'stop' | 'comma' | 'letters' | 'alnum' | 'hard' | 'end';
 
 export interface Cut {
   at: number;
@@ -51,6 +55,9 @@ function letterBefore(text: string, i: number): boolean {
   if (i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2))) return letterAt(text, i - 2);
   return letterAt(text, i - 1);
 }
+
+/** ASCII digits (other scripts' digits only lead to a `hard` cut). */
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** White space that is not a paragraph separator (UAX #29 Sp). */
 const isSpace = (c: number) =>
@@ -102,13 +109,19 @@ export function nextCut(text: string, start: number, size: number): Cut {
   if (size <= 0 || text.length - start <= 2 * size) return { at: text.length, kind: 'end' };
   const hi = start + 2 * size;
   let letters = -1;
+  let alnum = -1;
   let hard = -1;
   for (let at = start + size; at < hi; at++) {
     const cut = exactCut(text, at);
     if (cut) return cut;
-    if (letters < 0 && letterAt(text, at) && letterBefore(text, at)) letters = at;
-    else if (hard < 0 && whole(text, at)) hard = at;
+    if (letters >= 0 || !whole(text, at)) continue;
+    if (letterAt(text, at)) {
+      if (letterBefore(text, at)) letters = at;
+      else if (alnum < 0) alnum = at;
+    } else if (alnum < 0 && isDigit(text.charCodeAt(at))) alnum = at;
+    else if (hard < 0) hard = at;
   }
   if (letters >= 0) return { at: letters, kind: 'letters', sentenceBreak: false };
+  if (alnum >= 0) return { at: alnum, kind: 'alnum' };
   return { at: hard >= 0 ? hard : isLow(text.charCodeAt(hi)) ? hi + 1 : hi, kind: 'hard' };
 }

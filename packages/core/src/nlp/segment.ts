@@ -82,16 +82,27 @@ export function* wordSteps(text: string, lang: string, out: Span[], opts?: Chunk
   };
   while (from < text.length) {
     const cut = nextCut(text, from, size);
-    if (cut.kind !== 'letters' && cut.kind !== 'hard') {
+    if (cut.kind !== 'letters' && cut.kind !== 'alnum' && cut.kind !== 'hard') {
       // A word boundary for certain, with no look-ahead across it.
       for (const p of pieces(seg, text, from, cut.at)) emit(p);
       from = cut.at;
     } else {
       // Inside a run of letters (or worse): segment past the cut, keep the segments
       // up to the last boundary at or before it, and start the next chunk there.
-      const list = pieces(seg, text, from, Math.min(text.length, cut.at + WORD_OVERLAP));
+      const to = Math.min(text.length, cut.at + WORD_OVERLAP);
+      const list = pieces(seg, text, from, to);
       let keep = list.length;
       while (keep > 0 && (list[keep - 1] as Piece).end > cut.at) keep--;
+      // Rather end beside a space or punctuation, where a dictionary's choices do not
+      // depend on what came before, than between two letters.
+      for (let k = keep; k > 0 && (list[k - 1] as Piece).end > cut.at - size / 2; k--) {
+        if (!(list[k - 1] as Piece).wordLike || (list[k] as Piece | undefined)?.wordLike === false) {
+          keep = k;
+          break;
+        }
+      }
+      // A word across the cut that ends well before the window does: keep it whole.
+      if (keep === 0 && ((list[0] as Piece).end <= to - WORD_OVERLAP / 2 || to === text.length)) keep = 1;
       for (let i = 0; i < keep; i++) emit(list[i] as Piece);
       if (keep > 0) {
         from = (list[keep - 1] as Piece).end;

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sentenceSpans, wordSpans } from '../src/nlp/segment.js';
+import { endsWithAbbreviation, sentences, tokenize, tokenizeAsync, words } from '../src/nlp/text.js';
+import { chinese, mixedText, prose, SAMPLES } from './text-samples.js';
+
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
+
+/** The text of a saved page, roughly: scripts, styles and tags out, a few entities decoded. */
+function pageText(html: string): string {
+  return html
+    .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<(p|div|br|li|h[1-6]|tr|section|article)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/[ \t]*\n[\s]*/g, '\n');
+}
+
+/** The corpus's texts (wikitext and saved pages), or none when the folder is absent. */
+function corpusTexts(): [string, string][] {
+  if (!existsSync(CORPUS)) return [];
+  const out: [string, string][] = [];
+  for (const f of readdirSync(join(CORPUS, 'wikitext')))
+    out.push([f, readFileSync(join(CORPUS, 'wikitext', f), 'utf8')]);
+  for (const d of readdirSync(join(CORPUS, 'pages'))) {
+    const file = join(CORPUS, 'pages', d, 'source.html');
+    if (existsSync(file)) out.push([d, pageText(readFileSync(file, 'utf8'))]);
+  }
+  return out;
+}
+
+/** Slices of at most `max` code units, cut after a line break, so the whole-text segmenter stays quick on Node 20. */
+function slices(text: string, max: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + max);
+    if (end < text.length) {
+      const nl = text.lastIndexOf('\n', end);
+      if (nl > start) end = nl + 1;
+    }
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  return out;
+}
+
+/** Chunked and whole-text segmentation agree: the same words and the same sentences, offset for offset. */
+function expectSameSegments(text: string, lang: string, chunks: number[]) {
+  const words = wordSpans(text, lang, { chunk: 0 });
+  const sentences = sentenceSpans(text, lang, { chunk: 0 });
+  for (const chunk of chunks) {
+    expect(wordSpans(text, lang, { chunk }), `words, chunks of ${chunk}`).toEqual(words);
+    expect(sentenceSpans(text, lang, { chunk }), `sentences, chunks of ${chunk}`).toEqual(sentences);
+  }
+}
+
+describe('chunked segmentation', () => {
+  const corpus = corpusTexts();
+  it.skipIf(corpus.length === 0)(
+    'gives the whole-text words and sentences on the corpus (wikitext and saved pages)',
+    () => {
+      let total = 0;
+      for (const [, text] of corpus) {
+        for (const piece of slices(text, 12_000)) {
+          expectSameSegments(piece, 'en', [97, 2048]);
+          total += piece.length;
+        }
+      }
+      expect(total).toBeGreaterThan(200_000);
+    },
+    120_000,
+  );
+  if (corpus.length === 0) it.skip('corpus checks skipped: ../shared/corpus is absent', () => {});
+
+  it('gives the whole-text words and sentences on mixed scripts, with and without spaces', () => {
+    for (const lang of Object.keys(SAMPLES)) {
+      for (const glue of [' ', '', '\n', '。', '\r\n']) {
+        expectSameSegments(mixedText(lang, glue, 2500, lang.length), lang === 'mix' ? 'en' : lang, [7, 64, 301]);
+      }
+    }
+  }, 60_000);
+
+  it('gives the whole-text words and sentences on long runs without spaces', () => {
+    const cases: [string, string][] = [
+      ['zh', chinese(6000)],
+      ['ja', (SAMPLES.ja as string).replace(/[^\p{L}]/gu, '').repeat(40)],
+      ['th', (SAMPLES.th as string).replace(/\s/g, '').repeat(40)],
+      ['en', 'a'.repeat(5000)],
+      ['en', '1'.repeat(5000)],
+      ['en', 'A.'.repeat(2500)],
+      ['en', '1.2,'.repeat(1200)],
+      ['en', '!'.repeat(5000)],
+      ['en', '👩‍👩‍👧'.repeat(600)],
+      ['en', 'e\u0301'.repeat(2500)],
+      ['en', '𠀀'.repeat(2500)],
+    ];
+    for (const [lang, text] of cases) expectSameSegments(text, lang, [64, 301]);
+  }, 60_000);
+});
+
+describe('tokenize', () => {
+  it('gives sentences with their words, the same as words() and sentences()', () => {
+    for (const text of [prose(20_000), mixedText('mix', ' ', 5000), chinese(5000)]) {
+      const t = tokenize(text, 'en');
+      expect(t.sentences.map((s) => s.text)).toEqual(sentences(text, 'en'));
+      expect(t.sentences.flatMap((s) => s.words)).toEqual(words(text, 'en'));
+      expect(t.wordCount).toBe(words(text, 'en').length);
+      expect(t.characters).toBe([...text].length);
+      expect(t.lang).toBe('en');
+    }
+  });
+
+  it('puts each word in its sentence', () => {
+    const t = tokenize('St. Louis is a city. It grew fast!  Did it?', 'en');
+    expect(t.sentences).toEqual([
+      { text: 'St. Louis is a city.', words: ['St', 'Louis', 'is', 'a', 'city'] },
+      { text: 'It grew fast!', words: ['It', 'grew', 'fast'] },
+      { text: 'Did it?', words: ['Did', 'it'] },
+    ]);
+    expect(tokenize('', 'en')).toEqual({ lang: 'en', sentences: [], wordCount: 0, characters: 0 });
+  });
+
+  it('gives the same tokens asynchronously', async () => {
+    const text = prose(30_000);
+    expect(await tokenizeAsync(text, 'en')).toEqual(tokenize(text, 'en'));
+  });
+
+  it('merges initials and abbreviations back into their sentence', () => {
+    expect(tokenize('A. '.repeat(1000), 'en').sentences).toHaveLength(1);
+    expect(sentences('We met Mr. Smith at no. 5. He left. Then St. Louis.')).toEqual([
+      'We met Mr. Smith at no. 5.',
+      'He left.',
+      'Then St. Louis.',
+    ]);
+  });
+
+  it('recognises abbreviations at the end of a sentence', () => {
+    expect(endsWithAbbreviation('He met Dr.')).toBe(true);
+    expect(endsWithAbbreviation('John F.')).toBe(true);
+    expect(endsWithAbbreviation('e.g.')).toBe(true);
+    expect(endsWithAbbreviation('It grew.')).toBe(false);
+    expect(endsWithAbbreviation('.')).toBe(false);
+    expect(endsWithAbbreviation(`${'a'.repeat(100_000)}.`)).toBe(false);
+  });
+
+  it('keeps one long word whole and counts code points', () => {
+    const t = tokenize('a'.repeat(10_000), 'en');
+    expect(t.wordCount).toBe(1);
+    expect(t.sentences[0]?.words[0]).toHaveLength(10_000);
+    expect(tokenize('𝐀𝐁 👩‍👩‍👧', 'en').characters).toBe(8);
+  });
+});
