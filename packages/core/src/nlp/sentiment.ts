@@ -48,7 +48,7 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
     loadLexicon('emoji', loadEmoji),
     languageKit(base),
   ]);
-  const voc = { primary: p, backoff: b, emoji, stem: (w: string) => kit.stem(w) || w };
+  const voc = { primary: p, backoff: b, emoji, stem: (w: string) => kit.stem(w) || w, stopwords: kit.stopwords };
   let total = 0;
   let usedBackoff = false;
   for (const s of list) {

@@ -38,6 +38,8 @@ export interface Vocabularies {
   backoff: Lexicon | null;
   emoji: Lexicon;
   stem: (word: string) => string;
+  /** Function words, never looked up in the wider vocabulary ("all", "was"). */
+  stopwords: ReadonlySet<string>;
 }
 
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
@@ -185,7 +187,10 @@ export function normalize(sum: number): number {
   return Math.max(-1, Math.min(1, x));
 }
 
-/** One sentence's compound score: the primary vocabulary, else the wider one over stems. */
+/**
+ * One sentence's compound score: the primary vocabulary (and emoji); when they find
+ * nothing, the wider vocabulary over stems, function words left out.
+ */
 export function scoreSentence(sentence: SentenceWords, lang: SentimentLanguage, voc: Vocabularies): SentenceScore {
   const p = prepare(sentence.words, lang);
   let words = scoreWords(
@@ -193,17 +198,17 @@ export function scoreSentence(sentence: SentenceWords, lang: SentimentLanguage, 
     lang,
     valences(p, lang, (k) => voc.primary.get(k)),
   );
+  const sym = symbols(sentence.text, voc.emoji);
   let backoff = false;
-  if (words.hits === 0 && voc.backoff) {
+  if (words.hits === 0 && sym.hits === 0 && voc.backoff) {
     const wide = voc.backoff;
     words = scoreWords(
       p,
       lang,
-      valences(p, lang, (k) => wide.get(voc.stem(k))),
+      valences(p, lang, (k) => (voc.stopwords.has(k) ? undefined : wide.get(voc.stem(k)))),
     );
     backoff = words.hits > 0;
   }
-  const sym = symbols(sentence.text, voc.emoji);
   let sum = words.sum + sym.sum;
   const e = emphasis(sentence.text);
   if (sum > 0) sum += e;

@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LEXICON_SOURCES, packLexicon } from '../scripts/lexicon-sources.js';
+import { hasSentiment, sentiment, sentimentNote } from '../src/nlp/sentiment.js';
+import { germanStem } from '../src/nlp/stem-de.js';
+import { tokenize } from '../src/nlp/text.js';
+
+const label = async (text: string, lang = 'en') => (await sentiment(text, lang))?.label;
+const score = async (text: string, lang = 'en') => (await sentiment(text, lang))?.score ?? Number.NaN;
+
+/** Our own labelled sentences, one rule each (not from the development set). */
+const LABELLED: [string, 'positive' | 'negative' | 'neutral'][] = [
+  // negation
+  ['The room was not clean.', 'negative'],
+  ["The staff weren't helpful at all.", 'negative'],
+  ['I never felt welcome there.', 'negative'],
+  ['The museum is not bad.', 'positive'],
+  ['Without doubt the best bakery in town.', 'positive'],
+  // contrast
+  ['The view is lovely, but the service is terrible.', 'negative'],
+  ['The trains are slow, but the scenery is wonderful.', 'positive'],
+  // intensity and emphasis
+  ['The old town is EXTREMELY beautiful!!!', 'positive'],
+  ['An awful experience.', 'negative'],
+  // emoji and emoticons
+  ['Dinner by the harbour 😍', 'positive'],
+  ['Missed the last ferry :(', 'negative'],
+  ['Rained all week 😡', 'negative'],
+  // only the wider vocabulary knows these words
+  ['The bread was stale.', 'negative'],
+  ['A picturesque harbour.', 'positive'],
+  // neutral statements
+  ['The city has a harbour.', 'neutral'],
+  ['The bridge spans the river.', 'neutral'],
+];
+
+describe('sentiment rules', () => {
+  it.each(LABELLED)('%s → %s', async (text, expected) => {
+    expect(await label(text)).toBe(expected);
+  });
+
+  it('scores in [-1, 1] and grows with boosters, capitals and exclamation marks', async () => {
+    const plain = await score('The food was good.');
+    const very = await score('The food was very good.');
+    const caps = await score('The food was VERY GOOD.');
+    const bang = await score('The food was very good!!!');
+    expect(plain).toBeGreaterThan(0);
+    expect(very).toBeGreaterThan(plain);
+    expect(caps).toBeGreaterThan(very);
+    expect(bang).toBeGreaterThan(very);
+    expect(await score('The food was slightly good.')).toBeLessThan(plain);
+    for (const s of [plain, very, caps, bang]) expect(Math.abs(s)).toBeLessThanOrEqual(1);
+  });
+
+  it('names the method: the primary vocabulary, and the wider one when it answered', async () => {
+    expect((await sentiment('A lovely city.', 'en'))?.method).toBe('vader');
+    expect((await sentiment('The bread was stale.', 'en'))?.method).toBe('vader+senticon');
+    expect((await sentiment('Una ciudad preciosa.', 'es'))?.method).toMatch(/^afinn-es/);
+  });
+
+  it('reads shared tokens the same as text', async () => {
+    const text = 'A lovely town. The port is dirty, but the beach is great!';
+    expect(await sentiment(tokenize(text, 'en'))).toEqual(await sentiment(text, 'en'));
+  });
+});
+
+describe('sentiment in other languages', () => {
+  const cases: [string, string, 'positive' | 'negative'][] = [
+    ['es', 'El hotel es muy bonito y el personal fue amable.', 'positive'],
+    ['es', 'La comida no es buena.', 'negative'],
+    ['es', 'Una experiencia horrible.', 'negative'],
+    ['fr', 'Un hôtel magnifique, le personnel était charmant.', 'positive'],
+    ['fr', "Ce n'est pas bon.", 'negative'],
+    ['fr', "Je n'aime pas ce quartier.", 'negative'],
+    ['de', 'Das Essen war ausgezeichnet und sehr lecker.', 'positive'],
+    ['de', 'Das Hotel war nicht gut.', 'negative'],
+    ['de', 'Das Zimmer war schmutzig und laut.', 'negative'],
+    ['it', 'Il cibo era ottimo.', 'positive'],
+    ['pt', 'O hotel é horrível.', 'negative'],
+  ];
+  it.each(cases)('%s: %s → %s', async (lang, text, expected) => {
+    expect(await label(text, lang)).toBe(expected);
+  });
+
+  it('is null, with a note, for a language without a vocabulary', async () => {
+    expect(hasSentiment('ja')).toBe(false);
+    expect(await sentiment('美しい街です。', 'ja')).toBeNull();
+    expect(sentimentNote('ja')).toMatch(/No sentiment vocabulary for language "ja"/);
+    expect(sentimentNote('en')).toBeNull();
+    expect(sentimentNote('pt-BR')).toBeNull();
+  });
+});
+
+describe('vocabularies', () => {
+  it('the compact files are what scripts/lexicons.ts makes from their sources', async () => {
+    for (const source of LEXICON_SOURCES) {
+      const file: { default: string } = await import(`../src/nlp/sentiment/data/${source.name}.ts`);
+      expect(file.default, source.name).toBe(packLexicon(source.read()));
+    }
+  }, 60_000);
+
+  it('the German stemmer agrees with Snowball (natural’s port) on common words', () => {
+    const natural = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer_de.js');
+    const list =
+      'häuser aufeinanderfolgenden katzen wunderschönen schlechtesten freundlichkeit enttäuschend ' +
+      'stadt städte bahnhof bahnhöfe kirchen gemeinde gemeinden bevölkerung einwohner einwohnerinnen ' +
+      'hauptstadt hauptstädte flüsse brücken berühmt berühmteste geschichte geschichtlich landschaft ' +
+      'wirtschaftlich wirtschaft ausgezeichnet lecker schmutzig laut gemütlich freundlich unfreundlich';
+    const words = list.split(' ');
+    const same = words.filter((w) => germanStem(w) === natural.stem(w));
+    expect(same.length / words.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+const AMAZON = join(import.meta.dirname, '../../../../shared/corpus/sentiment/amazon.json');
+
+describe.skipIf(!existsSync(AMAZON))('real review sentences (../shared/corpus/sentiment/amazon.json)', () => {
+  it('is right on at least 0.77 of each half, neutral on few (docs/nlp.md has the figures)', async () => {
+    const data: { text: string; class: number }[] = JSON.parse(readFileSync(AMAZON, 'utf8'));
+    for (const half of [0, 1]) {
+      const set = data.filter((_, i) => i % 2 === half);
+      let right = 0;
+      let neutral = 0;
+      for (const d of set) {
+        const r = await sentiment(d.text, 'en');
+        if (r?.label === 'neutral') neutral++;
+        else if ((r?.label === 'positive') === (d.class === 1)) right++;
+      }
+      expect(right / set.length, `half ${half}`).toBeGreaterThanOrEqual(0.77);
+      expect(neutral / set.length, `half ${half}`).toBeLessThan(0.08);
+    }
+  }, 60_000);
+});
+if (!existsSync(AMAZON)) console.warn(`skipped: ${AMAZON} is absent (the shared corpus is not beside this clone)`);
+
+describe('growth', () => {
+  it('is linear: 4× the text takes less than 8× the time', async () => {
+    const unit = 'The harbour is lovely, but the traffic is NOT great!!! Rooms were clean :) ';
+    const time = async (n: number) => {
+      const tokens = tokenize(unit.repeat(n), 'en');
+      const t0 = performance.now();
+      await sentiment(tokens);
+      return performance.now() - t0;
+    };
+    await time(200);
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) best = Math.min(best, (await time(4000)) / Math.max(0.5, await time(1000)));
+    expect(best).toBeLessThan(8);
+  });
+});
