@@ -3,7 +3,7 @@ import { startFakeWikipedia } from '@cityscope/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { CircuitBreaker } from '../src/cache/breaker.js';
 import { Cache } from '../src/cache/cache.js';
-import { type Reply, ReplyError, RespParser, TOO_LARGE } from '../src/cache/resp.js';
+import { type Reply, ReplyError, RespParser, TOO_LARGE } from '../src/cache/resp-parser.js';
 
 // a pass-through spy: counts how often infobox facts are computed
 vi.mock('../src/facts/infobox.js', async (original) => {

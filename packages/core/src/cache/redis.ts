@@ -1,4 +1,5 @@
-import { type Connector, ReplyError, RespClient, type RespOptions } from './resp.js';
+import { type Connector, RespClient, type RespOptions } from './resp.js';
+import { ReplyError } from './resp-parser.js';
 import type { SharedStore } from './store.js';
 import { parseStoreUrl } from './store-url.js';
 
