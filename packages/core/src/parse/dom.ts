@@ -136,8 +136,18 @@ const FURNITURE_CLASSES = new Set([
   'noprint',
   'breadcrumb',
   'breadcrumbs',
+  // Wikipedia: category links, print footer, maintenance boxes, authority control, sister-project boxes
+  'catlinks',
+  'printfooter',
+  'navbox-styles',
+  'vertical-navbox',
+  'ambox',
+  'sistersitebox',
+  'authority-control',
+  'mw-authority-control',
+  'shortdescription',
 ]);
-const FURNITURE_IDS = new Set(['jump-to-nav', 'siteSub', 'toc']);
+const FURNITURE_IDS = new Set(['jump-to-nav', 'siteSub', 'contentSub', 'toc', 'catlinks', 'mw-navigation', 'footer']);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** Readability's REGEXPS.unlikelyCandidates and okMaybeItsACandidate. */
 const UNLIKELY =

@@ -14,9 +14,9 @@ import { type Element, type HtmlDocument, slicer } from './dom.js';
  *    start from their tag and class weight, the total is scaled by
  *    1 − link density, and the best one wins, with the siblings that score
  *    close to it;
- * 3. scripts, navigation, hidden elements and site furniture are never text;
- *    in the scored case neither are Readability's "unlikely candidates"
- *    (class or id such as comment, sidebar, related, footer).
+ * 3. scripts, navigation, hidden elements and site furniture are never text,
+ *    and neither are Readability's "unlikely candidates" (class or id such as
+ *    comment, sidebar, related, footer) inside the chosen element.
  */
 
 const BLOCKS = new Set([
@@ -179,9 +179,9 @@ export async function blockText(readable: Readable, signal?: AbortSignal): Promi
       if (wait) await wait;
       const node = todo.pop();
       if (node === null) out.push('\n');
-      else if (typeof node === 'string') out.push(node);
+      else if (typeof node === 'string') out.push(node.replace(/\s+/g, ' '));
       else if (node !== undefined) {
-        if (node !== root && (node.furniture || (readable.scored && node.unlikely))) continue;
+        if (node !== root && (node.furniture || (node.unlikely && !root.unlikely))) continue;
         const block = BLOCKS.has(node.name);
         if (block) {
           out.push('\n');
