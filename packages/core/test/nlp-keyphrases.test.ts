@@ -1,0 +1,148 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GENERIC_WORDS } from '../src/nlp/generic-words.js';
+import { keyphrases } from '../src/nlp/keyphrases.js';
+import { isWholeSentence, summarize } from '../src/nlp/summary.js';
+import { tokenize } from '../src/nlp/text.js';
+
+const DUBLIN =
+  'Dublin is the capital and largest city of Ireland. Situated on a bay at the mouth of the River Liffey, ' +
+  'Dublin City became the largest city following the globalization of the economy. The harbour is busy. ' +
+  'Ferries leave the harbour for Holyhead. The River Liffey divides the city.';
+
+describe('keyphrases', () => {
+  it('yields phrases as written, drops near-duplicates, stop words and generic verbs, scores sorted in (0, 1]', async () => {
+    const kp = await keyphrases(tokenize(DUBLIN, 'en'), 'en', 10);
+    const terms = kp.map((k) => k.term);
+    expect(terms).toContain('River Liffey');
+    expect(terms).toContain('harbour');
+    expect(terms.filter((t) => /\bDublin\b/.test(t))).toHaveLength(1);
+    for (const t of terms) {
+      for (const w of t.toLowerCase().split(' ')) {
+        expect(['became', 'following', 'the', 'of', 'is']).not.toContain(w);
+      }
+    }
+    expect(kp[0]?.score).toBe(1);
+    for (let i = 1; i < kp.length; i++) {
+      expect(kp[i]?.score).toBeGreaterThan(0);
+      expect(kp[i]?.score).toBeLessThanOrEqual(kp[i - 1]?.score as number);
+    }
+  });
+
+  it('keeps within the asked number and answers an empty text with nothing', async () => {
+    expect(await keyphrases(DUBLIN, 'en', 3)).toHaveLength(3);
+    expect(await keyphrases('', 'en', 5)).toEqual([]);
+    expect(await keyphrases(DUBLIN, 'en', 0)).toEqual([]);
+  });
+
+  it('works in other languages and scripts', async () => {
+    const de = await keyphrases('Berlin ist die Hauptstadt von Deutschland. Die Spree fließt durch Berlin.', 'de', 5);
+    expect(de.map((k) => k.term)).toContain('Berlin');
+    expect(de.map((k) => k.term)).not.toContain('die');
+    const ja = await keyphrases('東京は日本の首都です。東京には多くの人が住んでいます。', 'ja', 5);
+    expect(ja.map((k) => k.term)).toContain('東京');
+  });
+
+  it('is linear: 4× the text takes less than 8× the time', async () => {
+    const unit = `${DUBLIN} Tram ${Math.random().toString(36).slice(2, 6)} runs to Howth. `;
+    const time = async (n: number) => {
+      const tokens = tokenize(
+        unit.repeat(n).replace(/Tram \w+/g, () => `Tram ${Math.random().toString(36).slice(2, 7)}`),
+        'en',
+      );
+      const t0 = performance.now();
+      await keyphrases(tokens, 'en', 10);
+      return performance.now() - t0;
+    };
+    await time(25);
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) best = Math.min(best, (await time(300)) / Math.max(0.5, await time(75)));
+    expect(best).toBeLessThan(8);
+  }, 30_000);
+
+  it('has generic words only in lower case', () => {
+    for (const w of GENERIC_WORDS.en ?? []) expect(w).toBe(w.toLowerCase());
+  });
+});
+
+describe('summary', () => {
+  it('never returns a list item, caption or heading; keeps sentences with abbreviations whole', async () => {
+    const text =
+      'Dublin Port handles most of the freight of Ireland. - Ferries to Holyhead\n' +
+      'Figure 2 harbour at dawn\n' +
+      'St. Patrick’s Cathedral was founded in 1191 near the harbour. ' +
+      'The harbour and the port employ many people in the city. 1) boats';
+    const tokens = tokenize(text, 'en');
+    const summary = await summarize(tokens, 5);
+    expect(summary).toContain('St. Patrick’s Cathedral was founded in 1191 near the harbour.');
+    for (const s of summary) {
+      expect(s).toMatch(/[.!?]$/);
+      expect(s).not.toMatch(/^[-\d]/);
+    }
+    expect(isWholeSentence({ text: '1) boats', words: ['1', 'boats'] })).toBe(false);
+  });
+
+  it('picks the most representative whole sentences in their original order', async () => {
+    const text =
+      'The harbour is the heart of the city. Boats fill the harbour every day. Tourists love the old harbour and its boats. The weather was mild. Parking is scarce.';
+    expect(await summarize(tokenize(text, 'en'), 2)).toEqual([
+      'Boats fill the harbour every day.',
+      'Tourists love the old harbour and its boats.',
+    ]);
+  });
+});
+
+const WIKITEXT = join(import.meta.dirname, '../../../../shared/corpus/wikitext');
+
+/** The introduction of a wikitext as plain text, and the titles and labels it links. */
+function intro(wikitext: string): { text: string; links: string[] } {
+  const head = (wikitext.split(/\n==[^=]/)[0] ?? '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<ref[^>]*\/>/g, '')
+    .replace(/<ref[\s\S]*?<\/ref>/g, '');
+  let text = '';
+  let depth = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head.startsWith('{{', i)) {
+      depth++;
+      i++;
+    } else if (depth && head.startsWith('}}', i)) {
+      depth--;
+      i++;
+    } else if (!depth) text += head[i];
+  }
+  const links: string[] = [];
+  text = text
+    .replace(/\[\[(?:File|Image):[^\]]*(?:\[\[[^\]]*\]\][^\]]*)*\]\]/gi, '')
+    .replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_, target: string, label?: string) => {
+      links.push(target, label ?? target);
+      return label ?? target;
+    })
+    .replace(/'''?/g, '')
+    .replace(/<[^>]+>/g, '');
+  return { text: text.trim(), links };
+}
+
+describe.skipIf(!existsSync(WIKITEXT))('city introductions (../shared/corpus/wikitext)', () => {
+  it('most keyphrases name a concept the introduction links (docs/nlp.md has the figures)', async () => {
+    let hits = 0;
+    let total = 0;
+    for (const f of readdirSync(WIKITEXT).filter((n) => n.endsWith('.wikitext'))) {
+      const { text, links } = intro(readFileSync(join(WIKITEXT, f), 'utf8'));
+      const linked = new Set(links.flatMap((l) => l.toLowerCase().split(/[\s,()]+/)).filter(Boolean));
+      const kp = await keyphrases(text, 'en', 10);
+      total += kp.length;
+      hits += kp.filter((k) =>
+        k.term
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => linked.has(w)),
+      ).length;
+      for (const k of kp) for (const w of k.term.toLowerCase().split(/\s+/)) expect(GENERIC_WORDS.en).not.toContain(w);
+    }
+    expect(total).toBeGreaterThan(0);
+    expect(hits / total).toBeGreaterThanOrEqual(0.7);
+  });
+});
+if (!existsSync(WIKITEXT)) console.warn(`skipped: ${WIKITEXT} is absent (the shared corpus is not beside this clone)`);
