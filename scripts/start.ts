@@ -1,27 +1,34 @@
 /**
- * `pnpm start`: builds the bundles, then runs Cityscope in all three local cloud emulators:
+ * `pnpm start`: builds the bundles, then runs Cityscope in every local cloud emulator, as
+ * each target's preset says (functions/<cloud>/preset.ts, listed in scripts/presets.ts):
  *   AWS    serverless-offline (Serverless Framework v3)  http://127.0.0.1:3000
  *   GCP    Functions Framework                           http://127.0.0.1:8080
  *   Azure  development host (or `func start`, see README) http://127.0.0.1:7071
- * Settings (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS, CORS_ORIGINS, LOG_LEVEL) are passed to all three.
+ * Settings (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS, CORS_ORIGINS, LOG_LEVEL) are passed to all of them.
  * `pnpm start --offline` also starts a local Wikipedia stand-in with sample cities.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Preset, PresetEmulator } from '@cityscope/core/preset';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
+import { loadPresets } from './presets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (pkg: string, name: string) => join(root, pkg, 'node_modules', '.bin', name);
+
+/** Every target with a local emulator, from its preset; each gets a `--<platform>-port` option. */
+const targets = (await loadPresets()).filter((p): p is Preset & { emulator: PresetEmulator } => !!p.emulator);
+const portOption = (p: Preset) => `${p.platform}-port`;
+const count = ['no', 'one', 'two', 'three', 'four', 'five', 'six'][targets.length] ?? String(targets.length);
 
 const { values } = parseArgs({
   options: {
     offline: { type: 'boolean', default: false },
     build: { type: 'boolean', default: true },
-    'aws-port': { type: 'string', default: '3000' },
-    'gcp-port': { type: 'string', default: '8080' },
-    'azure-port': { type: 'string', default: '7071' },
+    ...Object.fromEntries(
+      targets.map((p) => [portOption(p), { type: 'string' as const, default: String(p.emulator.defaultPort) }]),
+    ),
     'wikipedia-port': { type: 'string', default: '8790' },
   },
   allowNegative: true,
@@ -102,9 +109,10 @@ process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
 if (values.build) {
-  say('Building the three function bundles…');
+  say(`Building the ${targets.length} function bundles…`);
   await new Promise<void>((resolve, reject) => {
-    const b = spawn(process.execPath, [join(root, 'scripts/build.mjs'), 'aws', 'gcp', 'azure'], { stdio: 'inherit' });
+    const names = targets.map((p) => p.platform);
+    const b = spawn(process.execPath, [join(root, 'scripts/build.mjs'), ...names], { stdio: 'inherit' });
     b.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build failed (exit ${code})`))));
   });
 }
@@ -115,52 +123,25 @@ if (values.offline) {
   env.WIKIPEDIA_BASE_URL = fake.baseUrl;
 }
 
-const ports = { aws: values['aws-port'], gcp: values['gcp-port'], azure: values['azure-port'] };
-run(
-  'aws',
-  bin('infra/aws', 'serverless'),
-  ['offline', 'start', '--httpPort', ports.aws, '--lambdaPort', String(Number(ports.aws) + 2)],
-  {
-    cwd: join(root, 'infra/aws'),
-    env: {
-      ...env,
-      // make the emulator pass CORS through to the function as API Gateway does (see the file)
-      NODE_OPTIONS:
-        `${env.NODE_OPTIONS ?? ''} --require ${join(root, 'infra/aws/offline-cors-passthrough.cjs')}`.trim(),
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
-    },
-  },
-);
-run(
-  'gcp',
-  bin('functions/gcp', 'functions-framework'),
-  ['--target=cityscope', '--source=dist', `--port=${ports.gcp}`],
-  {
-    cwd: join(root, 'functions/gcp'),
-    env,
-  },
-);
-run('azure', bin('.', 'tsx'), ['src/dev-host.ts', '--port', ports.azure], { cwd: join(root, 'functions/azure'), env });
-
-const urls = {
-  aws: `http://127.0.0.1:${ports.aws}`,
-  gcp: `http://127.0.0.1:${ports.gcp}`,
-  azure: `http://127.0.0.1:${ports.azure}`,
-};
+const urls: Record<string, string> = {};
+for (const preset of targets) {
+  const port = Number((values as Record<string, unknown>)[portOption(preset)]);
+  const { command, args, cwd, env: childEnv } = preset.emulator.command({ root, port, env });
+  run(preset.platform, command, args, { cwd, env: childEnv });
+  urls[preset.platform] = `http://127.0.0.1:${port}`;
+}
 try {
-  await Promise.all(children.map(({ name, child }) => waitHealthy(name, urls[name as keyof typeof urls], child)));
+  await Promise.all(children.map(({ name, child }) => waitHealthy(name, urls[name] as string, child)));
 } catch (err) {
   say(`\n${(err as Error).message}`);
   await stop(1);
 }
 
 const wiki = env.WIKIPEDIA_BASE_URL ?? 'https://{lang}.wikipedia.org';
+const footnotes = targets.flatMap((p) => (p.emulator.footnote ? [p.emulator.footnote] : []));
 say(`
-Cityscope is running in three local emulators:
-  AWS Lambda       (serverless-offline)        ${urls.aws}
-  Google Cloud     (Functions Framework)       ${urls.gcp}
-  Azure Functions  (development host*)         ${urls.azure}
+Cityscope is running in ${count} local emulators:
+${targets.map((p) => `  ${p.emulator.label}       ${urls[p.platform]}`).join('\n')}
 Wikipedia: ${wiki}${
   values.offline
     ? `
@@ -168,9 +149,9 @@ Wikipedia: ${wiki}${
   Dublin, São Paulo, Washington, D.C., Dollar Point, Springfield (ambiguous), Atlantis; Paris and Montréal in French.`
     : ''
 }
-* not the Azure runtime: with Azure Functions Core Tools installed, run \`func start\` in functions/azure/dist.
+${footnotes.join('\n')}
 
 Try:
-  curl -s ${urls.aws}/cities/Toronto | head -c 600; echo
+  curl -s ${Object.values(urls)[0]}/cities/Toronto | head -c 600; echo
 
-Ctrl-C stops all three.`);
+Ctrl-C stops all ${count}.`);

@@ -1,3 +1,4 @@
+import { splitHeaders } from '@cityscope/core/headers';
 import { originFor, toHeaders } from '@cityscope/core/node';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
@@ -22,15 +23,18 @@ export function toRequest(event: APIGatewayProxyEventV2): Request {
 
 const TEXTUAL = /^(text\/|application\/([a-z0-9.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded))/i;
 
+/** Text that API Gateway may pass as is: a textual media type, not compressed (gzip bytes are binary whatever the type). */
+function isTextual(headers: Headers): boolean {
+  const encoding = headers.get('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') return false;
+  return TEXTUAL.test(headers.get('content-type') ?? 'text/plain');
+}
+
 /** Outgoing: a Web Response as the structured 2.0 result; binary bodies go base64. */
 export async function fromResponse(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') headers[key] = value;
-  });
-  const cookies = response.headers.getSetCookie();
+  const { headers, cookies } = splitHeaders(response.headers);
   const bytes = Buffer.from(await response.arrayBuffer());
-  const textual = TEXTUAL.test(response.headers.get('content-type') ?? 'text/plain');
+  const textual = isTextual(response.headers);
   return {
     statusCode: response.status,
     headers,

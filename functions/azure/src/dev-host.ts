@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import azure, { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import azure, { type Cookie, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { originFor, requestUrl } from '@cityscope/core/node';
 
 // @azure/functions is CommonJS whose named exports Node's ESM loader cannot see
@@ -23,6 +23,18 @@ type Registration = {
   methods: string[];
   handler: (req: HttpRequest, ctx: InvocationContext) => Promise<HttpResponseInit>;
 };
+
+function setCookieLine(c: Cookie): string {
+  const parts = [`${c.name}=${c.value}`];
+  if (c.domain) parts.push(`Domain=${c.domain}`);
+  if (c.path) parts.push(`Path=${c.path}`);
+  if (c.expires !== undefined) parts.push(`Expires=${new Date(c.expires).toUTCString()}`);
+  if (c.maxAge !== undefined) parts.push(`Max-Age=${c.maxAge}`);
+  if (c.secure) parts.push('Secure');
+  if (c.httpOnly) parts.push('HttpOnly');
+  if (c.sameSite) parts.push(`SameSite=${c.sameSite}`);
+  return parts.join('; ');
+}
 
 async function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
@@ -55,10 +67,12 @@ export async function startDevHost(opts: { port: number; host: string; bundle: s
       });
       const context = new AzureContext({ invocationId: randomUUID(), functionName: 'cityscope' });
       const response = new HttpResponse(await registration.handler(request, context));
-      const out: Record<string, string> = {};
+      const out: Record<string, string | string[]> = {};
       response.headers.forEach((v, k) => {
         out[k] = v;
       });
+      // as the Azure host does, structured cookies become one Set-Cookie header each
+      if (response.cookies.length) out['set-cookie'] = response.cookies.map(setCookieLine);
       res.writeHead(response.status, out);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (err) {

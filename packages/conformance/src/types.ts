@@ -1,26 +1,16 @@
-import { RESPONSES } from '@cityscope/core/responses';
+import { PLATFORMS, type Platform } from '@cityscope/core';
+import type { Exchange, WireRequest } from '@cityscope/core/preset';
+import { routeOf, routes } from '@cityscope/core/routes';
 import type { Fault } from '@cityscope/testing';
 import { expect } from 'vitest';
 
 /** What a conformance case is, and how an exchange is checked against one. */
 
-export type RuntimeName = 'node' | 'aws' | 'gcp' | 'azure';
-
-export interface CaseRequest {
-  method: string;
-  /** Path and query exactly as sent on the wire. */
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** In-process AWS: deliver the body base64-encoded (isBase64Encoded: true), as API Gateway does for binary media. */
-  base64?: boolean;
-}
-
-export interface Exchange {
-  status: number;
-  headers: Headers;
-  body: string;
-}
+/** Every runtime the suite runs on: one per preset. */
+export const RUNTIMES = PLATFORMS;
+export type RuntimeName = Platform;
+export type CaseRequest = WireRequest;
+export type { Exchange };
 
 export interface Case {
   name: string;
@@ -46,22 +36,13 @@ export interface Case {
 
 export const JSON_BODY = { 'content-type': 'application/json' };
 
-const OPERATIONS: Array<[RegExp, string]> = [
-  [/^\/health$/, 'health'],
-  [/^\/cities\/./, 'getCity'],
-  [/^\/compare$/, 'compareCities'],
-  [/^\/distance$/, 'distance'],
-  [/^\/route$/, 'route'],
-  [/^\/hubs$/, 'hubs'],
-  [/^\/analyze$/, 'analyze'],
-  [/^\/parse$/, 'parse'],
-  [/^\/openapi\.json$/, 'openapi'],
-];
+/** Each route's response schema, from the route table itself. */
+const RESPONSE_SCHEMAS = new Map(await Promise.all(routes.map(async (r) => [r, await r.response()] as const)));
 
-/** The operation a request reaches, by its path. */
-function operationOf(req: CaseRequest): string {
-  const path = new URL(`http://conformance.local${req.path}`).pathname.replace(/(.)\/+$/, '$1');
-  return OPERATIONS.find(([re]) => re.test(path))?.[1] ?? 'unknown';
+/** The schema of the 200 answer a request gets: its route's, found as the handler finds it. */
+function responseSchemaOf(req: CaseRequest) {
+  const { route } = routeOf(req.method, new URL(`http://conformance.local${req.path}`).pathname);
+  return route ? RESPONSE_SCHEMAS.get(route) : undefined;
 }
 
 /** Asserts one exchange against its case. */
@@ -99,7 +80,7 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
   }
   if (c.type === 'json' && ex.status === 200) {
     // the whole answer has exactly the contract's shape: no field missing, none extra
-    const schema = RESPONSES[operationOf(c.request)];
+    const schema = responseSchemaOf(c.request);
     expect(schema, `${where}: a response schema`).toBeDefined();
     const checked = schema?.safeParse(body);
     expect(checked?.success, `${where}: shape ${JSON.stringify(checked?.error?.issues?.slice(0, 3))}`).toBe(true);

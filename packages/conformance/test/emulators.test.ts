@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { Answers, appliesTo, CASES, type RuntimeName, runCase } from '../src/cases.js';
+import { loadPresets } from '../../../scripts/presets.js';
+import { Answers, appliesTo, CASES, RUNTIMES, type RuntimeName, runCase } from '../src/cases.js';
 import { fetchExchange } from '../src/in-process.js';
 
 /**
@@ -13,7 +14,10 @@ import { fetchExchange } from '../src/in-process.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = `${root}node_modules/.bin/tsx`;
 const skip = process.env.CONFORMANCE_HTTP === '0';
-const PORTS = { aws: 13000, gcp: 18080, azure: 17071 };
+/** Each emulator's port: its preset's default plus 10000 (13000, 18080, 17071), clear of a running `pnpm start`. */
+const emulated = (await loadPresets()).flatMap((p) =>
+  p.emulator ? [{ platform: p.platform, port: p.emulator.defaultPort + 10_000 }] : [],
+);
 
 let fake: FakeWikipedia;
 const procs: ChildProcess[] = [];
@@ -47,15 +51,7 @@ beforeAll(async () => {
   const env = { ...process.env, WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIPEDIA_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' };
   const start = spawn(
     tsx,
-    [
-      'scripts/start.ts',
-      '--aws-port',
-      String(PORTS.aws),
-      '--gcp-port',
-      String(PORTS.gcp),
-      '--azure-port',
-      String(PORTS.azure),
-    ],
+    ['scripts/start.ts', ...emulated.flatMap(({ platform, port }) => [`--${platform}-port`, String(port)])],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const serve = spawn(tsx, ['packages/cli/src/bin.ts', 'serve', '--port', '0'], {
@@ -69,9 +65,7 @@ beforeAll(async () => {
     waitFor(serve, /listening on (http:\/\/\S+)/, 'cityscope serve', 30_000),
   ]);
   bases.node = node[1];
-  bases.aws = `http://127.0.0.1:${PORTS.aws}`;
-  bases.gcp = `http://127.0.0.1:${PORTS.gcp}`;
-  bases.azure = `http://127.0.0.1:${PORTS.azure}`;
+  for (const { platform, port } of emulated) bases[platform] = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
@@ -93,7 +87,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(skip)('over HTTP', () => {
-  for (const runtime of ['node', 'aws', 'gcp', 'azure'] as const) {
+  for (const runtime of RUNTIMES) {
     describe(runtime, () => {
       for (const c of CASES.filter((x) => appliesTo(x, runtime, true))) {
         it(c.name, async () => {

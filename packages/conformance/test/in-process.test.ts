@@ -1,6 +1,6 @@
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { Answers, appliesTo, CASES, runCase } from '../src/cases.js';
+import { Answers, appliesTo, CASES, RUNTIMES, runCase } from '../src/cases.js';
 import { type InProcessRuntime, loadInProcessRuntimes } from '../src/in-process.js';
 
 let fake: FakeWikipedia;
@@ -17,7 +17,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-for (const runtime of ['node', 'aws', 'gcp', 'azure'] as const) {
+for (const runtime of RUNTIMES) {
   describe(`${runtime} in-process`, () => {
     for (const c of CASES.filter((x) => appliesTo(x, runtime, false))) {
       it(c.name, async () => {

@@ -1,7 +1,12 @@
 import { type CacheConfig, loadCacheConfig } from './cache/settings.js';
 import { CONTACT_URL, VERSION } from './version.js';
 
-export type Platform = 'aws' | 'gcp' | 'azure' | 'node';
+/**
+ * Every runtime Cityscope is built for: one preset each (see scripts/presets.ts), the
+ * `platform` of /health, and one column of the conformance suite. Add a target here.
+ */
+export const PLATFORMS = ['aws', 'gcp', 'azure', 'node'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /** The settings of shared/API.md, read from the environment once per handler. */

@@ -1,21 +1,27 @@
 /**
  * The one error hierarchy of Cityscope. Every error the API can answer with is a
- * CityscopeError; its `code` and `status` are fixed by the contract (shared/API.md).
- * The mapping to problem+json lives in http/problem.ts and nowhere else.
+ * CityscopeError; its `code`, `status` and `title` come from PROBLEMS, the one table
+ * of shared/API.md's error codes, which the OpenAPI document and per-item errors read
+ * too. The mapping to problem+json lives in http/problem.ts and nowhere else.
  */
 
-export type ProblemCode =
-  | 'invalid_request'
-  | 'blocked_url'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'ambiguous'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'upstream_error'
-  | 'upstream_unavailable'
-  | 'upstream_timeout'
-  | 'internal';
+/** Every problem code of the contract: its HTTP status and its title. */
+export const PROBLEMS = {
+  invalid_request: { status: 400, title: 'Invalid Request' },
+  blocked_url: { status: 400, title: 'Blocked URL' },
+  not_found: { status: 404, title: 'Not Found' },
+  method_not_allowed: { status: 405, title: 'Method Not Allowed' },
+  ambiguous: { status: 409, title: 'Ambiguous Name' },
+  payload_too_large: { status: 413, title: 'Payload Too Large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported Media Type' },
+  upstream_error: { status: 502, title: 'Bad Gateway' },
+  upstream_unavailable: { status: 503, title: 'Service Unavailable' },
+  upstream_timeout: { status: 504, title: 'Gateway Timeout' },
+  internal: { status: 500, title: 'Internal Server Error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]];
 
 export interface FieldError {
   path: string;
@@ -23,9 +29,13 @@ export interface FieldError {
 }
 
 export abstract class CityscopeError extends Error {
-  abstract readonly status: number;
   abstract readonly code: ProblemCode;
-  abstract readonly title: string;
+  get status(): number {
+    return PROBLEMS[this.code].status;
+  }
+  get title(): string {
+    return PROBLEMS[this.code].title;
+  }
   /** Extra members of the problem body (`errors`, `candidates`, …). */
   extensions(): Record<string, unknown> {
     return {};
@@ -37,9 +47,8 @@ export abstract class CityscopeError extends Error {
 }
 
 export class ValidationError extends CityscopeError {
-  readonly status = 400;
+  override readonly name = 'ValidationError';
   readonly code = 'invalid_request';
-  readonly title = 'Invalid Request';
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '));
   }
@@ -49,21 +58,18 @@ export class ValidationError extends CityscopeError {
 }
 
 export class BlockedUrlError extends CityscopeError {
-  readonly status = 400;
+  override readonly name = 'BlockedUrlError';
   readonly code = 'blocked_url';
-  readonly title = 'Blocked URL';
 }
 
 export class NotFoundError extends CityscopeError {
-  readonly status = 404;
+  override readonly name = 'NotFoundError';
   readonly code = 'not_found';
-  readonly title = 'Not Found';
 }
 
 export class MethodNotAllowedError extends CityscopeError {
-  readonly status = 405;
+  override readonly name = 'MethodNotAllowedError';
   readonly code = 'method_not_allowed';
-  readonly title = 'Method Not Allowed';
   constructor(
     readonly allow: readonly string[],
     method: string,
@@ -76,9 +82,8 @@ export class MethodNotAllowedError extends CityscopeError {
 }
 
 export class AmbiguousError extends CityscopeError {
-  readonly status = 409;
+  override readonly name = 'AmbiguousError';
   readonly code = 'ambiguous';
-  readonly title = 'Ambiguous Name';
   constructor(
     message: string,
     readonly candidates: string[],
@@ -91,22 +96,19 @@ export class AmbiguousError extends CityscopeError {
 }
 
 export class PayloadTooLargeError extends CityscopeError {
-  readonly status = 413;
+  override readonly name = 'PayloadTooLargeError';
   readonly code = 'payload_too_large';
-  readonly title = 'Payload Too Large';
 }
 
 export class UnsupportedMediaTypeError extends CityscopeError {
-  readonly status = 415;
+  override readonly name = 'UnsupportedMediaTypeError';
   readonly code = 'unsupported_media_type';
-  readonly title = 'Unsupported Media Type';
 }
 
 /** Upstream answered with an error status or something unreadable. */
 export class UpstreamError extends CityscopeError {
-  readonly status = 502;
+  override readonly name = 'UpstreamError';
   readonly code = 'upstream_error';
-  readonly title = 'Bad Gateway';
   constructor(
     message: string,
     /** The upstream HTTP status, when there was one. */
@@ -119,9 +121,8 @@ export class UpstreamError extends CityscopeError {
 
 /** Upstream kept answering 429/503 after bounded retries. */
 export class UpstreamUnavailableError extends CityscopeError {
-  readonly status = 503;
+  override readonly name = 'UpstreamUnavailableError';
   readonly code = 'upstream_unavailable';
-  readonly title = 'Service Unavailable';
   constructor(
     message: string,
     readonly upstreamStatus: number,
@@ -136,14 +137,31 @@ export class UpstreamUnavailableError extends CityscopeError {
 }
 
 export class UpstreamTimeoutError extends CityscopeError {
-  readonly status = 504;
+  override readonly name = 'UpstreamTimeoutError';
   readonly code = 'upstream_timeout';
-  readonly title = 'Gateway Timeout';
 }
 
 /** A bug. Its message is logged, never sent. */
 export class InternalError extends CityscopeError {
-  readonly status = 500;
+  override readonly name = 'InternalError';
   readonly code = 'internal';
-  readonly title = 'Internal Server Error';
+}
+
+/** Anything thrown, as a CityscopeError; a non-Cityscope error is a bug and becomes `internal`. */
+export function asCityscopeError(err: unknown): CityscopeError {
+  return err instanceof CityscopeError ? err : new InternalError('An unexpected error occurred');
+}
+
+/** How one name's failure is reported inside a 200 answer about several names. */
+export interface ItemError {
+  status: number;
+  code: ProblemCode;
+  detail: string;
+}
+
+/** A name's own failure (not found, ambiguous) as an item error; anything else (5xx) fails the whole request. */
+export function itemError(err: unknown): ItemError {
+  const p = asCityscopeError(err);
+  if (p.status >= 500) throw err;
+  return { status: p.status, code: p.code, detail: p.message };
 }

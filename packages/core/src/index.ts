@@ -1,4 +1,4 @@
-export { type Config, type LogLevel, loadConfig, type Platform } from './config.js';
+export { type Config, type LogLevel, loadConfig, PLATFORMS, type Platform } from './config.js';
 export * from './errors.js';
 export { createHandler, type Handler, type HandlerOptions, type RequestMeta } from './http/handle.js';
 export { MAX_BODY_BYTES } from './http/request.js';

@@ -1,6 +1,5 @@
 import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
 import { extractFacts, type Facts } from '../facts/infobox.js';
-import { asCityscopeError } from '../http/problem.js';
 import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
 import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
 import { leadSentences } from '../nlp/summary.js';
@@ -38,19 +37,7 @@ export function lookupProblem(lookup: Exclude<Lookup, { kind: 'page' }>, host: s
 
 export type FoundPage = Extract<Lookup, { kind: 'page' }>;
 
-/** How one name's failure is reported inside a 200 answer about several names. */
-export interface ItemError {
-  status: number;
-  code: string;
-  detail: string;
-}
-
-/** A name's own failure (not found, ambiguous) as an item error; anything else fails the whole request. */
-export function itemError(err: unknown): ItemError {
-  const p = asCityscopeError(err);
-  if (p.status >= 500) throw err;
-  return { status: p.status, code: p.code, detail: p.message };
-}
+export { type ItemError, itemError } from '../errors.js';
 
 /** The found page, or the problem that says why there is none. */
 export function requirePage(found: Lookup | undefined, requested: string, host: string): FoundPage {

@@ -67,6 +67,6 @@ export async function distance(client: WikipediaClient, from: string, to: string
     miles: gc === null ? null : round1(gc / KM_PER_MILE),
     mode,
     hours: gc === null ? null : travelHours(gc, mode),
-    assumptions: { ...MODES[mode], earthRadiusKm: EARTH_RADIUS_KM, distance: 'great-circle' },
+    assumptions: { ...MODES[mode], earthRadiusKm: EARTH_RADIUS_KM, distance: 'great-circle' as const },
   };
 }

@@ -1,6 +1,6 @@
-import { ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { greatCircleKm, round1 } from '../geo/distance.js';
-import { kMeans, silhouette, sphericalMean } from '../geo/hubs.js';
+import { kMeans, MAX_AUTO_K, silhouette, sphericalMean } from '../geo/hubs.js';
 import { shortestTour } from '../geo/tsp.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import type { LatLon } from '../wikipedia/types.js';
@@ -42,7 +42,7 @@ async function locate(client: WikipediaClient, names: string[], lang: string) {
     if (!at) {
       unresolved.push({
         name,
-        error: { status: 404, code: 'not_found', detail: `"${title}" has no coordinates on ${host}` },
+        error: itemError(new NotFoundError(`"${title}" has no coordinates on ${host}`)),
       });
     } else if (!titles.has(title)) {
       titles.add(title);
@@ -106,7 +106,7 @@ export async function planHubs(client: WikipediaClient, names: string[], k: numb
     chosen = { k, labels, score: silhouette(points, labels) };
   } else {
     chosen = { k: 2, labels: [], score: Number.NEGATIVE_INFINITY };
-    for (let candidate = 2; candidate <= Math.min(8, n - 1); candidate++) {
+    for (let candidate = 2; candidate <= Math.min(MAX_AUTO_K, n - 1); candidate++) {
       const { labels } = kMeans(points, candidate);
       const score = silhouette(points, labels) ?? Number.NEGATIVE_INFINITY;
       if (score > (chosen.score ?? Number.NEGATIVE_INFINITY) + 1e-12) chosen = { k: candidate, labels, score };
@@ -127,5 +127,5 @@ export async function planHubs(client: WikipediaClient, names: string[], k: numb
     };
   });
   const score = chosen.score === null || !Number.isFinite(chosen.score) ? null : Math.round(chosen.score * 100) / 100;
-  return { k: hubs.length, chosenBy: k !== undefined ? 'request' : 'silhouette', silhouette: score, hubs, unresolved };
+  return { k: hubs.length, chosenBy: k !== undefined ? ('request' as const) : ('silhouette' as const), silhouette: score, hubs, unresolved };
 }

@@ -94,6 +94,8 @@ function seedCentres(points: LatLon[], k: number, random: () => number): LatLon[
   return centres;
 }
 
+/** Without a requested k, /hubs tries k = 2..min(MAX_AUTO_K, n − 1). */
+export const MAX_AUTO_K = 8;
 const RESTARTS = 8;
 const MAX_ITERATIONS = 100;
 

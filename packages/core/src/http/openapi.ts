@@ -1,25 +1,12 @@
 import * as z from 'zod/mini';
-import type { ProblemCode } from '../errors.js';
-import { PROBLEM_BASE } from './problem.js';
-import { RESPONSES } from './responses.js';
+import { PROBLEM_CODES, PROBLEMS, type ProblemCode } from '../errors.js';
+import { problemType } from './problem.js';
 import type { AnyRoute } from './route.js';
-import { routes } from './routes.js';
 
-const STATUS: Record<ProblemCode, number> = {
-  invalid_request: 400,
-  blocked_url: 400,
-  not_found: 404,
-  method_not_allowed: 405,
-  ambiguous: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  upstream_error: 502,
-  upstream_unavailable: 503,
-  upstream_timeout: 504,
-  internal: 500,
-};
 /** Every route can answer these. */
 const ALWAYS: ProblemCode[] = ['invalid_request', 'not_found', 'method_not_allowed', 'internal'];
+/** And every route with a body these. */
+const WITH_BODY: ProblemCode[] = ['payload_too_large', 'unsupported_media_type'];
 
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;
 
@@ -39,23 +26,16 @@ function parameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query') 
   }));
 }
 
-function operation(route: AnyRoute) {
-  const codes = [
-    ...new Set([
-      ...ALWAYS,
-      ...route.errors,
-      ...(route.body ? (['payload_too_large', 'unsupported_media_type'] as const) : []),
-    ]),
-  ];
-  const response = RESPONSES[route.operationId];
-  const responses: Record<string, unknown> = {
-    200: {
-      description: 'OK',
-      content: { 'application/json': { schema: response ? jsonSchema(response, 'output') : { type: 'object' } } },
-    },
-  };
+async function operation(route: AnyRoute) {
+  const codes = [...new Set([...ALWAYS, ...route.errors, ...(route.body ? WITH_BODY : [])])];
+  const produces = route.produces ?? 'application/json';
+  const ok =
+    produces === 'application/json'
+      ? { schema: jsonSchema(await route.response(), 'output') }
+      : { schema: { type: 'string' } };
+  const responses: Record<string, unknown> = { 200: { description: 'OK', content: { [produces]: ok } } };
   for (const code of codes) {
-    const status = String(STATUS[code]);
+    const status = String(PROBLEMS[code].status);
     const existing = responses[status] as { description: string } | undefined;
     responses[status] = {
       description: existing ? `${existing.description}, ${code}` : code,
@@ -64,6 +44,7 @@ function operation(route: AnyRoute) {
   }
   return {
     operationId: route.operationId,
+    tags: [route.tag.name],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
@@ -74,21 +55,25 @@ function operation(route: AnyRoute) {
   };
 }
 
-/** The OpenAPI 3.1 document, generated from the schemas that validate requests. */
-export function openApiDocument(version: string) {
+/** The OpenAPI path of a route: `{name+}` (the rest of the path) is a plain `{name}` there. */
+export const openApiPath = (route: AnyRoute): string => route.path.replace(/\{(\w+)\+\}/g, '{$1}');
+
+/** The OpenAPI 3.1 document of the given routes, generated from the schemas that validate requests and answers. */
+export async function openApiDocument(routes: readonly AnyRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const path = route.path.replace(/\{(\w+)\+\}/g, '{$1}');
+    const path = openApiPath(route);
     paths[path] ??= {};
-    (paths[path] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route);
+    (paths[path] as Record<string, unknown>)[route.method.toLowerCase()] = await operation(route);
   }
   return {
-    openapi: '3.1.0',
+    openapi: '3.1.0' as const,
     info: {
       title: 'Cityscope',
       version,
       description: 'City facts, logistics and text insight from Wikipedia. Errors are RFC 9457 problem details.',
     },
+    tags: [...new Map(routes.map((r) => [r.tag.name, r.tag])).values()],
     paths,
     components: {
       schemas: {
@@ -96,10 +81,10 @@ export function openApiDocument(version: string) {
           type: 'object',
           required: ['type', 'title', 'status', 'code', 'detail', 'instance', 'requestId'],
           properties: {
-            type: { type: 'string', format: 'uri', examples: [`${PROBLEM_BASE}not-found`] },
+            type: { type: 'string', format: 'uri', examples: [problemType('not_found')] },
             title: { type: 'string' },
             status: { type: 'integer' },
-            code: { type: 'string', enum: Object.keys(STATUS) },
+            code: { type: 'string', enum: PROBLEM_CODES },
             detail: { type: 'string' },
             instance: { type: 'string' },
             requestId: { type: 'string' },

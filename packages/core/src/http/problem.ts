@@ -1,6 +1,9 @@
-import { CityscopeError, InternalError } from '../errors.js';
+import { type CityscopeError, InternalError } from '../errors.js';
 
 export const PROBLEM_BASE = 'https://cityscope.dev/problems/';
+
+/** The problem `type` URI of a code: `not_found` is `…/problems/not-found`. */
+export const problemType = (code: string): string => `${PROBLEM_BASE}${code.replaceAll('_', '-')}`;
 
 export interface ProblemBody {
   type: string;
@@ -11,11 +14,6 @@ export interface ProblemBody {
   instance: string;
   requestId: string;
   [extension: string]: unknown;
-}
-
-/** Anything thrown, as a CityscopeError; a non-Cityscope error is a bug and becomes `internal`. */
-export function asCityscopeError(err: unknown): CityscopeError {
-  return err instanceof CityscopeError ? err : new InternalError('An unexpected error occurred');
 }
 
 /**
@@ -31,7 +29,7 @@ export function toProblem(
     err instanceof InternalError ? 'An unexpected error occurred; quote the request id when reporting it' : err.message;
   return {
     body: {
-      type: `${PROBLEM_BASE}${err.code.replaceAll('_', '-')}`,
+      type: problemType(err.code),
       title: err.title,
       status: err.status,
       code: err.code,

@@ -22,6 +22,11 @@ export function encodeSegment(decoded: string): string {
   return out;
 }
 
+/** The decoded segments of a request path; a trailing slash is ignored ("/health/" is "/health"). */
+export function pathSegments(pathname: string): string[] {
+  return decodePath(pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname);
+}
+
 /** Decodes each segment of a path; a malformed escape is the caller's mistake. */
 export function decodePath(pathname: string): string[] {
   return pathname

@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
+import { PLATFORMS } from '../config.js';
+import { PROBLEM_CODES } from '../errors.js';
 
 /**
- * The answers of shared/API.md as schemas: they document the 200 responses in
- * /openapi.json and let the conformance suite check every answer's shape exactly
- * (strict objects: no field missing, none extra; unknown facts are null).
- * Loaded only by /openapi.json and by tests, never on a request's path.
+ * The answers of shared/API.md as schemas, one per route (each route in routes.ts
+ * names its own as `response`): they document the 200 responses in /openapi.json and
+ * let the conformance suite check every answer's shape exactly (strict objects: no
+ * field missing, none extra; unknown facts are null). A route's `run` must return what
+ * its schema accepts (checked by the compiler). Loaded only by /openapi.json and by
+ * tests, never on a request's path.
  */
 const str = z.string();
 const num = z.number();
@@ -13,14 +17,14 @@ const nullable = <T extends z.ZodMiniType>(t: T) => z.nullable(t);
 const LatLon = z.strictObject({ lat: num, lon: num });
 const Keyword = z.strictObject({ term: str, score: num });
 const Sentiment = z.strictObject({ score: num, label: z.enum(['positive', 'neutral', 'negative']) });
-const ItemError = z.strictObject({ status: num, code: str, detail: str });
+const ItemError = z.strictObject({ status: num, code: z.enum(PROBLEM_CODES), detail: str });
 const Unresolved = z.array(z.strictObject({ name: str, error: ItemError }));
 
 export const HealthResponse = z.strictObject({
   status: z.literal('ok'),
   service: z.literal('cityscope'),
   version: str,
-  platform: z.enum(['aws', 'gcp', 'azure', 'node']),
+  platform: z.enum(PLATFORMS),
 });
 
 export const CityResponse = z.strictObject({
@@ -125,15 +129,5 @@ export const ParseResponse = z.strictObject({
   truncated: z.boolean(),
 });
 
-/** The 200 answer of each operation, by operationId. */
-export const RESPONSES: Readonly<Record<string, z.ZodMiniType>> = {
-  health: HealthResponse,
-  getCity: CityResponse,
-  compareCities: CompareResponse,
-  distance: DistanceResponse,
-  route: RouteResponse,
-  hubs: HubsResponse,
-  analyze: AnalyzeResponse,
-  parse: ParseResponse,
-  openapi: z.looseObject({ openapi: z.literal('3.1.0') }),
-};
+/** The OpenAPI document itself: checked only for its version here. */
+export const OpenApiResponse = z.looseObject({ openapi: z.literal('3.1.0') });

@@ -24,31 +24,50 @@ export interface RouteContext {
 type Schema = z.ZodMiniType;
 type Out<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
-export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+/** What a route answers with on success: JSON checked by its response schema, or a fixed media type (HTML). */
+export type Produces = 'application/json' | 'text/html';
+
+export interface RouteSpec<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  R extends Schema,
+> {
   method: 'GET' | 'POST';
   /** `/cities/{name+}`: `{x}` is one segment, `{x+}` the rest of the path. */
   path: string;
   operationId: string;
   summary: string;
   description?: string;
+  /** The OpenAPI tag that groups this operation. */
+  tag: { name: string; description: string };
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The schema of the 200 answer, loaded on demand (it documents /openapi.json and the
+   * conformance suite checks every answer against it; a request never loads it).
+   * `run` must return what it accepts.
+   */
+  response: () => Promise<R>;
+  /** Media type of the 200 answer; JSON unless said otherwise (`run` then returns the body text). */
+  produces?: Produces;
   /** `public` answers may be cached for an hour; everything else is no-store. */
   cache: 'public' | 'no-store';
   /** Problem codes this route can answer with besides the ones every route can (for the OpenAPI document). */
-  errors: ProblemCode[];
-  run(input: { params: Out<P>; query: Out<Q>; body: Out<B> }, ctx: RouteContext): Promise<unknown>;
+  errors: readonly ProblemCode[];
+  run(input: { params: Out<P>; query: Out<Q>; body: Out<B> }, ctx: RouteContext): Promise<z.input<R>>;
 }
 
-export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
+export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema>;
 
-/** Declares a route with its input types inferred from its schemas. */
+/** Declares a route: its input types are inferred from its schemas, its result must match its response schema. */
 export function defineRoute<
+  R extends Schema,
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(spec: RouteSpec<P, Q, B>): AnyRoute {
+>(spec: RouteSpec<P, Q, B, R>): AnyRoute {
   return spec as unknown as AnyRoute;
 }
 
@@ -94,4 +113,28 @@ function partsOf(pattern: string): PatternPart[] {
     parsedPatterns.set(pattern, parts);
   }
   return parts;
+}
+
+/** The route a request reaches, or why none does: no route at the path (`allow` empty), or not with this method. */
+export type RouteMatch =
+  | { route: AnyRoute; params: Record<string, string>; allow: string[] }
+  | { route: null; params: null; allow: string[] };
+
+/** Methods a route answers: GET routes answer HEAD too. */
+const methodsOf = (route: AnyRoute): string[] => (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]);
+
+/** Finds the route for a method and decoded path segments, with the methods the path allows. */
+export function findRoute(routes: readonly AnyRoute[], method: string, segments: string[]): RouteMatch {
+  // a plain loop: this runs on every request (no intermediate arrays, no Set for one or two methods)
+  const allow: string[] = [];
+  let hit: { route: AnyRoute; params: Record<string, string> } | undefined;
+  for (const route of routes) {
+    const params = matchPath(route.path, segments);
+    if (!params) continue;
+    for (const m of methodsOf(route)) {
+      if (!allow.includes(m)) allow.push(m);
+      if (m === method && !hit) hit = { route, params };
+    }
+  }
+  return hit ? { ...hit, allow } : { route: null, params: null, allow };
 }

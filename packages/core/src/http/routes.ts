@@ -1,5 +1,9 @@
 import { PayloadTooLargeError, type ProblemCode } from '../errors.js';
-import { type AnyRoute, defineRoute } from './route.js';
+import { MAX_AUTO_K } from '../geo/hubs.js';
+import { EXACT_LIMIT } from '../geo/tsp.js';
+import { PAGE_FETCH_LIMITS } from '../parse/limits.js';
+import { pathSegments } from './request.js';
+import { type AnyRoute, defineRoute, findRoute, type RouteMatch } from './route.js';
 import {
   AnalyzeBody,
   CityParams,
@@ -8,6 +12,7 @@ import {
   DistanceQuery,
   HubsBody,
   MAX_ANALYZE_CHARS,
+  NAME_LIMITS,
   ParseBody,
   RouteBody,
 } from './schemas.js';
@@ -15,21 +20,39 @@ import {
 /** What any route that asks Wikipedia can answer with when Wikipedia fails. */
 const UPSTREAM: ProblemCode[] = ['upstream_error', 'upstream_unavailable', 'upstream_timeout'];
 
+/** The answers' schemas, loaded only by /openapi.json and by the conformance suite. */
+const responses = () => import('./responses.js');
+
+const range = ([min, max]: readonly [number, number]) => `${min}–${max}`;
+const MiB = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
+const { maxRedirects, maxBytes, timeoutMs } = PAGE_FETCH_LIMITS;
+
+/** OpenAPI tags, one per group of routes. */
+const TAGS = {
+  cities: { name: 'cities', description: 'Facts about cities from Wikipedia' },
+  logistics: { name: 'logistics', description: 'Distances, routes and regional hubs between cities' },
+  text: { name: 'text', description: 'Text analysis and web page parsing' },
+  service: { name: 'service', description: 'Health and this API’s own description' },
+} as const;
+
 /**
- * Every route of shared/API.md that this build serves. Each route's code is
- * imported on its first request, so a cold /health never loads the NLP.
+ * Every route of shared/API.md that this build serves, with its input schemas and the
+ * schema of its answer. Each route's code is imported on its first request, so a cold
+ * /health never loads the NLP.
  */
-export const routes: AnyRoute[] = [
+export const routes: readonly AnyRoute[] = [
   defineRoute({
     method: 'GET',
     path: '/health',
     operationId: 'health',
+    tag: TAGS.service,
     summary: 'Liveness, version and platform',
+    response: async () => (await responses()).HealthResponse,
     cache: 'no-store',
     errors: [],
     run: async (_input, { deps }) => ({
-      status: 'ok',
-      service: 'cityscope',
+      status: 'ok' as const,
+      service: 'cityscope' as const,
       version: deps.version,
       platform: deps.platform,
     }),
@@ -38,9 +61,11 @@ export const routes: AnyRoute[] = [
     method: 'GET',
     path: '/cities/{name+}',
     operationId: 'getCity',
+    tag: TAGS.cities,
     summary: 'Facts, summary, keywords and sentiment of one city from Wikipedia',
     params: CityParams,
     query: CityQuery,
+    response: async () => (await responses()).CityResponse,
     cache: 'public',
     errors: ['not_found', 'ambiguous', ...UPSTREAM],
     run: async ({ params, query }, { deps }) =>
@@ -50,10 +75,12 @@ export const routes: AnyRoute[] = [
     method: 'GET',
     path: '/compare',
     operationId: 'compareCities',
-    summary: 'Several cities side by side, with the great-circle distances between them',
+    tag: TAGS.cities,
+    summary: `${range(NAME_LIMITS.compare)} cities side by side, with the great-circle distances between them`,
     description:
       'Names are comma-separated, or the `cities` parameter is repeated once per name (for names with a comma). A name that fails carries its own error.',
     query: CompareQuery,
+    response: async () => (await responses()).CompareResponse,
     cache: 'public',
     errors: UPSTREAM,
     run: async ({ query }, { deps }) =>
@@ -63,8 +90,10 @@ export const routes: AnyRoute[] = [
     method: 'GET',
     path: '/distance',
     operationId: 'distance',
+    tag: TAGS.logistics,
     summary: 'Great-circle distance and travel time between two cities',
     query: DistanceQuery,
+    response: async () => (await responses()).DistanceResponse,
     cache: 'public',
     errors: ['not_found', 'ambiguous', ...UPSTREAM],
     run: async ({ query }, { deps }) =>
@@ -74,9 +103,11 @@ export const routes: AnyRoute[] = [
     method: 'POST',
     path: '/route',
     operationId: 'route',
-    summary: 'The shortest visiting order of 2–50 cities',
-    description: `Exact (Held–Karp) for 10 cities or fewer; above that, nearest neighbour improved by 2-opt. Distances are great-circle.`,
+    tag: TAGS.logistics,
+    summary: `The shortest visiting order of ${range(NAME_LIMITS.route)} cities`,
+    description: `Exact (Held–Karp) for ${EXACT_LIMIT} cities or fewer; above that, a heuristic search (\`algorithm\` says which). Distances are great-circle.`,
     body: RouteBody,
+    response: async () => (await responses()).RouteResponse,
     cache: 'no-store',
     errors: UPSTREAM,
     run: async ({ body }, { deps }) =>
@@ -92,10 +123,11 @@ export const routes: AnyRoute[] = [
     method: 'POST',
     path: '/hubs',
     operationId: 'hubs',
-    summary: 'Group 3–100 cities into regional hubs',
-    description:
-      'k-means on the sphere with k-means++ seeding (seeded from the input, so deterministic); a hub is the member closest to its group’s spherical mean. Without `k`, k in 2..min(8, n−1) with the best mean silhouette.',
+    tag: TAGS.logistics,
+    summary: `Group ${range(NAME_LIMITS.hubs)} cities into regional hubs`,
+    description: `k-means on the sphere with k-means++ seeding (seeded from the input, so deterministic); a hub is the member closest to its group’s spherical mean. Without \`k\`, k in 2..min(${MAX_AUTO_K}, n−1) with the best mean silhouette.`,
     body: HubsBody,
+    response: async () => (await responses()).HubsResponse,
     cache: 'no-store',
     errors: UPSTREAM,
     run: async ({ body }, { deps }) =>
@@ -105,8 +137,11 @@ export const routes: AnyRoute[] = [
     method: 'POST',
     path: '/analyze',
     operationId: 'analyze',
+    tag: TAGS.text,
     summary: 'Statistics, keywords, sentiment and a summary of a text',
+    description: `Text of 1–${MAX_ANALYZE_CHARS.toLocaleString('en')} characters; longer is 413.`,
     body: AnalyzeBody,
+    response: async () => (await responses()).AnalyzeResponse,
     cache: 'no-store',
     errors: ['payload_too_large', 'unsupported_media_type'],
     run: async ({ body }) => {
@@ -121,10 +156,11 @@ export const routes: AnyRoute[] = [
     method: 'POST',
     path: '/parse',
     operationId: 'parse',
+    tag: TAGS.text,
     summary: 'Metadata, structure, readable text and analysis of a web page',
-    description:
-      'With `url`, the page is fetched: http(s) on ports 80 and 443, public addresses only (checked after DNS), at most 3 redirects, 2 MiB, 8 s, HTML only. With `html`, the given document is parsed.',
+    description: `With \`url\`, the page is fetched: http(s) on ports 80 and 443, public addresses only (checked after DNS), at most ${maxRedirects} redirects, ${MiB(maxBytes)}, ${timeoutMs / 1000} s, HTML only. With \`html\`, the given document is parsed.`,
     body: ParseBody,
+    response: async () => (await responses()).ParseResponse,
     cache: 'no-store',
     errors: ['blocked_url', 'upstream_error', 'upstream_timeout'],
     run: async ({ body }, { deps, request }) => {
@@ -137,9 +173,16 @@ export const routes: AnyRoute[] = [
     method: 'GET',
     path: '/openapi.json',
     operationId: 'openapi',
+    tag: TAGS.service,
     summary: 'This OpenAPI 3.1 document',
+    response: async () => (await responses()).OpenApiResponse,
     cache: 'public',
     errors: [],
-    run: async (_input, { deps }) => (await import('./openapi.js')).openApiDocument(deps.version),
+    run: async (_input, { deps }) => (await import('./openapi.js')).openApiDocument(routes, deps.version),
   }),
 ];
+
+/** The route a request with this method and (still encoded) path reaches, as the handler finds it. */
+export function routeOf(method: string, pathname: string): RouteMatch {
+  return findRoute(routes, method.toUpperCase(), pathSegments(pathname));
+}

@@ -37,7 +37,10 @@ export const NameList = (min: number, max: number) =>
     z.array(CityName).check(z.minLength(min), z.maxLength(max)),
   );
 
-export const CompareQuery = z.object({ cities: NameList(2, 20), lang: Lang });
+/** How many names each list route takes. */
+export const NAME_LIMITS = { compare: [2, 20], route: [2, 50], hubs: [3, 100] } as const;
+
+export const CompareQuery = z.object({ cities: NameList(...NAME_LIMITS.compare), lang: Lang });
 
 export const DistanceQuery = z.object({
   from: CityName,
@@ -59,14 +62,14 @@ export const AnalyzeBody = z.object({
 const names = (min: number, max: number) => z.array(CityName).check(z.minLength(min), z.maxLength(max));
 
 export const RouteBody = z.object({
-  cities: names(2, 50),
+  cities: names(...NAME_LIMITS.route),
   start: z.optional(CityName),
   roundTrip: z._default(z.boolean(), false),
   lang: Lang,
 });
 
 export const HubsBody = z.object({
-  cities: names(3, 100),
+  cities: names(...NAME_LIMITS.hubs),
   k: z.optional(z.number().check(z.int(), z.gte(1), z.lte(20))),
   lang: Lang,
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Transform } from 'node:stream';
 import { BlockedUrlError, UpstreamError, UpstreamTimeoutError } from '../errors.js';
 import { blockedReason, isLoopback } from './ip.js';
+import { PAGE_FETCH_LIMITS } from './limits.js';
 
 // Node's http, https, zlib, dns, net and stream are loaded on the first fetch, not when
 // the module is imported: a cold start that never fetches a page never loads them.
@@ -177,9 +178,9 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * `signal` (the caller went away) stops it at once.
  */
 export async function fetchPage(raw: string, opts: FetchPageOptions): Promise<FetchedPage> {
-  const timeoutMs = opts.timeoutMs ?? 8000;
-  const maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
-  const maxRedirects = opts.maxRedirects ?? 3;
+  const timeoutMs = opts.timeoutMs ?? PAGE_FETCH_LIMITS.timeoutMs;
+  const maxBytes = opts.maxBytes ?? PAGE_FETCH_LIMITS.maxBytes;
+  const maxRedirects = opts.maxRedirects ?? PAGE_FETCH_LIMITS.maxRedirects;
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
   let current = raw;

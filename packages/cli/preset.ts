@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import type { Preset } from '@cityscope/core/preset';
+
+/**
+ * The plain Node server: the `cityscope` command, whose `serve` is what a container
+ * runs. It has no emulator; `cityscope serve` is the real thing.
+ */
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const preset: Preset = {
+  platform: 'node',
+  build: { entry: here('./src/bin.ts'), outfile: here('./dist/cityscope.mjs'), external: [] },
+  async inProcess() {
+    const { createHandler } = await import('@cityscope/core');
+    const handle = createHandler({ platform: 'node' });
+    return {
+      name: 'node',
+      async send(req) {
+        const res = await handle(
+          new Request(`http://localhost${req.path}`, { method: req.method, headers: req.headers, body: req.body }),
+        );
+        return { status: res.status, headers: res.headers, body: await res.text() };
+      },
+      close: async () => {},
+    };
+  },
+};
+export default preset;
