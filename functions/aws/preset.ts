@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Preset, WireRequest } from '@cityscope/core/preset';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -18,8 +18,10 @@ const preset: Preset = {
     external: [],
     async extras({ outdir }) {
       const { zipSync } = await import('fflate');
+      // the entry and its chunks (code splitting), not the source maps
+      const files = readdirSync(outdir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
       const zip = zipSync(
-        { 'index.mjs': readFileSync(join(outdir, 'index.mjs')) },
+        Object.fromEntries(files.sort().map((f) => [f.split(sep).join('/'), readFileSync(join(outdir, f))])),
         { level: 9, mtime: new Date('2020-01-01') },
       );
       writeFileSync(join(outdir, 'cityscope-aws.zip'), zip);
