@@ -13,6 +13,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export interface Config {
   wikipediaBaseUrl: string;
   wikipediaTimeoutMs: number;
+  /** Where Wikidata's API lives (`{base}/w/api.php`); null when WIKIDATA_BASE_URL is `off`. */
+  wikidataBaseUrl: string | null;
   corsOrigins: string[];
   logLevel: LogLevel;
   userAgent: string;
@@ -21,6 +23,7 @@ export interface Config {
 }
 
 export const DEFAULT_WIKIPEDIA_BASE_URL = 'https://{lang}.wikipedia.org';
+export const DEFAULT_WIKIDATA_BASE_URL = 'https://www.wikidata.org';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +39,18 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (probe.protocol !== 'http:' && probe.protocol !== 'https:') {
     throw new Error(`WIKIPEDIA_BASE_URL must be http(s): ${base}`);
+  }
+  const wikidata = (env.WIKIDATA_BASE_URL ?? '').trim() || DEFAULT_WIKIDATA_BASE_URL;
+  if (wikidata.toLowerCase() !== 'off') {
+    let wd: URL;
+    try {
+      wd = new URL(wikidata);
+    } catch {
+      throw new Error(`WIKIDATA_BASE_URL is not a URL (or "off"): ${wikidata}`);
+    }
+    if (wd.protocol !== 'http:' && wd.protocol !== 'https:') {
+      throw new Error(`WIKIDATA_BASE_URL must be http(s) (or "off"): ${wikidata}`);
+    }
   }
   const timeoutText = (env.WIKIPEDIA_TIMEOUT_MS ?? '').trim();
   const timeout = timeoutText === '' ? 5000 : Number(timeoutText);
@@ -54,6 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     wikipediaBaseUrl: base.replace(/\/+$/, ''),
     wikipediaTimeoutMs: timeout,
+    wikidataBaseUrl: wikidata.toLowerCase() === 'off' ? null : wikidata.replace(/\/+$/, ''),
     corsOrigins: origins.length ? origins : ['*'],
     logLevel: level,
     userAgent: `cityscope/${VERSION} (${CONTACT_URL})`,

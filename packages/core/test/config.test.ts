@@ -29,5 +29,15 @@ describe('loadConfig', () => {
   it('rejects the other bad settings the same way', () => {
     expect(() => loadConfig({ WIKIPEDIA_TIMEOUT_MS: '0' })).toThrow(/WIKIPEDIA_TIMEOUT_MS/);
     expect(() => loadConfig({ WIKIPEDIA_BASE_URL: 'ftp://x' })).toThrow(/WIKIPEDIA_BASE_URL/);
+    expect(() => loadConfig({ WIKIDATA_BASE_URL: 'ftp://x' })).toThrow(/WIKIDATA_BASE_URL/);
+    expect(() => loadConfig({ WIKIDATA_BASE_URL: 'not a url' })).toThrow(/WIKIDATA_BASE_URL/);
+  });
+
+  it('reads WIKIDATA_BASE_URL like WIKIPEDIA_BASE_URL, and "off" turns Wikidata off', () => {
+    expect(loadConfig({}).wikidataBaseUrl).toBe('https://www.wikidata.org');
+    expect(loadConfig({ WIKIDATA_BASE_URL: 'http://127.0.0.1:9/wikidata/' }).wikidataBaseUrl).toBe(
+      'http://127.0.0.1:9/wikidata',
+    );
+    expect(loadConfig({ WIKIDATA_BASE_URL: 'off' }).wikidataBaseUrl).toBeNull();
   });
 });

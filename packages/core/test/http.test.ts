@@ -90,6 +90,8 @@ describe('GET /cities/{name}', () => {
       [
         'coordinates',
         'description',
+        'factNotes',
+        'factSources',
         'facts',
         'keywords',
         'lang',

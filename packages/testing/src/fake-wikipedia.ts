@@ -1,16 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SAMPLE_WIKIS, type SamplePage, type SampleWiki } from './sample-pages.js';
+import { SAMPLE_WIKIDATA, type WikidataEntity, wbgetentities } from './wikidata.js';
 
 /**
  * A fake Wikipedia on loopback, faithful to the documented shapes of the Action
  * API (action=query with formatversion 1 and 2, normalized, redirects, missing and
  * invalid titles, the U+001F multi-value separator, exlimit and continue,
- * prop=links) and the REST summary endpoint. Each language lives under
- * `/{lang}`, so WIKIPEDIA_BASE_URL is `http://127.0.0.1:PORT/{lang}`.
+ * prop=links, pageprops with ppprop) and the REST summary endpoint. Each language lives under
+ * `/{lang}`, so WIKIPEDIA_BASE_URL is `http://127.0.0.1:PORT/{lang}`. Wikidata's
+ * `wbgetentities` (Wikibase JSON) lives under `/wikidata`, so WIKIDATA_BASE_URL is
+ * `http://127.0.0.1:PORT/wikidata`.
  */
 export interface FakeWikipediaOptions {
   wikis?: Record<string, SampleWiki>;
+  /** Wikidata items by id; SAMPLE_WIKIDATA by default. */
+  wikidata?: Record<string, WikidataEntity>;
   /** Most extracts per answer; the real API allows 20. */
   exlimit?: number;
   port?: number;
@@ -35,11 +40,15 @@ export interface FakeWikipedia {
   url: string;
   /** `http://127.0.0.1:PORT/{lang}` */
   baseUrl: string;
+  /** `http://127.0.0.1:PORT/wikidata` */
+  wikidataUrl: string;
   requests: RecordedRequest[];
   /** The next answers, in order, are these instead of the real ones. */
   faults: Fault[];
   /** Every answer waits this long first (ms). */
   delayMs: number;
+  /** Wikidata's answers wait this long first (ms), on top of delayMs. */
+  wikidataDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -82,6 +91,10 @@ function pageJson(
     const pp: Json = {};
     if (page.disambiguation) pp.disambiguation = '';
     if (page.description) pp['wikibase-shortdesc'] = page.description;
+    if (page.wikibaseItem) pp.wikibase_item = page.wikibaseItem;
+    // ppprop: only the properties asked for (all of them without it)
+    const only = params.get('ppprop')?.split('|');
+    for (const k of Object.keys(pp)) if (only && !only.includes(k)) delete pp[k];
     if (Object.keys(pp).length) out.pageprops = pp;
   }
   if (props.has('description') && page.description) {
@@ -193,10 +206,11 @@ function summary(wiki: SampleWiki, rawTitle: string, base: string, lang: string)
 
 export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Promise<FakeWikipedia> {
   const wikis = options.wikis ?? SAMPLE_WIKIS;
+  const wikidata = options.wikidata ?? SAMPLE_WIKIDATA;
   const exlimit = options.exlimit ?? 20;
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
-  const state = { delayMs: 0 };
+  const state = { delayMs: 0, wikidataDelayMs: 0 };
   let origin = '';
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -213,6 +227,10 @@ export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Pr
     const fault = faults.shift();
     const answer = () => {
       if (fault) return send(res, fault.status, fault.body ?? JSON.stringify({ error: 'fault' }), fault.headers);
+      if (lang === 'wikidata' && path === '/w/api.php') {
+        const [status, body] = wbgetentities(wikidata, url.searchParams);
+        return send(res, status, body);
+      }
       const wiki = wikis[lang];
       const base = `${origin}/${lang}`;
       if (!wiki) return send(res, 404, { error: { code: 'nosuchwiki', info: `No wiki for ${lang}` } });
@@ -241,7 +259,7 @@ export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Pr
       }
       send(res, 404, { error: 'not found' });
     };
-    const wait = fault?.delayMs ?? state.delayMs;
+    const wait = (fault?.delayMs ?? state.delayMs) + (lang === 'wikidata' ? state.wikidataDelayMs : 0);
     if (wait > 0) setTimeout(answer, wait);
     else answer();
   });
@@ -250,6 +268,7 @@ export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Pr
   return {
     url: origin,
     baseUrl: `${origin}/{lang}`,
+    wikidataUrl: `${origin}/wikidata`,
     requests,
     faults,
     get delayMs() {
@@ -257,6 +276,12 @@ export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Pr
     },
     set delayMs(v: number) {
       state.delayMs = v;
+    },
+    get wikidataDelayMs() {
+      return state.wikidataDelayMs;
+    },
+    set wikidataDelayMs(v: number) {
+      state.wikidataDelayMs = v;
     },
     close: () =>
       new Promise<void>((resolve) => {

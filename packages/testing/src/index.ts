@@ -1,3 +1,4 @@
 export * from './fake-wikipedia.js';
 export * from './json.js';
 export * from './sample-pages.js';
+export * from './wikidata.js';

@@ -16,6 +16,8 @@ export interface SamplePage {
   thumbnail?: { source: string; width: number; height: number };
   disambiguation?: boolean;
   links?: string[];
+  /** The page's Wikidata item (pageprops.wikibase_item). */
+  wikibaseItem?: string;
 }
 
 export interface SampleWiki {

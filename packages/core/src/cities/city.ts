@@ -1,5 +1,6 @@
 import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
-import { extractFacts, type Facts } from '../facts/infobox.js';
+import { extractFacts } from '../facts/infobox.js';
+import { type CombinedFacts, combineFacts, type FactSources } from '../facts/sources.js';
 import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
 import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
 import { leadSentences } from '../nlp/summary.js';
@@ -15,7 +16,11 @@ export interface City {
   description: string | null;
   summary: string;
   coordinates: LatLon | null;
-  facts: Facts;
+  facts: CombinedFacts['facts'];
+  /** Where each fact came from: the infobox, GeoData (coordinates) or Wikidata. */
+  factSources: FactSources;
+  /** Where the infobox and Wikidata disagree, or Wikidata could not be asked. */
+  factNotes: string[];
   thumbnail: { url: string; width: number; height: number } | null;
   keywords: Keyword[];
   sentiment: Sentiment | null;
@@ -50,10 +55,12 @@ export function coordinatesOf(found: FoundPage, lang: string): LatLon | null {
   return found.page.coordinates ?? extractFacts(found.page.wikitext, lang).coordinates;
 }
 
-/** A page's infobox facts, and its coordinates: GeoData's primary ones, else the infobox's. */
-export function pageFacts(found: FoundPage, lang: string): { facts: Facts; coordinates: LatLon | null } {
-  const { facts, coordinates } = extractFacts(found.page.wikitext, lang);
-  return { facts, coordinates: found.page.coordinates ?? coordinates };
+/**
+ * A page's facts: the infobox's, and Wikidata's where the infobox is silent (when the
+ * lookup asked it); coordinates from GeoData, else the infobox, else Wikidata.
+ */
+export function pageFacts(found: FoundPage, lang: string): CombinedFacts {
+  return combineFacts(extractFacts(found.page.wikitext, lang), found.page.coordinates, found.page.wikidata);
 }
 
 /** The /cities answer for a found page. */
@@ -64,7 +71,7 @@ export async function toCity(
   summarySentences: number,
 ): Promise<City> {
   const { page } = found;
-  const { facts, coordinates } = pageFacts(found, lang);
+  const { facts, coordinates, factSources, factNotes } = pageFacts(found, lang);
   const intro = page.extract;
   const tokens = tokenize(intro, lang);
   const [kw, mood] = await Promise.all([keyphrases(tokens, lang, 10), sentiment(tokens)]);
@@ -78,6 +85,8 @@ export async function toCity(
     summary: leadSentences(tokens, summarySentences).join(' '),
     coordinates,
     facts,
+    factSources,
+    factNotes,
     thumbnail: page.thumbnail,
     keywords: kw,
     sentiment: mood,

@@ -46,7 +46,7 @@ function citySummary(found: FoundPage, requested: string, lang: string) {
 }
 
 export async function distance(client: WikipediaClient, from: string, to: string, mode: Mode, lang: string) {
-  const [a, b] = await client.lookupMany([from, to], lang);
+  const [a, b] = await client.lookupMany([from, to], lang, 'facts');
   const host = client.label(lang);
   // the page-derived part is cached; the name asked for is this request's own
   const summary = async (found: FoundPage, requested: string) => ({

@@ -25,7 +25,7 @@ interface Located {
 async function locate(client: WikipediaClient, names: string[], lang: string) {
   const unique = [...new Set(names)];
   const host = client.label(lang);
-  const found = await client.lookupMany(unique, lang);
+  const found = await client.lookupMany(unique, lang, 'place');
   const located: Located[] = [];
   const unresolved: Unresolved[] = [];
   const titles = new Set<string>();

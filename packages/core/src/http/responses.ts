@@ -27,6 +27,23 @@ export const HealthResponse = z.strictObject({
   platform: z.enum(PLATFORMS),
 });
 
+/** Where a fact came from; null when it is unknown. */
+const Source = nullable(z.enum(['infobox', 'wikidata', 'geodata']));
+const FactSources = z
+  .strictObject({
+    country: Source,
+    population: Source,
+    areaKm2: Source,
+    elevationM: Source,
+    timezone: Source,
+    coordinates: Source,
+  })
+  .check(
+    z.describe(
+      "Where each fact came from: the page's infobox, GeoData (coordinates), or Wikidata where the infobox is silent",
+    ),
+  );
+
 export const CityResponse = z.strictObject({
   title: str,
   requested: str,
@@ -45,6 +62,14 @@ export const CityResponse = z.strictObject({
     timezone: nullable(str),
     utcOffset: nullable(str),
   }),
+  factSources: FactSources,
+  factNotes: z
+    .array(str)
+    .check(
+      z.describe(
+        'Where the infobox and Wikidata disagree by more than 3% (the infobox value is given), or why Wikidata could not be asked',
+      ),
+    ),
   thumbnail: nullable(z.strictObject({ url: str, width: num, height: num })),
   keywords: z.array(Keyword),
   sentiment: nullable(Sentiment),

@@ -1,8 +1,18 @@
 import { Cache, type Loaded } from '../cache/cache.js';
+import { UpstreamError } from '../errors.js';
 import { type FetchLike, getJson } from '../util/upstream.js';
 import { isLookup } from './cache-check.js';
 import { mergeRaw, type RawPage, readLinks, readQuery, toWikiPage } from './parse.js';
-import type { Lookup } from './types.js';
+import type { Lookup, WikiPage } from './types.js';
+import type { WikidataClient } from './wikidata.js';
+
+/**
+ * What a route uses of a page, so each asks Wikipedia for no more: `place` is the
+ * title and coordinates (/route, /hubs; section-0 wikitext only for pages GeoData
+ * does not place), `facts` adds the section-0 wikitext (/distance), `full` adds the
+ * introduction, the thumbnail and Wikidata where the infobox is silent (/cities, /compare).
+ */
+export type LookupNeed = 'place' | 'facts' | 'full';
 
 export interface WikipediaClientOptions {
   /** `https://{lang}.wikipedia.org`; `{lang}` is replaced per call. */
@@ -19,6 +29,8 @@ export interface WikipediaClientOptions {
   pageTtlMs?: number;
   missTtlMs?: number;
   now?: () => number;
+  /** `https://www.wikidata.org`; Wikidata is asked for facts the infobox leaves out. Unset: never asked. */
+  wikidataBaseUrl?: string;
 }
 
 /** At most this many titles go in one request (the Action API's own limit for clients without apihighlimits). */
@@ -29,6 +41,23 @@ export const MISS_TTL_MS = 5 * 60 * 1000;
 const MAX_CANDIDATES = 50;
 /** A whole lookup may take this many times WIKIPEDIA_TIMEOUT_MS (12.5 s by default: under Lambda's 15 s). */
 const BUDGET_FACTOR = 2.5;
+
+const NEEDS: readonly LookupNeed[] = ['place', 'facts', 'full'];
+const PROPS: Record<LookupNeed, string> = {
+  place: 'info|pageprops|coordinates',
+  facts: 'info|pageprops|coordinates|revisions',
+  full: 'info|pageprops|coordinates|extracts|pageimages|revisions',
+};
+const EXTRACT_PARAMS = {
+  exintro: '1',
+  explaintext: '1',
+  exsectionformat: 'plain',
+  exlimit: 'max',
+  piprop: 'thumbnail',
+  pithumbsize: '320',
+  pilimit: 'max',
+};
+const REVISION_PARAMS = { rvprop: 'ids|content', rvslots: 'main', rvsection: '0' };
 
 /** Article links in wikitext, in page order: [[Target]] and [[Target|label]], no other namespaces. */
 export function wikitextLinks(wikitext: string): string[] {
@@ -55,6 +84,7 @@ export class WikipediaClient {
   /** Lookups, and the answers computed from them (cities/*), share this cache. */
   readonly cache: Cache;
   readonly #inflight = new Map<string, Promise<Lookup>>();
+  #wikidata: Promise<WikidataClient> | undefined;
 
   constructor(opts: WikipediaClientOptions) {
     this.#opts = opts;
@@ -77,19 +107,23 @@ export class WikipediaClient {
   }
 
   /** Looks up one title. */
-  async lookup(title: string, lang: string): Promise<Lookup> {
-    const [one] = await this.lookupMany([title], lang);
+  async lookup(title: string, lang: string, need: LookupNeed = 'full'): Promise<Lookup> {
+    const [one] = await this.lookupMany([title], lang, need);
     return one as Lookup;
   }
 
   /** Looks up titles in as few requests as the API allows; the answer is in input order. */
-  async lookupMany(titles: readonly string[], lang: string): Promise<Lookup[]> {
-    const key = (t: string) => this.cache.key('page', lang, t);
+  async lookupMany(titles: readonly string[], lang: string, need: LookupNeed = 'full'): Promise<Lookup[]> {
+    const kind = (n: LookupNeed) => (n === 'full' ? 'page' : `page-${n}`);
+    const key = (t: string) => this.cache.key(kind(need), lang, t);
+    // a lookup that carries more serves one that needs less
+    const richer = NEEDS.slice(NEEDS.indexOf(need) + 1).map((n) => (t: string) => this.cache.key(kind(n), lang, t));
     // each title once: from the memory cache, from a request already in flight, or in a new group
     const answers = new Map<string, Lookup | Promise<Lookup>>();
     const todo: string[] = [];
     for (const t of new Set(titles)) {
-      const known = this.cache.peek<Lookup>(key(t)) ?? this.#inflight.get(key(t));
+      let known: Lookup | Promise<Lookup> | undefined = this.cache.peek<Lookup>(key(t)) ?? this.#inflight.get(key(t));
+      for (const k of richer) known ??= this.cache.peek<Lookup>(k(t)) ?? this.#inflight.get(k(t));
       if (known) answers.set(t, known);
       else todo.push(t);
     }
@@ -101,6 +135,7 @@ export class WikipediaClient {
           keys.map((k) => byKey.get(k) as string),
           lang,
           key,
+          need,
         ),
       );
       for (const t of todo) {
@@ -114,15 +149,22 @@ export class WikipediaClient {
   }
 
   /** Fetches titles in batches of the API's limit, keyed for the cache with their lifetimes. */
-  async #fetchTitles(titles: string[], lang: string, key: (t: string) => string): Promise<Map<string, Loaded<Lookup>>> {
+  async #fetchTitles(
+    titles: string[],
+    lang: string,
+    key: (t: string) => string,
+    need: LookupNeed,
+  ): Promise<Map<string, Loaded<Lookup>>> {
     const out = new Map<string, Loaded<Lookup>>();
     const batches: Promise<Map<string, Lookup>>[] = [];
     for (let i = 0; i < titles.length; i += TITLES_PER_REQUEST) {
-      batches.push(this.#fetchBatch(titles.slice(i, i + TITLES_PER_REQUEST), lang));
+      batches.push(this.#fetchBatch(titles.slice(i, i + TITLES_PER_REQUEST), lang, need));
     }
     for (const batch of await Promise.all(batches)) {
       for (const [t, v] of batch) {
-        const ttlMs = v.kind === 'page' ? (this.#opts.pageTtlMs ?? PAGE_TTL_MS) : (this.#opts.missTtlMs ?? MISS_TTL_MS);
+        // a page whose Wikidata could not be asked is kept only as long as a miss, to ask again soon
+        const page = v.kind === 'page' && !(v.page.wikidata && 'unavailable' in v.page.wikidata);
+        const ttlMs = page ? (this.#opts.pageTtlMs ?? PAGE_TTL_MS) : (this.#opts.missTtlMs ?? MISS_TTL_MS);
         out.set(key(t), { value: v, ttlMs });
       }
     }
@@ -148,28 +190,20 @@ export class WikipediaClient {
     });
   }
 
-  async #fetchBatch(titles: string[], lang: string): Promise<Map<string, Lookup>> {
+  async #fetchBatch(titles: string[], lang: string, need: LookupNeed): Promise<Map<string, Lookup>> {
     const params: Record<string, string> = {
       action: 'query',
       format: 'json',
       formatversion: '2',
       redirects: '1',
       titles: joinMulti(titles),
-      prop: 'info|pageprops|coordinates|extracts|pageimages|revisions',
+      prop: PROPS[need],
       inprop: 'url',
-      ppprop: 'disambiguation|wikibase-shortdesc',
+      ppprop: 'disambiguation|wikibase-shortdesc|wikibase_item',
       coprimary: 'primary',
       colimit: 'max',
-      exintro: '1',
-      explaintext: '1',
-      exsectionformat: 'plain',
-      exlimit: 'max',
-      piprop: 'thumbnail',
-      pithumbsize: '320',
-      pilimit: 'max',
-      rvprop: 'ids|content',
-      rvslots: 'main',
-      rvsection: '0',
+      ...(need === 'full' ? EXTRACT_PARAMS : {}),
+      ...(need !== 'place' ? REVISION_PARAMS : {}),
     };
     // to the minute: every runtime asked within the same minute gives the same answer
     const retrievedAt = new Date(this.#opts.now?.() ?? Date.now()).toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z');
@@ -179,7 +213,12 @@ export class WikipediaClient {
     let batch = readQuery(await this.#get(this.#url(lang, params), lang, deadline), this.label(lang));
     const pages = new Map<string, RawPage>(batch.pages.map((p) => [p.title, p]));
     const { normalized, converted, redirects, interwiki } = batch;
+    const seen = new Set<string>();
     for (let n = 0; batch.continueParams && n < MAX_CONTINUATIONS; n++) {
+      // a continuation that does not advance would repeat the same request: an upstream fault
+      const mark = JSON.stringify(Object.entries(batch.continueParams).sort());
+      if (seen.has(mark)) throw new UpstreamError(`${this.label(lang)} repeated a continuation that does not advance`);
+      seen.add(mark);
       batch = readQuery(
         await this.#get(this.#url(lang, { ...params, ...batch.continueParams }), lang, deadline),
         this.label(lang),
@@ -213,7 +252,77 @@ export class WikipediaClient {
       out.set(requested, { kind: 'page', page, redirectedFrom, retrievedAt });
     }
     if (ambiguous.length) await this.#resolveAmbiguous(out, [...new Set(ambiguous)], lang, deadline);
+    const found = [...out.values()].flatMap((l) => (l.kind === 'page' ? [l.page] : []));
+    if (need === 'place') await this.#wikitextWhereUnplaced(found, lang, deadline);
+    if (need === 'full') await this.#askWikidata(found, lang, deadline);
     return out;
+  }
+
+  /** For /route and /hubs: section-0 wikitext (its infobox's coordinates) only for pages GeoData does not place. */
+  async #wikitextWhereUnplaced(pages: WikiPage[], lang: string, deadline: number): Promise<void> {
+    const unplaced = [...new Set(pages.filter((p) => !p.coordinates && !p.disambiguation).map((p) => p.title))];
+    if (unplaced.length === 0) return;
+    const body = await this.#get(
+      this.#url(lang, {
+        action: 'query',
+        format: 'json',
+        formatversion: '2',
+        titles: joinMulti(unplaced),
+        prop: 'revisions',
+        ...REVISION_PARAMS,
+      }),
+      lang,
+      deadline,
+    );
+    const texts = new Map(readQuery(body, this.label(lang)).pages.map((p) => [p.title, toWikiPage(p, '').wikitext]));
+    for (const p of pages) if (!p.coordinates) p.wikitext = texts.get(p.title) ?? p.wikitext;
+  }
+
+  /**
+   * Wikidata for the facts the infobox leaves out: one wbgetentities request for the
+   * items of this batch (at most 50) that miss any, plus one for labels when needed.
+   * A failure is recorded on the pages (the answer says so) and never fails them.
+   */
+  async #askWikidata(pages: WikiPage[], lang: string, deadline: number): Promise<void> {
+    const base = this.#opts.wikidataBaseUrl;
+    if (!base) return;
+    const { extractFacts } = await import('../facts/infobox.js');
+    const { missingFacts } = await import('../facts/sources.js');
+    const needs = new Map<string, ReturnType<typeof missingFacts>>();
+    const asking: WikiPage[] = [];
+    for (const p of pages) {
+      if (!p.wikibaseItem || p.disambiguation) continue;
+      const { facts, coordinates } = extractFacts(p.wikitext, lang);
+      const missing = missingFacts(facts, p.coordinates ?? coordinates);
+      if (!missing.any) continue;
+      needs.set(p.wikibaseItem, missing);
+      asking.push(p);
+    }
+    if (asking.length === 0) return;
+    this.#wikidata ??= import('./wikidata.js').then(
+      ({ WikidataClient }) =>
+        new WikidataClient({
+          baseUrl: base,
+          timeoutMs: this.#opts.timeoutMs,
+          userAgent: this.#opts.userAgent,
+          ...(this.#opts.fetch ? { fetch: this.#opts.fetch } : {}),
+          ...(this.#opts.sleep ? { sleep: this.#opts.sleep } : {}),
+          ...(this.#opts.now ? { now: this.#opts.now } : {}),
+        }),
+    );
+    const wikidata = await this.#wikidata;
+    try {
+      // never past the lookup's own budget, and never longer than one request's deadline
+      const by = Math.min(deadline, Date.now() + this.#opts.timeoutMs);
+      const found = await wikidata.entities([...needs.keys()], lang, by, (item) => {
+        const n = needs.get(item);
+        return { country: n?.country ?? false, timezone: n?.timezone ?? false };
+      });
+      for (const p of asking) p.wikidata = { facts: found.get(p.wikibaseItem as string) ?? null };
+    } catch (err) {
+      const why = err instanceof Error ? err.message : 'no answer';
+      for (const p of asking) p.wikidata = { unavailable: why };
+    }
   }
 
   /** The second (and last) request: candidates for disambiguation pages, from their links. */

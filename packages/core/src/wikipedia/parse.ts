@@ -124,13 +124,40 @@ export function toWikiPage(p: RawPage, fallbackUrl: string): WikiPage {
     revisionId: num(rev.revid) ?? num(r.lastrevid),
     url: str(r.fullurl) ?? fallbackUrl,
     description: description || null,
-    extract: (str(r.extract) ?? '').trim(),
+    extract: cleanExtract(str(r.extract) ?? ''),
     wikitext: wikitextOf(r),
     coordinates: coordinatesOf(r),
     thumbnail:
       thumb && thumbUrl ? { url: thumbUrl, width: num(thumb.width) ?? 0, height: num(thumb.height) ?? 0 } : null,
     disambiguation: 'disambiguation' in props,
+    wikibaseItem: str(props.wikibase_item),
   };
+}
+
+const OPEN = '[(（]';
+const CLOSE = '[)）]';
+/** Punctuation and spaces left behind inside brackets where pronunciations and templates were removed. */
+const LEFTOVER = '[\\s\\p{Z},;:.、，；：・/|–—-]';
+const EMPTY_BRACKETS = new RegExp(`[ \\t\\u00a0]*${OPEN}${LEFTOVER}*${CLOSE}`, 'gu');
+/** At a bracket's inner edge a dash or a point may belong to the text ("(-5 °C)", "(etc.)"). */
+const LEADING = new RegExp(`(${OPEN})[\\s\\p{Z},;:、，；：・/|]+`, 'gu');
+const TRAILING = new RegExp(`[\\s\\p{Z},;:、，；：・/|]+(${CLOSE})`, 'gu');
+
+/**
+ * An extract without the traces of what TextExtracts removed: empty or
+ * punctuation-only brackets ("Dublin (, ) is", "東京（、）"), separators left at a
+ * bracket's edge ("(; Irish: …)", "（とうきょう、）"), doubled spaces and spaces
+ * before punctuation. Paragraph breaks stay.
+ */
+export function cleanExtract(text: string): string {
+  return text
+    .replace(EMPTY_BRACKETS, '')
+    .replace(LEADING, '$1')
+    .replace(TRAILING, '$1')
+    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .replace(/ +([,.](?!\d))/g, '$1')
+    .replace(/ +\n/g, '\n')
+    .trim();
 }
 
 /** Titles linked from pages in a prop=links answer, keyed by the linking page's title. */

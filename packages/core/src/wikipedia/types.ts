@@ -1,3 +1,5 @@
+import type { WikidataFacts } from './wikidata.js';
+
 export interface LatLon {
   lat: number;
   lon: number;
@@ -18,7 +20,14 @@ export interface WikiPage {
   coordinates: LatLon | null;
   thumbnail: { url: string; width: number; height: number } | null;
   disambiguation: boolean;
+  /** The page's Wikidata item ("Q64"), from pageprops.wikibase_item. */
+  wikibaseItem?: string | null;
+  /** What Wikidata said where the infobox is silent; absent when it was not asked. */
+  wikidata?: WikidataOutcome;
 }
+
+/** The facts Wikidata holds for a page's item (null: no item, or nothing there), or why it could not be asked. */
+export type WikidataOutcome = { facts: WikidataFacts | null } | { unavailable: string };
 
 export type Lookup =
   | { kind: 'page'; page: WikiPage; redirectedFrom: string | null; retrievedAt: string }
