@@ -19,6 +19,7 @@
  */
 import { GENERIC_WORDS } from './generic-words.js';
 import { languageKit } from './language.js';
+import { slicer } from './slice.js';
 import { isContentWord, type Tokens, tokenize } from './text.js';
 
 export interface Keyword {
@@ -47,18 +48,45 @@ interface Word {
   content: boolean;
   /** punctuation or a sentence start between this word and the one before */
   breakBefore: boolean;
+  /** capitalised as written */
+  cap: boolean;
+  acronym: boolean;
   sentence: number;
   start: number;
   end: number;
   initial: boolean;
 }
 
+interface Forms {
+  /** the first form seen and its count; others only when there are others (most candidates have one) */
+  first: string;
+  n: number;
+  others?: Map<string, number>;
+}
+
 interface Candidate {
   keys: string[];
   tf: number;
-  forms: Map<string, number>;
-  initialForms: Map<string, number>;
+  forms?: Forms;
+  initialForms?: Forms;
   score: number;
+}
+
+function addForm(forms: Forms | undefined, form: string): Forms {
+  if (!forms) return { first: form, n: 1 };
+  if (form === forms.first) forms.n++;
+  else {
+    forms.others ??= new Map();
+    forms.others.set(form, (forms.others.get(form) ?? 0) + 1);
+  }
+  return forms;
+}
+
+function mostFrequent(forms: Forms): string {
+  let best = forms.first;
+  let n = forms.n;
+  if (forms.others) for (const [f, k] of forms.others) if (k > n) [best, n] = [f, k];
+  return best;
 }
 
 const isAcronym = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
@@ -73,14 +101,17 @@ function median(sorted: number[]): number {
 }
 
 /** The words of the tokens with their offsets in their sentence and whether punctuation precedes them. */
-function wordsOf(
+async function wordsOf(
   tokens: Tokens,
   stem: (w: string) => string,
   stop: ReadonlySet<string>,
-): { words: Word[]; texts: string[] } {
+  tick: () => Promise<void> | undefined,
+): Promise<{ words: Word[]; texts: string[] }> {
   const words: Word[] = [];
   const texts: string[] = [];
-  tokens.sentences.forEach((s, si) => {
+  for (let si = 0; si < tokens.sentences.length; si++) {
+    const s = tokens.sentences[si] as Tokens['sentences'][number];
+    if ((si & 15) === 15) await tick();
     texts.push(s.text);
     let pos = 0;
     s.words.forEach((raw, wi) => {
@@ -93,14 +124,16 @@ function wordsOf(
       words.push({
         key: content ? stem(lower) || lower : lower,
         content,
-        breakBefore: wi === 0 || /[^\s]/.test(gap),
+        breakBefore: wi === 0 || /\S/.test(gap),
+        cap: isCapitalised(raw),
+        acronym: isAcronym(raw),
         sentence: si,
         start,
         end: pos,
         initial: wi === 0,
       });
     });
-  });
+  }
   return { words, texts };
 }
 
@@ -112,7 +145,12 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   const kit = await languageKit(base);
   const generic = GENERIC_WORDS[base];
   const stop = generic ? new Set([...kit.stopwords, ...generic]) : kit.stopwords;
-  const { words, texts } = wordsOf(tokens, (w) => kit.stem(w), stop);
+  const tick = slicer();
+  const pause = async (i: number) => {
+    if ((i & 255) === 255) await tick();
+  };
+  const { words, texts } = await wordsOf(tokens, (w) => kit.stem(w), stop, tick);
+  await tick();
 
   // Term statistics (content words only), with co-occurrence in a window of two;
   // word and pair counts for the stop words inside candidates.
@@ -126,6 +164,7 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
     if (prev && !w.breakBefore) pairs.set(`${prev.key} ${w.key}`, (pairs.get(`${prev.key} ${w.key}`) ?? 0) + 1);
   }
   for (let i = 0; i < words.length; i++) {
+    await pause(i);
     const w = words[i] as Word;
     if (!w.content) continue;
     let t = terms.get(w.key);
@@ -144,10 +183,9 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
       };
       terms.set(w.key, t);
     }
-    const raw = texts[w.sentence]?.slice(w.start, w.end) ?? '';
     t.tf++;
-    if (isAcronym(raw)) t.acronym++;
-    else if (!isCapitalised(raw)) t.lower++;
+    if (w.acronym) t.acronym++;
+    else if (!w.cap) t.lower++;
     else if (!w.initial) t.upper++;
     if (t.sentences[t.sentences.length - 1] !== w.sentence) t.sentences.push(w.sentence);
     for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
@@ -176,6 +214,7 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   for (const t of terms.values()) variance += (t.tf - mean) ** 2;
   const std = Math.sqrt(variance / terms.size);
   const nSentences = Math.max(1, tokens.sentences.length);
+  await tick();
   for (const t of terms.values()) {
     const tCase = Math.max(t.upper, t.acronym) / (1 + Math.log(t.tf));
     const tPos = Math.log(Math.log(3 + median(t.sentences)));
@@ -190,38 +229,43 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   // Candidates: runs of one to three words inside a sentence, no punctuation between.
   const candidates = new Map<string, Candidate>();
   for (let i = 0; i < words.length; i++) {
+    await pause(i);
     const first = words[i] as Word;
     if (!first.content) continue;
+    let id = '';
+    let upper = false;
+    let lower = false;
     for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
       const last = words[i + n - 1] as Word;
       if (n > 1 && (last.breakBefore || last.sentence !== first.sentence)) break;
-      if (!last.content) continue;
-      const keys: string[] = [];
-      let upper = false;
-      let lower = false;
-      for (let k = i; k < i + n; k++) {
-        const w = words[k] as Word;
-        keys.push(w.key);
-        if (!w.content || w.initial) continue;
-        if (isCapitalised(texts[w.sentence]?.slice(w.start, w.end) ?? '')) upper = true;
+      id = n === 1 ? last.key : `${id} ${last.key}`;
+      if (last.content && !last.initial) {
+        if (last.cap) upper = true;
         else lower = true;
       }
       // "Council runs", "shore of Lake": a name and a common word are not one phrase
-      if (upper && lower) continue;
-      if (n > 1 && new Set(keys).size < n) continue;
-      const id = keys.join(' ');
+      if (upper && lower) break;
+      // a phrase that repeats a word ("東京 東京")
+      if (n > 1 && (words[i + n - 2] as Word).key === last.key) break;
+      if (n > 2 && first.key === last.key) break;
+      if (!last.content) continue;
       let c = candidates.get(id);
       if (!c) {
-        c = { keys, tf: 0, forms: new Map(), initialForms: new Map(), score: 0 };
+        const keys: string[] = [];
+        for (let k = i; k < i + n; k++) keys.push((words[k] as Word).key);
+        c = { keys, tf: 0, score: 0 };
         candidates.set(id, c);
       }
       c.tf++;
       const form = texts[first.sentence]?.slice(first.start, last.end) ?? id;
-      const forms = first.initial ? c.initialForms : c.forms;
-      forms.set(form, (forms.get(form) ?? 0) + 1);
+      if (first.initial) c.initialForms = addForm(c.initialForms, form);
+      else c.forms = addForm(c.forms, form);
     }
   }
+  await tick();
+  let scored = 0;
   for (const c of candidates.values()) {
+    await pause(scored++);
     let prod = 1;
     let total = 0;
     for (let k = 0; k < c.keys.length; k++) {
@@ -244,6 +288,7 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
     c.score = prod / (c.tf * (1 + total));
   }
 
+  await tick();
   const ranked = [...candidates.values()].sort((a, b) => a.score - b.score);
   const chosen: Candidate[] = [];
   const chosenSets: Set<string>[] = [];
@@ -268,14 +313,8 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
 
 /** The form written most often away from a sentence start; else the sentence-initial one, lower-cased if the word is written so elsewhere. */
 function surfaceForm(c: Candidate, terms: Map<string, Term>): string {
-  const pick = (forms: Map<string, number>) => {
-    let best = '';
-    let n = 0;
-    for (const [f, k] of forms) if (k > n) [best, n] = [f, k];
-    return best;
-  };
-  if (c.forms.size) return pick(c.forms);
-  const form = pick(c.initialForms);
+  if (c.forms) return mostFrequent(c.forms);
+  const form = c.initialForms ? mostFrequent(c.initialForms) : c.keys.join(' ');
   const first = terms.get(c.keys[0] as string);
   if (!first || first.lower === 0 || first.upper > 0 || first.acronym > 0) return form;
   return form.charAt(0).toLowerCase() + form.slice(1);

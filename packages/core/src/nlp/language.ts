@@ -90,13 +90,31 @@ const stopOnly = (stop: Promise<{ words: string[] }>) => async (): Promise<Langu
 const IDENTITY: LanguageKit = { stem: (t) => t, stopwords: new Set() };
 const loaded = new Map<string, Promise<LanguageKit>>();
 
+/** Stems already computed, per language: words repeat, and the Porter stemmers cost microseconds each. */
+const STEM_CACHE_MAX = 50_000;
+function memoized(kit: LanguageKit): LanguageKit {
+  const cache = new Map<string, string>();
+  return {
+    stopwords: kit.stopwords,
+    stem: (t) => {
+      let s = cache.get(t);
+      if (s === undefined) {
+        s = kit.stem(t);
+        if (cache.size >= STEM_CACHE_MAX) cache.clear();
+        cache.set(t, s);
+      }
+      return s;
+    },
+  };
+}
+
 /** The kit for a language code ("en", "pt-br" → "pt"); other languages get no stemming. */
 export function languageKit(lang: string): Promise<LanguageKit> {
-  const base = lang.split('-')[0] ?? 'en';
+  const base = lang.toLowerCase().split('-')[0] ?? 'en';
   let p = loaded.get(base);
   if (!p) {
     const load = LOADERS[base];
-    p = load ? load() : Promise.resolve(IDENTITY);
+    p = load ? load().then(memoized) : Promise.resolve(IDENTITY);
     loaded.set(base, p);
   }
   return p;

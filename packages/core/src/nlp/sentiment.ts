@@ -2,6 +2,7 @@ import { languageKit } from './language.js';
 import { loadEmoji, SENTIMENT_LANGUAGES } from './sentiment/languages.js';
 import { loadLexicon } from './sentiment/lexicon.js';
 import { type SentenceWords, scoreSentence } from './sentiment/vader.js';
+import { slicer } from './slice.js';
 import { type Tokens, tokenize } from './text.js';
 
 export interface Sentiment {
@@ -51,8 +52,13 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
   const voc = { primary: p, backoff: b, emoji, stem: (w: string) => kit.stem(w) || w, stopwords: kit.stopwords };
   let total = 0;
   let usedBackoff = false;
-  for (const s of list) {
-    const r = scoreSentence(s, language, voc);
+  const tick = slicer();
+  for (let i = 0; i < list.length; i++) {
+    if ((i & 15) === 15) {
+      const pause = tick();
+      if (pause) await pause;
+    }
+    const r = scoreSentence(list[i] as SentenceWords, language, voc);
     total += r.compound;
     usedBackoff ||= r.backoff;
   }
