@@ -89,10 +89,10 @@ describe('hostile HTML is bounded and never a 500', () => {
   });
 });
 
-/** CPU time of the fastest of three runs, in ms (the least disturbed by other work and by the collector). */
+/** CPU time of the fastest of five runs, in ms (the least disturbed by other work and by the collector). */
 async function cpuMs(work: () => Promise<unknown>): Promise<number> {
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const start = process.cpuUsage();
     await work();
     const d = process.cpuUsage(start);
@@ -112,8 +112,8 @@ const article = (n: number) =>
 describe('page text extraction grows linearly', () => {
   const cases: Array<[string, (n: number) => string, number]> = [
     ['an article', article, 2000],
-    ['unclosed <b>', (n) => '<b>x'.repeat(n), 20_000],
-    ['nested <div>', (n) => '<div>'.repeat(n), 20_000],
+    ['unclosed <b>', (n) => '<b>x'.repeat(n), 35_000],
+    ['nested <div>', (n) => '<div>'.repeat(n), 35_000],
     ['unclosed links', (n) => '<a href=/q>l'.repeat(n), 20_000],
     ['nested tables', (n) => '<table><tr><td>'.repeat(n), 15_000],
     ['<main><article>', (n) => '<main><article>x'.repeat(n), 15_000],

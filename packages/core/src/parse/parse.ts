@@ -1,4 +1,4 @@
-import { keywords } from '../nlp/keywords.js';
+import { keyphrases } from '../nlp/keyphrases.js';
 import { sentiment } from '../nlp/sentiment.js';
 import { type Tokens, tokenize } from '../nlp/text.js';
 import type { FetchPageOptions } from './fetch-page.js';
@@ -15,7 +15,6 @@ export const ANALYSIS_CHARS = 100_000;
  * sentiment, whose stemmers are not linear in a word's length.
  */
 export const LONGEST_WORD = 64;
-const LONG_WORD = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g');
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
 
@@ -37,7 +36,6 @@ function pieceEnd(text: string, start: number): number {
 async function tokenizeInPieces(text: string, lang: string, signal?: AbortSignal) {
   const all: Tokens = { lang, sentences: [], wordCount: 0, characters: 0 };
   let head: Tokens | null = null;
-  let headEnd = 0;
   for (let start = 0; start < text.length; ) {
     const end = pieceEnd(text, start);
     const t = tokenize(text.slice(start, end), lang);
@@ -47,21 +45,20 @@ async function tokenizeInPieces(text: string, lang: string, signal?: AbortSignal
     start = end;
     if (head === null && end >= ANALYSIS_CHARS) {
       head = { ...all, sentences: [...all.sentences] };
-      headEnd = end;
     }
     if (start < text.length) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
     }
   }
-  return { all, head: head ?? all, headText: head ? text.slice(0, headEnd) : text };
+  return { all, head: head ?? all };
 }
 
 /** The answer: the page, its word count and its analysis, from one tokenization of its text. */
 async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
   const primary = page.lang?.split(/[-_]/)[0]?.toLowerCase() ?? 'en';
   const lang = LANG.test(primary) ? primary : 'en';
-  const { all, head, headText } = await tokenizeInPieces(page.text, lang, signal);
+  const { all, head } = await tokenizeInPieces(page.text, lang, signal);
   const analysed: Tokens = {
     ...head,
     sentences: head.sentences.map((s) =>
@@ -70,10 +67,7 @@ async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
         : s,
     ),
   };
-  const [kw, mood] = await Promise.all([
-    keywords(headText.replace(LONG_WORD, ' '), lang, 10),
-    sentiment(analysed, lang),
-  ]);
+  const [kw, mood] = await Promise.all([keyphrases(analysed, lang, 10), sentiment(analysed, lang)]);
   const { truncated, ...rest } = page;
   return { ...rest, wordCount: all.wordCount, analysis: { keywords: kw, sentiment: mood }, truncated };
 }

@@ -1,0 +1,224 @@
+/**
+ * `POST /parse` through `cityscope serve`, against the same route before issue 6
+ * (cheerio and css-select, the whole-text tokenizer) built from git in the same run
+ * and measured interleaved with it:
+ *
+ * 1. real pages (../shared/corpus/pages, each posted as `html`): p50 and p95;
+ * 2. the largest of them, a 1 MB Wikipedia article (cut at a tag so the JSON body fits
+ *    the 1 MiB limit), and /health latency while it runs (a /health every 10 ms);
+ * 3. the issue's hostile inputs, with /health latency while each runs; the old build
+ *    is given at most LIMIT_S seconds per request.
+ *
+ * Run alone: `pnpm exec tsx scripts/bench-parse.ts`; `pnpm bench` runs it as section 6.
+ * Settings: PARSE_ROUNDS (5), PARSE_BASE (the commit to compare with, 0eb15a7),
+ * PARSE_NODE (the node binary that runs both servers, e.g. Node 22's), LIMIT_S (20).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { progress } from './bench-lib.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PAGES = join(ROOT, '../shared/corpus/pages');
+const ROUNDS = Number(process.env.PARSE_ROUNDS ?? 5);
+const BASE = process.env.PARSE_BASE ?? '0eb15a7';
+const NODE = process.env.PARSE_NODE ?? process.execPath;
+const LIMIT_S = Number(process.env.LIMIT_S ?? 20);
+const MAX_BODY = 1024 * 1024 - 4096;
+const out = (text = '') => process.stdout.write(`${text}\n`);
+
+/** `@cityscope/<pkg>[/sub]` resolved through that tree's own package.json exports. */
+function workspace(tree: string): Plugin {
+  return {
+    name: 'workspace',
+    setup(b) {
+      b.onResolve({ filter: /^@cityscope\/[a-z-]+(\/.*)?$/ }, (args) => {
+        const [, pkg, sub] = /^@cityscope\/([a-z-]+)(\/.*)?$/.exec(args.path) as RegExpExecArray;
+        const dir = join(tree, 'packages', pkg as string);
+        const exports = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports as Record<string, string>;
+        const target = exports[`.${sub ?? ''}`];
+        return target ? { path: join(dir, target) } : undefined;
+      });
+    },
+  };
+}
+
+async function bundle(tree: string, outdir: string): Promise<string> {
+  const outfile = join(outdir, 'cityscope.mjs');
+  await build({
+    entryPoints: [join(tree, 'packages/cli/src/bin.ts')],
+    outfile,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    plugins: [workspace(tree)],
+    nodePaths: [
+      join(ROOT, 'packages/core/node_modules'),
+      join(ROOT, 'packages/cli/node_modules'),
+      join(ROOT, 'node_modules'),
+    ],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+function serve(cli: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, [cli, 'serve', '--port', '0'], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) resolve({ child, url: m[1] as string });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err.slice(-500)}`)));
+  });
+}
+
+interface Timed {
+  ms: number;
+  status: number | 'timeout';
+  /** /health latencies measured while the request ran. */
+  health: number[];
+}
+/** One POST /parse, with a /health every 10 ms beside it. */
+async function timedParse(url: string, body: string, withHealth: boolean): Promise<Timed> {
+  const health: number[] = [];
+  let running = true;
+  const probe = (async () => {
+    while (withHealth && running) {
+      const t = performance.now();
+      try {
+        await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(LIMIT_S * 1000) })).text();
+      } catch {
+        // the old server can be busy past the limit
+      }
+      health.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const start = performance.now();
+  let status: Timed['status'];
+  try {
+    const res = await fetch(`${url}/parse`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(LIMIT_S * 1000),
+    });
+    await res.text();
+    status = res.status;
+  } catch {
+    status = 'timeout';
+  }
+  const ms = performance.now() - start;
+  running = false;
+  await probe;
+  return { ms, status, health };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.floor(p * s.length))] as number) : Number.NaN;
+};
+const f = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(0)} ms`);
+
+if (!existsSync(PAGES)) {
+  out(`bench-parse: ${PAGES} is absent; skipped`);
+} else {
+  const nodeVersion = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
+  progress(`bench-parse: building this tree and ${BASE} (servers on node ${nodeVersion})`);
+  const tmp = mkdtempSync(join(tmpdir(), 'cityscope-bench-parse-'));
+  execFileSync('sh', ['-c', `git -C "${ROOT}" archive ${BASE} packages | tar -x -C "${tmp}"`]);
+  const variants: Record<string, string> = {
+    now: await bundle(ROOT, join(tmp, 'now')),
+    [`before (${BASE})`]: await bundle(tmp, join(tmp, 'before')),
+  };
+  const servers: Record<string, Server> = {};
+  for (const [name, cli] of Object.entries(variants)) servers[name] = await serve(cli);
+  const names = Object.keys(servers);
+
+  const pages = readdirSync(PAGES)
+    .filter((d) => existsSync(join(PAGES, d, 'source.html')))
+    .map((d) => {
+      let html = readFileSync(join(PAGES, d, 'source.html'), 'utf8');
+      while (JSON.stringify({ html }).length > MAX_BODY)
+        html = html.slice(0, html.lastIndexOf('<', html.length - 4096));
+      return { name: d, body: JSON.stringify({ html, baseUrl: 'https://example.org/' }), size: html.length };
+    })
+    .sort((a, b) => a.size - b.size);
+  const largest = pages[pages.length - 1] as (typeof pages)[number];
+
+  // 1 and 2: real pages, interleaved rounds
+  const perPage = new Map<string, number[]>(names.map((n) => [n, []]));
+  const large = new Map<string, Timed[]>(names.map((n) => [n, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length] as string;
+      const url = (servers[name] as Server).url;
+      for (const p of pages) perPage.get(name)?.push((await timedParse(url, p.body, false)).ms);
+      large.get(name)?.push(await timedParse(url, largest.body, true));
+    }
+    progress(`bench-parse: real pages, round ${r + 1}/${ROUNDS}`);
+  }
+  out(`\n### POST /parse through \`cityscope serve\` (node ${nodeVersion}), ${ROUNDS} interleaved rounds\n`);
+  out(
+    `| | real pages (${pages.length} × ${ROUNDS}) p50 | p95 | max | ${largest.name} (${(largest.size / 1e6).toFixed(2)} MB) median | max | /health during it, p95 | max |`,
+  );
+  out('|---|---|---|---|---|---|---|---|');
+  for (const name of names) {
+    const t = perPage.get(name) ?? [];
+    const l = large.get(name) ?? [];
+    const h = l.flatMap((x) => x.health);
+    out(
+      `| ${name} | ${f(pct(t, 0.5))} | ${f(pct(t, 0.95))} | ${f(Math.max(...t))} | ${f(
+        pct(
+          l.map((x) => x.ms),
+          0.5,
+        ),
+      )} | ${f(Math.max(...l.map((x) => x.ms)))} | ${f(pct(h, 0.95))} | ${f(Math.max(...h))} |`,
+    );
+  }
+
+  // 3: hostile inputs, once each per variant (the old build can take minutes: LIMIT_S caps it)
+  const hostile: Array<[string, string]> = [
+    ['100,000 unclosed `<b>`', '<b>'.repeat(100_000)],
+    ['10,000 nested `<div>`', `${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`],
+    ['100,000 empty elements', '<i></i>'.repeat(100_000)],
+    ['one 1 MB text node', `<p>${'lorem ipsum dolor sit amet, '.repeat(35_000)}</p>`],
+    ['50,000 links', '<a href="/p">x</a>'.repeat(50_000)],
+    ['10,000 `<main>`/`<article>`', '<main><article>text '.repeat(5_000)],
+  ];
+  out(`\n| hostile input | ${names.map((n) => `${n}: time, status | /health max`).join(' | ')} |`);
+  out(`|---|${names.map(() => '---|---|').join('')}`);
+  for (const [label, html] of hostile) {
+    const cells: string[] = [];
+    for (const name of names) {
+      const t = await timedParse((servers[name] as Server).url, JSON.stringify({ html }), true);
+      cells.push(
+        `${t.status === 'timeout' ? `> ${LIMIT_S} s` : f(t.ms)}, ${t.status} | ${f(t.health.length ? Math.max(...t.health) : Number.NaN)}`,
+      );
+      if (t.status === 'timeout') {
+        // a server still busy with the last request would slow the next one: start it again
+        (servers[name] as Server).child.kill('SIGKILL');
+        servers[name] = await serve(variants[name] as string);
+      }
+    }
+    out(`| ${label} | ${cells.join(' | ')} |`);
+    progress(`bench-parse: ${label}`);
+  }
+  for (const s of Object.values(servers)) s.child.kill('SIGKILL');
+}
