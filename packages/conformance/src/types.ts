@@ -22,8 +22,8 @@ export interface Case {
   /** Not over HTTP (for cases that need in-process control of the platform event). */
   inProcessOnly?: boolean;
   status: number;
-  /** 'json', 'problem' or 'none' (no body). */
-  type: 'json' | 'problem' | 'none';
+  /** 'json', 'problem', 'html' or 'none' (no body). */
+  type: 'json' | 'problem' | 'html' | 'none';
   /** The problem's code, for problem answers. */
   code?: string;
   /** Headers that must be present with this value (string: equal; RegExp: match) or absent (null). */
@@ -35,6 +35,12 @@ export interface Case {
 }
 
 export const JSON_BODY = { 'content-type': 'application/json' };
+
+const CONTENT_TYPES = {
+  json: /^application\/json/,
+  problem: /^application\/problem\+json/,
+  html: /^text\/html/,
+} as const;
 
 /** Each route's response schema, from the route table itself. */
 const RESPONSE_SCHEMAS = new Map(await Promise.all(routes.map(async (r) => [r, await r.response()] as const)));
@@ -53,9 +59,7 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
   if (c.type === 'none') {
     expect(ex.body, `${where}: no body`).toBe('');
   } else {
-    expect(type, `${where}: content type`).toMatch(
-      c.type === 'json' ? /^application\/json/ : /^application\/problem\+json/,
-    );
+    expect(type, `${where}: content type`).toMatch(CONTENT_TYPES[c.type]);
   }
   for (const [name, want] of Object.entries(c.headers ?? {})) {
     const got = ex.headers.get(name);
@@ -65,6 +69,12 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
   }
   expect(ex.headers.get('x-request-id'), `${where}: x-request-id`).toBeTruthy();
   if (c.type === 'none') return;
+  if (c.type === 'html') {
+    const checked = responseSchemaOf(c.request)?.safeParse(ex.body);
+    expect(checked?.success, `${where}: a page of the route's shape`).toBe(true);
+    c.check?.(ex.body, ex, runtime);
+    return;
+  }
   const body = JSON.parse(ex.body);
   if (c.type === 'problem') {
     expect(body, `${where}: problem`).toMatchObject({
@@ -128,7 +138,7 @@ export async function runCase(
 
 /** A body with what legitimately differs between runtimes and runs taken out. */
 export function comparable(body: string): unknown {
-  if (!body) return body;
+  if (!body || !/^[[{]/.test(body)) return body;
   return JSON.parse(body, (key, value) => {
     if (key === 'requestId' || key === 'retrievedAt') return '<varies>';
     if (key === 'platform') return '<platform>';

@@ -100,4 +100,18 @@ export const PLATFORM_CASES: Case[] = [
         expect(b.paths[p]).toBeDefined();
     },
   },
+  // GET /docs
+  {
+    name: 'docs: the interactive reference page',
+    request: { method: 'GET', path: '/docs' },
+    status: 200,
+    type: 'html',
+    headers: { 'cache-control': 'public, max-age=3600' },
+    check: (page: string) => {
+      // the viewer comes from a pinned CDN URL with its integrity; the page itself stays small
+      expect(page).toMatch(/<script src="https:\/\/[^"]+@\d+\.\d+\.\d+\/[^"]+" integrity="sha384-[^"]+"/);
+      expect(page).toContain('/openapi.json');
+      expect(page.length).toBeLessThan(2000);
+    },
+  },
 ];

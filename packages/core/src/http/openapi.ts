@@ -15,15 +15,31 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): Js
   return rest;
 }
 
+/** Path or query parameters; each one's description and first example are lifted onto the parameter. */
 function parameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const s = jsonSchema(schema);
-  return Object.entries(s.properties ?? {}).map(([name, p]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (s.required ?? []).includes(name),
-    schema: p,
-  }));
+  return Object.entries(s.properties ?? {}).map(([name, p]) => {
+    const { description, examples, ...rest } = p as { description?: string; examples?: unknown[] };
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (s.required ?? []).includes(name),
+      ...(description ? { description } : {}),
+      ...(examples?.length ? { example: examples[0] } : {}),
+      schema: rest,
+    };
+  });
+}
+
+/** A request body's example, from its properties' first examples. */
+function bodyExample(schema: JsonSchema): Record<string, unknown> {
+  const example: Record<string, unknown> = {};
+  for (const [name, p] of Object.entries(schema.properties ?? {})) {
+    const first = (p as { examples?: unknown[] }).examples?.[0];
+    if (first !== undefined) example[name] = first;
+  }
+  return example;
 }
 
 async function operation(route: AnyRoute) {
@@ -48,10 +64,16 @@ async function operation(route: AnyRoute) {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-    ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } }
-      : {}),
+    ...(route.body ? { requestBody: requestBody(jsonSchema(route.body)) } : {}),
     responses,
+  };
+}
+
+function requestBody(schema: JsonSchema) {
+  return {
+    required: true,
+    description: 'A JSON object (`application/json`, at most 1 MiB)',
+    content: { 'application/json': { schema, example: bodyExample(schema) } },
   };
 }
 
@@ -72,7 +94,11 @@ export async function openApiDocument(routes: readonly AnyRoute[], version: stri
       title: 'Cityscope',
       version,
       description: 'City facts, logistics and text insight from Wikipedia. Errors are RFC 9457 problem details.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    servers: [{ url: '/', description: 'The deployment that serves this document' }],
+    // a public API: no operation needs credentials
+    security: [],
     tags: [...new Map(routes.map((r) => [r.tag.name, r.tag])).values()],
     paths,
     components: {

@@ -156,3 +156,6 @@ export const ParseResponse = z.strictObject({
 
 /** The OpenAPI document itself: checked only for its version here. */
 export const OpenApiResponse = z.looseObject({ openapi: z.literal('3.1.0') });
+
+/** The HTML page of /docs. */
+export const DocsResponse = z.string().check(z.startsWith('<!doctype html>'));

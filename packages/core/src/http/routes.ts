@@ -179,6 +179,19 @@ export const routes: readonly AnyRoute[] = [
     cache: 'public',
     errors: [],
     run: async (_input, { deps }) => (await import('./openapi.js')).openApiDocument(routes, deps.version),
+  }),  defineRoute({
+    method: 'GET',
+    path: '/docs',
+    operationId: 'docs',
+    tag: TAGS.service,
+    summary: 'This API’s interactive reference (Swagger UI over /openapi.json)',
+    description:
+      'An HTML page; the browser loads Swagger UI from a CDN at a pinned version, checked by Subresource Integrity.',
+    produces: 'text/html',
+    response: async () => (await responses()).DocsResponse,
+    cache: 'public',
+    errors: [],
+    run: async () => (await import('./docs-page.js')).DOCS_PAGE,
   }),
 ];
 

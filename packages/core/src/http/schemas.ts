@@ -3,16 +3,22 @@ import en from 'zod/v4/locales/en.js';
 
 z.config(en());
 
+/** Documentation of a parameter or field in /openapi.json: what it is, and examples. */
+const doc = (description: string, ...examples: unknown[]) =>
+  z.meta({ description, ...(examples.length ? { examples } : {}) });
+
 /** A Wikipedia language code. */
-export const Lang = z._default(
-  z
-    .string()
-    .check(
-      z.maxLength(35),
-      z.regex(/^[a-z]{2,3}(-[a-z]+)*$/, 'Must be a Wikipedia language code such as "en" or "pt-br"'),
-    ),
-  'en',
-);
+export const Lang = z
+  ._default(
+    z
+      .string()
+      .check(
+        z.maxLength(35),
+        z.regex(/^[a-z]{2,3}(-[a-z]+)*$/, 'Must be a Wikipedia language code such as "en" or "pt-br"'),
+      ),
+    'en',
+  )
+  .check(doc('The Wikipedia to read, by its language code (`en` is en.wikipedia.org)', 'en', 'fr', 'pt-br'));
 
 /** A page title as a person types it: 1–200 characters after trimming. */
 export const CityName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
@@ -21,17 +27,24 @@ export const CityName = z.string().check(z.trim(), z.minLength(1), z.maxLength(2
 export const intParam = (min: number, max: number, fallback: number) =>
   z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
 
-export const CityParams = z.object({ name: CityName });
-export const CityQuery = z.object({ lang: Lang, sentences: intParam(1, 10, 3) });
+export const CityParams = z.object({
+  name: CityName.check(
+    doc('The city as a person types it: a Wikipedia page title, any case, redirects followed', 'Toronto', 'São Paulo'),
+  ),
+});
+export const CityQuery = z.object({
+  lang: Lang,
+  sentences: intParam(1, 10, 3).check(doc('How many sentences of the introduction `summary` holds', 3)),
+});
 
 /**
  * 2–20 names: one `cities` parameter split at commas, or the parameter repeated
  * once per name (for names that contain a comma, such as "Washington, D.C.").
  */
-export const NameList = (min: number, max: number) =>
+export const NameList = (min: number, max: number, ...docs: Array<ReturnType<typeof doc>>) =>
   z.pipe(
     z.pipe(
-      z.union([z.string(), z.array(z.string())]),
+      z.union([z.string(), z.array(z.string())]).check(...docs),
       z.transform((v: string | string[]) => (Array.isArray(v) ? v : v.split(','))),
     ),
     z.array(CityName).check(z.minLength(min), z.maxLength(max)),
@@ -40,12 +53,23 @@ export const NameList = (min: number, max: number) =>
 /** How many names each list route takes. */
 export const NAME_LIMITS = { compare: [2, 20], route: [2, 50], hubs: [3, 100] } as const;
 
-export const CompareQuery = z.object({ cities: NameList(...NAME_LIMITS.compare), lang: Lang });
+export const CompareQuery = z.object({
+  cities: NameList(
+    ...NAME_LIMITS.compare,
+    doc(
+      `${NAME_LIMITS.compare.join('–')} city names, comma-separated; for a name with a comma, repeat the parameter once per name`,
+      'Toronto,Montreal,Ottawa',
+    ),
+  ),
+  lang: Lang,
+});
 
 export const DistanceQuery = z.object({
-  from: CityName,
-  to: CityName,
-  mode: z._default(z.enum(['air', 'road', 'rail']), 'air'),
+  from: CityName.check(doc('The city to measure from', 'Toronto')),
+  to: CityName.check(doc('The city to measure to', 'Montreal')),
+  mode: z
+    ._default(z.enum(['air', 'road', 'rail']), 'air')
+    .check(doc('How one travels: sets the detour factor and average speed of `hours`', 'road')),
   lang: Lang,
 });
 
@@ -53,24 +77,47 @@ export const DistanceQuery = z.object({
 export const MAX_ANALYZE_CHARS = 100_000;
 
 export const AnalyzeBody = z.object({
-  text: z.string().check(z.refine((t) => t.trim().length > 0, 'Must contain some text')),
+  text: z.string().check(
+    z.refine((t) => t.trim().length > 0, 'Must contain some text'),
+    doc(
+      `The text, 1–${MAX_ANALYZE_CHARS} characters (Unicode code points)`,
+      'Dublin is a lovely city with a busy harbour.',
+    ),
+  ),
   lang: Lang,
-  keywords: z._default(z.number().check(z.int(), z.gte(0), z.lte(50)), 10),
-  sentences: z._default(z.number().check(z.int(), z.gte(1), z.lte(20)), 3),
+  keywords: z
+    ._default(z.number().check(z.int(), z.gte(0), z.lte(50)), 10)
+    .check(doc('How many keywords to return', 10)),
+  sentences: z
+    ._default(z.number().check(z.int(), z.gte(1), z.lte(20)), 3)
+    .check(doc('How many sentences the summary holds, in their original order', 3)),
 });
 
 const names = (min: number, max: number) => z.array(CityName).check(z.minLength(min), z.maxLength(max));
 
 export const RouteBody = z.object({
-  cities: names(...NAME_LIMITS.route),
-  start: z.optional(CityName),
-  roundTrip: z._default(z.boolean(), false),
+  cities: names(...NAME_LIMITS.route).check(
+    doc(`The ${NAME_LIMITS.route.join('–')} cities to visit`, ['Toronto', 'Montreal', 'Ottawa', 'Quebec City']),
+  ),
+  start: z.optional(CityName.check(doc('Where the route starts: one of `cities` (default: the first)', 'Toronto'))),
+  roundTrip: z._default(z.boolean(), false).check(doc('Whether the route returns to its start', true)),
   lang: Lang,
 });
 
 export const HubsBody = z.object({
-  cities: names(...NAME_LIMITS.hubs),
-  k: z.optional(z.number().check(z.int(), z.gte(1), z.lte(20))),
+  cities: names(...NAME_LIMITS.hubs).check(
+    doc(`The ${NAME_LIMITS.hubs.join('–')} cities to group`, ['Toronto', 'Montreal', 'Ottawa', 'London', 'Manchester']),
+  ),
+  k: z.optional(
+    z
+      .number()
+      .check(
+        z.int(),
+        z.gte(1),
+        z.lte(20),
+        doc('How many hubs; without it, the k with the best mean silhouette is chosen', 2),
+      ),
+  ),
   lang: Lang,
 });
 
@@ -82,7 +129,17 @@ const absoluteUrl = z.string().check(
 
 /** Either `url`, or `html` with an optional `baseUrl`. */
 export const ParseBody = z
-  .object({ url: z.optional(absoluteUrl), html: z.optional(z.string()), baseUrl: z.optional(absoluteUrl) })
+  .object({
+    url: z.optional(
+      absoluteUrl.check(doc('The page to fetch and parse (give this or `html`)', 'https://example.org/')),
+    ),
+    html: z.optional(
+      z.string().check(doc('An HTML document to parse instead of fetching one', '<html><title>Hi</title></html>')),
+    ),
+    baseUrl: z.optional(
+      absoluteUrl.check(doc('With `html`: the URL its relative links are resolved against', 'https://example.org/')),
+    ),
+  })
   .check(
     z.refine((b) => (b.url === undefined) !== (b.html === undefined), {
       message: 'Give exactly one of "url" and "html"',

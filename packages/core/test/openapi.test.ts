@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PROBLEMS } from '../src/errors.js';
+import { DOCS_PAGE, SWAGGER_UI } from '../src/http/docs-page.js';
+import { openApiDocument, openApiPath } from '../src/http/openapi.js';
+import { routes } from '../src/http/routes.js';
+
+type Doc = Awaited<ReturnType<typeof openApiDocument>>;
+type Operation = {
+  operationId: string;
+  tags: string[];
+  parameters: Array<{ name: string; description?: string; example?: unknown }>;
+  requestBody?: { content: { 'application/json': { schema: Schema; example: unknown } } };
+  responses: Record<string, unknown>;
+};
+type Schema = { properties?: Record<string, Schema>; description?: string };
+
+const doc: Doc = await openApiDocument(routes, '1.2.3');
+const operations = Object.values(doc.paths).flatMap((p) => Object.values(p) as Operation[]);
+
+describe('/openapi.json is derived from the route table', () => {
+  it('has one operation per route, at its path, with its tag', () => {
+    expect(operations.map((o) => o.operationId).sort()).toEqual(routes.map((r) => r.operationId).sort());
+    for (const r of routes) {
+      const op = doc.paths[openApiPath(r)]?.[r.method.toLowerCase()] as Operation | undefined;
+      expect(op?.operationId, r.path).toBe(r.operationId);
+      expect(doc.tags.map((t) => t.name)).toContain(op?.tags[0]);
+    }
+  });
+
+  it('documents every problem a route can answer with, at its status from PROBLEMS', () => {
+    for (const r of routes) {
+      const op = doc.paths[openApiPath(r)]?.[r.method.toLowerCase()] as Operation;
+      for (const code of r.errors)
+        expect(Object.keys(op.responses), `${r.path} ${code}`).toContain(String(PROBLEMS[code].status));
+    }
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(Object.keys(PROBLEMS));
+  });
+
+  it('describes every parameter and every body property, with examples', () => {
+    for (const op of operations) {
+      for (const p of op.parameters) {
+        expect(p.description, `${op.operationId} parameter ${p.name}`).toBeTruthy();
+        expect(p.example, `${op.operationId} parameter ${p.name} example`).toBeDefined();
+      }
+      const body = op.requestBody?.content['application/json'];
+      if (!body) continue;
+      for (const [name, s] of Object.entries(body.schema.properties ?? {}))
+        expect(s.description, `${op.operationId} body ${name}`).toBeTruthy();
+      expect(Object.keys(body.example as object).length, `${op.operationId} body example`).toBeGreaterThan(0);
+    }
+  });
+
+  it('declares its licence, servers and that no operation needs credentials', () => {
+    expect(doc.info.license).toEqual({ name: 'MIT', identifier: 'MIT' });
+    expect(doc.servers.length).toBeGreaterThan(0);
+    expect(doc.security).toEqual([]);
+  });
+});
+
+const require = createRequire(import.meta.url);
+const redocly = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+
+describe("Redocly's recommended rules", () => {
+  it('find no error and no warning (run offline, telemetry off)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cityscope-openapi-'));
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [redocly, 'lint', '--extends=recommended', '--format=stylish', file],
+        {
+          cwd: dir,
+          timeout: 60_000,
+          env: {
+            PATH: process.env.PATH,
+            HOME: dir,
+            REDOCLY_TELEMETRY: 'off',
+            REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+            NO_COLOR: '1',
+          },
+        },
+        (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, out: `${stdout}\n${stderr}` }),
+      );
+    });
+    expect(out, out).toMatch(/Your API description is valid/);
+    // each problem is a `line:column  error|warning  rule` line
+    expect(out).not.toMatch(/^\s*\d+:\d+\s+(error|warning)\s/m);
+    expect(code, out).toBe(0);
+  }, 90_000);
+});
+
+describe('GET /docs', () => {
+  const dist = dirname(require.resolve('swagger-ui-dist/package.json'));
+
+  it('pins the viewer version of the dev dependency, with the integrity of its files', () => {
+    expect(JSON.parse(readFileSync(join(dist, 'package.json'), 'utf8')).version).toBe(SWAGGER_UI.version);
+    expect(SWAGGER_UI.cdn).toContain(`@${SWAGGER_UI.version}/`);
+    for (const [file, integrity] of Object.entries(SWAGGER_UI.files)) {
+      const sha = createHash('sha384')
+        .update(readFileSync(join(dist, file)))
+        .digest('base64');
+      expect(integrity, file).toBe(`sha384-${sha}`);
+      expect(DOCS_PAGE).toContain(`${SWAGGER_UI.cdn}${file}" integrity="${integrity}" crossorigin="anonymous"`);
+    }
+  });
+
+  it('is a small page: the viewer stays out of the bundle', () => {
+    expect(DOCS_PAGE.length).toBeLessThan(2000);
+    expect(fileURLToPath(import.meta.url)).toBeTruthy();
+  });
+});
