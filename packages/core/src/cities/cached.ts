@@ -18,9 +18,10 @@ export const isCity: Check<City> = (v): v is City =>
   (v.coordinates === null || isObj(v.coordinates));
 
 /**
- * What was computed from one revision of a page, through the client's cache: computed
- * once per lifetime and shared by every instance that shares the store. The key names
- * the revision, so an edited page is computed afresh.
+ * What was computed from one fetch of a page, through the client's cache: computed once
+ * per lifetime and shared by every instance that shares the store. The key names the
+ * revision and the fetch (its minute), so an edited page, or one fetched again (say,
+ * after Wikidata could not be asked), is computed afresh.
  */
 export function onPage<T>(
   client: WikipediaClient,
@@ -32,7 +33,7 @@ export function onPage<T>(
   compute: () => Promise<T> | T,
 ): Promise<T> {
   const { page } = found;
-  const key = client.cache.key(kind, lang, page.pageId, page.revisionId ?? found.retrievedAt, variant);
+  const key = client.cache.key(kind, lang, page.pageId, page.revisionId ?? 0, found.retrievedAt, variant);
   return client.cache.getOrCompute(key, check, client.answerTtlMs, compute);
 }
 
