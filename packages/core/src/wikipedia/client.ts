@@ -279,27 +279,14 @@ export class WikipediaClient {
   }
 
   /**
-   * Wikidata for the facts the infobox leaves out: one wbgetentities request for the
-   * items of this batch (at most 50) that miss any, plus one for labels when needed.
-   * A failure is recorded on the pages (the answer says so) and never fails them.
+   * Wikidata for the facts the infobox leaves out (see enrichFromWikidata): at most
+   * one wbgetentities request for this batch's items, plus one for labels when needed.
    */
   async #askWikidata(pages: WikiPage[], lang: string, deadline: number): Promise<void> {
     const base = this.#opts.wikidataBaseUrl;
-    if (!base) return;
-    const { extractFacts } = await import('../facts/infobox.js');
-    const { missingFacts } = await import('../facts/sources.js');
-    const needs = new Map<string, ReturnType<typeof missingFacts>>();
-    const asking: WikiPage[] = [];
-    for (const p of pages) {
-      if (!p.wikibaseItem || p.disambiguation) continue;
-      const { facts, coordinates } = extractFacts(p.wikitext, lang);
-      const missing = missingFacts(facts, p.coordinates ?? coordinates);
-      if (!missing.any) continue;
-      needs.set(p.wikibaseItem, missing);
-      asking.push(p);
-    }
-    if (asking.length === 0) return;
-    this.#wikidata ??= import('./wikidata.js').then(
+    if (!base || !pages.some((p) => p.wikibaseItem && !p.disambiguation)) return;
+    const module = import('./wikidata.js');
+    this.#wikidata ??= module.then(
       ({ WikidataClient }) =>
         new WikidataClient({
           baseUrl: base,
@@ -310,19 +297,9 @@ export class WikipediaClient {
           ...(this.#opts.now ? { now: this.#opts.now } : {}),
         }),
     );
-    const wikidata = await this.#wikidata;
-    try {
-      // never past the lookup's own budget, and never longer than one request's deadline
-      const by = Math.min(deadline, Date.now() + this.#opts.timeoutMs);
-      const found = await wikidata.entities([...needs.keys()], lang, by, (item) => {
-        const n = needs.get(item);
-        return { country: n?.country ?? false, timezone: n?.timezone ?? false };
-      });
-      for (const p of asking) p.wikidata = { facts: found.get(p.wikibaseItem as string) ?? null };
-    } catch (err) {
-      const why = err instanceof Error ? err.message : 'no answer';
-      for (const p of asking) p.wikidata = { unavailable: why };
-    }
+    // never past the lookup's own budget, and never longer than one request's deadline
+    const by = Math.min(deadline, Date.now() + this.#opts.timeoutMs);
+    await (await module).enrichFromWikidata(await this.#wikidata, pages, lang, by);
   }
 
   /** The second (and last) request: candidates for disambiguation pages, from their links. */
