@@ -1,5 +1,6 @@
 import type { LatLon } from '../wikipedia/types.js';
 import { greatCircleKm } from './distance.js';
+import { heuristicTour, type SearchReport } from './tsp-heuristic.js';
 
 export interface Tour {
   /** Indices into the points, starting with the start point. */
@@ -7,9 +8,11 @@ export interface Tour {
   /** Sum of the legs, km (the return leg included for a round trip). */
   km: number;
   algorithm: 'exact' | 'heuristic';
+  /** How the heuristic found the tour; null when it is exact. */
+  search: SearchReport | null;
 }
 
-/** Up to this many points the order is exact (Held–Karp); above, nearest neighbour then 2-opt. */
+/** Up to this many points the order is exact (Held–Karp); above, a multi-start local search. */
 export const EXACT_LIMIT = 10;
 
 function matrix(points: LatLon[]): number[][] {
@@ -66,51 +69,17 @@ function exact(d: number[][], start: number, roundTrip: boolean): number[] {
   return [start, ...path.reverse()];
 }
 
-/** Nearest neighbour from the start, then 2-opt until no reversal shortens the tour. */
-function heuristic(d: number[][], start: number, roundTrip: boolean): number[] {
-  const n = d.length;
-  const seen = new Set([start]);
-  const order = [start];
-  while (order.length < n) {
-    const last = order[order.length - 1] as number;
-    let next = -1;
-    for (let i = 0; i < n; i++) {
-      if (
-        !seen.has(i) &&
-        (next === -1 || ((d[last] as number[])[i] as number) < ((d[last] as number[])[next] as number))
-      )
-        next = i;
-    }
-    seen.add(next);
-    order.push(next);
-  }
-  let best = length(order, d, roundTrip);
-  for (let improved = true, rounds = 0; improved && rounds < 100; rounds++) {
-    improved = false;
-    for (let i = 1; i < n - 1; i++) {
-      for (let k = i + 1; k < n; k++) {
-        const candidate = [...order.slice(0, i), ...order.slice(i, k + 1).reverse(), ...order.slice(k + 1)];
-        const c = length(candidate, d, roundTrip);
-        if (c < best - 1e-9) {
-          order.splice(0, n, ...candidate);
-          best = c;
-          improved = true;
-        }
-      }
-    }
-  }
-  return order;
-}
-
-/** The shortest visiting order it can find, from `start`. */
+/** The shortest visiting order it can find, from `start`; deterministic for the same input. */
 export function shortestTour(points: LatLon[], start: number, roundTrip: boolean): Tour {
   const d = matrix(points);
-  const small = points.length <= EXACT_LIMIT;
-  const order =
-    points.length <= 2
-      ? [start, ...[...points.keys()].filter((i) => i !== start)]
-      : small
-        ? exact(d, start, roundTrip)
-        : heuristic(d, start, roundTrip);
-  return { order, km: length(order, d, roundTrip), algorithm: small ? 'exact' : 'heuristic' };
+  if (points.length <= 2) {
+    const order = [start, ...[...points.keys()].filter((i) => i !== start)];
+    return { order, km: length(order, d, roundTrip), algorithm: 'exact', search: null };
+  }
+  if (points.length <= EXACT_LIMIT) {
+    const order = exact(d, start, roundTrip);
+    return { order, km: length(order, d, roundTrip), algorithm: 'exact', search: null };
+  }
+  const { order, search } = heuristicTour(points, d, start, roundTrip);
+  return { order, km: length(order, d, roundTrip), algorithm: 'heuristic', search };
 }
