@@ -81,6 +81,20 @@ describe('outgoing: Response to the structured result', () => {
     expect(Buffer.from(out.body as string, 'base64')).toEqual(Buffer.from(bytes));
   });
 
+  it('sends a compressed body base64-encoded whatever its media type', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync('{"a":1}');
+    const out = await fromResponse(
+      new Response(gz, { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }),
+    );
+    expect(out.isBase64Encoded).toBe(true);
+    expect(Buffer.from(out.body as string, 'base64')).toEqual(gz);
+    const plain = await fromResponse(
+      new Response('{"a":1}', { headers: { 'content-type': 'application/json', 'content-encoding': 'identity' } }),
+    );
+    expect(plain).toMatchObject({ isBase64Encoded: false, body: '{"a":1}' });
+  });
+
   it('sends an empty body for 204', async () => {
     const out = await fromResponse(new Response(null, { status: 204 }));
     expect(out).toMatchObject({ statusCode: 204, body: '' });

@@ -33,6 +33,20 @@ describe('Azure adapter', () => {
     expect(await res.text()).toBe('{"a":1}');
   });
 
+  it('keeps every Set-Cookie, as structured cookies the worker sends one by one', async () => {
+    const headers = new Headers({ 'content-type': 'text/plain' });
+    headers.append('set-cookie', 'a=1; Path=/; HttpOnly');
+    headers.append('set-cookie', 'b=x=y; Domain=example.org; Max-Age=60; Secure; SameSite=Lax');
+    const init = await fromResponse(new Response('ok', { headers }));
+    expect(init.cookies).toEqual([
+      { name: 'a', value: '1', path: '/', httpOnly: true },
+      { name: 'b', value: 'x=y', domain: 'example.org', maxAge: 60, secure: true, sameSite: 'Lax' },
+    ]);
+    const res = new azure.HttpResponse(init);
+    expect(res.cookies).toHaveLength(2);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
   it('serves the API through the exported handler', async () => {
     const res = new azure.HttpResponse(
       await handler(
