@@ -277,3 +277,25 @@ describe('failures', () => {
     await expect(c.lookup('Toronto', 'en')).rejects.toBeInstanceOf(UpstreamError);
   });
 });
+
+describe('what a page carries', () => {
+  it('an extract without the traces of removed pronunciations ("Dublin (, ) is …")', async () => {
+    const found = await client().lookup('Dublin', 'en');
+    expect(found.kind === 'page' && found.page.extract).toMatch(
+      /^Dublin is the capital and largest city of Ireland\. /,
+    );
+  });
+
+  it('asks for the Wikidata item with the page properties', async () => {
+    await client().lookup('Toronto', 'en');
+    expect(apiRequests()[0]?.params.get('ppprop')?.split('|')).toContain('wikibase_item');
+  });
+
+  it('a place lookup asks for titles and coordinates only', async () => {
+    const [found] = await client().lookupMany(['Montreal'], 'en', 'place');
+    expect(apiRequests()).toHaveLength(1);
+    expect(apiRequests()[0]?.params.get('prop')).toBe('info|pageprops|coordinates');
+    expect(apiRequests()[0]?.params.has('exintro')).toBe(false);
+    expect(found?.kind === 'page' && found.page.coordinates).toEqual({ lat: 45.5089, lon: -73.5617 });
+  });
+});

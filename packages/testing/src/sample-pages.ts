@@ -138,7 +138,7 @@ export const EN: SampleWiki = {
       coordinates: { lat: 53.35, lon: -6.26 },
       thumbnail: thumb('Dublin_quays.jpg'),
       extract:
-        'Dublin is the capital and largest city of Ireland. It lies on Dublin Bay at the mouth of the River Liffey. The city is a historical and contemporary centre for education, the arts, administration and industry. Dublin has a lively music scene and welcoming pubs.',
+        'Dublin (, ) is the capital and largest city of Ireland. It lies on Dublin Bay at the mouth of the River Liffey. The city is a historical and contemporary centre for education, the arts, administration and industry. Dublin has a lively music scene and welcoming pubs.',
       wikitext: `{{Infobox settlement
 |name = Dublin
 |country = [[Republic of Ireland|Ireland]]
