@@ -56,9 +56,11 @@ const preset: Preset = {
         });
         const context = new azure.InvocationContext({ functionName: 'cityscope', invocationId: crypto.randomUUID() });
         const response = new azure.HttpResponse(await handler(request, context));
+        const headers = new Headers();
+        response.headers.forEach((value, name) => headers.append(name, value));
         return {
           status: response.status,
-          headers: new Headers(Object.fromEntries(response.headers)),
+          headers,
           body: await response.text(),
         };
       },

@@ -3,7 +3,7 @@ import * as errors from '../src/errors.js';
 import { CityscopeError, itemError, NotFoundError, PROBLEMS, UpstreamError } from '../src/errors.js';
 import { toProblem } from '../src/http/problem.js';
 
-const classes = Object.entries(errors).filter(
+const classes = Object.entries(errors as Record<string, unknown>).filter(
   (e): e is [string, new (...args: never[]) => CityscopeError] =>
     typeof e[1] === 'function' && e[1].prototype instanceof CityscopeError,
 );
