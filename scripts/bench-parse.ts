@@ -10,7 +10,8 @@
  *    is given at most LIMIT_S seconds per request.
  *
  * Run alone: `pnpm exec tsx scripts/bench-parse.ts`; `pnpm bench` runs it as section 6.
- * Settings: PARSE_ROUNDS (5), PARSE_BASE (the commit to compare with, 0eb15a7),
+ * Settings: PARSE_ROUNDS (5), PARSE_BASE (the commit to compare with, 0eb15a7), PARSE_NOW
+ * (a commit to measure instead of the working tree),
  * PARSE_NODE (the node binary that runs both servers, e.g. Node 22's), LIMIT_S (20).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -25,6 +26,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = join(ROOT, '../shared/corpus/pages');
 const ROUNDS = Number(process.env.PARSE_ROUNDS ?? 5);
 const BASE = process.env.PARSE_BASE ?? '0eb15a7';
+/** A commit to measure instead of the working tree (e.g. HEAD, while others edit the tree). */
+const NOW = process.env.PARSE_NOW;
 const NODE = process.env.PARSE_NODE ?? process.execPath;
 const LIMIT_S = Number(process.env.LIMIT_S ?? 20);
 const MAX_BODY = 1024 * 1024 - 4096;
@@ -88,14 +91,26 @@ function serve(cli: string): Promise<Server> {
   });
 }
 
+/** CPU milliseconds a process has used (Linux /proc; NaN elsewhere): steadier than wall time on a shared machine. */
+function cpuMs(pid: number | undefined): number {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return Number.NaN;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 100 Hz ticks
+}
+
 interface Timed {
   ms: number;
+  /** The server's CPU time for the request. */
+  cpu: number;
   status: number | 'timeout';
   /** /health latencies measured while the request ran. */
   health: number[];
 }
 /** One POST /parse, with a /health every 10 ms beside it. */
-async function timedParse(url: string, body: string, withHealth: boolean): Promise<Timed> {
+async function timedParse(server: Server, body: string, withHealth: boolean): Promise<Timed> {
+  const { url } = server;
+  const cpu0 = cpuMs(server.child.pid);
   const health: number[] = [];
   let running = true;
   const probe = (async () => {
@@ -125,9 +140,10 @@ async function timedParse(url: string, body: string, withHealth: boolean): Promi
     status = 'timeout';
   }
   const ms = performance.now() - start;
+  const cpu = cpuMs(server.child.pid) - cpu0;
   running = false;
   await probe;
-  return { ms, status, health };
+  return { ms, cpu, status, health };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -142,10 +158,15 @@ if (!existsSync(PAGES)) {
   const nodeVersion = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
   progress(`bench-parse: building this tree and ${BASE} (servers on node ${nodeVersion})`);
   const tmp = mkdtempSync(join(tmpdir(), 'cityscope-bench-parse-'));
-  execFileSync('sh', ['-c', `git -C "${ROOT}" archive ${BASE} packages | tar -x -C "${tmp}"`]);
+  const tree = (commit: string) => {
+    const dir = join(tmp, commit.replace(/\W/g, '_'));
+    execFileSync('sh', ['-c', `mkdir -p "${dir}" && git -C "${ROOT}" archive ${commit} packages | tar -x -C "${dir}"`]);
+    return dir;
+  };
+  const now = NOW ? tree(NOW) : ROOT;
   const variants: Record<string, string> = {
-    now: await bundle(ROOT, join(tmp, 'now')),
-    [`before (${BASE})`]: await bundle(tmp, join(tmp, 'before')),
+    [NOW ? `now (${NOW})` : 'now']: await bundle(now, join(tmp, 'now')),
+    [`before (${BASE})`]: await bundle(tree(BASE), join(tmp, 'before')),
   };
   const servers: Record<string, Server> = {};
   for (const [name, cli] of Object.entries(variants)) servers[name] = await serve(cli);
@@ -163,34 +184,66 @@ if (!existsSync(PAGES)) {
   const largest = pages[pages.length - 1] as (typeof pages)[number];
 
   // 1 and 2: real pages, interleaved rounds
-  const perPage = new Map<string, number[]>(names.map((n) => [n, []]));
+  const perPage = new Map<string, Timed[]>(names.map((n) => [n, []]));
   const large = new Map<string, Timed[]>(names.map((n) => [n, []]));
+  /** A server still busy with a request that timed out would slow the next one: start it again. */
+  const restartIfStuck = async (name: string, t: Timed) => {
+    if (t.status !== 'timeout') return;
+    (servers[name] as Server).child.kill('SIGKILL');
+    servers[name] = await serve(variants[name] as string);
+  };
   for (let r = 0; r < ROUNDS; r++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + r) % names.length] as string;
-      const url = (servers[name] as Server).url;
-      for (const p of pages) perPage.get(name)?.push((await timedParse(url, p.body, false)).ms);
-      large.get(name)?.push(await timedParse(url, largest.body, true));
+      for (const p of pages) {
+        const t = await timedParse(servers[name] as Server, p.body, false);
+        perPage.get(name)?.push(t);
+        await restartIfStuck(name, t);
+      }
+      const t = await timedParse(servers[name] as Server, largest.body, true);
+      large.get(name)?.push(t);
+      await restartIfStuck(name, t);
     }
     progress(`bench-parse: real pages, round ${r + 1}/${ROUNDS}`);
   }
   out(`\n### POST /parse through \`cityscope serve\` (node ${nodeVersion}), ${ROUNDS} interleaved rounds\n`);
   out(
+    `Wall time, and in brackets the server's own CPU time (steadier when other work shares the cores); requests over ${LIMIT_S} s are cut and count as ${LIMIT_S} s.\n`,
+  );
+  out(
     `| | real pages (${pages.length} × ${ROUNDS}) p50 | p95 | max | ${largest.name} (${(largest.size / 1e6).toFixed(2)} MB) median | max | /health during it, p95 | max |`,
   );
   out('|---|---|---|---|---|---|---|---|');
+  const both = (xs: Timed[], p: number) =>
+    `${f(
+      pct(
+        xs.map((x) => x.ms),
+        p,
+      ),
+    )} (${f(
+      pct(
+        xs.map((x) => x.cpu),
+        p,
+      ),
+    )})`;
   for (const name of names) {
     const t = perPage.get(name) ?? [];
     const l = large.get(name) ?? [];
     const h = l.flatMap((x) => x.health);
     out(
-      `| ${name} | ${f(pct(t, 0.5))} | ${f(pct(t, 0.95))} | ${f(Math.max(...t))} | ${f(
-        pct(
-          l.map((x) => x.ms),
-          0.5,
-        ),
-      )} | ${f(Math.max(...l.map((x) => x.ms)))} | ${f(pct(h, 0.95))} | ${f(Math.max(...h))} |`,
+      `| ${name} | ${both(t, 0.5)} | ${both(t, 0.95)} | ${both(t, 1)} | ${both(l, 0.5)} | ${both(l, 1)} | ${f(pct(h, 0.95))} | ${f(h.length ? Math.max(...h) : Number.NaN)} |`,
     );
+  }
+  out('\nPer page, median wall (CPU):\n');
+  for (const [j, p] of pages.entries()) {
+    const cells = names.map(
+      (n) =>
+        `${n}: ${both(
+          (perPage.get(n) ?? []).filter((_, i) => i % pages.length === j),
+          0.5,
+        )}`,
+    );
+    out(`- ${p.name} (${(p.size / 1e3).toFixed(0)} KB): ${cells.join('; ')}`);
   }
 
   // 3: hostile inputs, once each per variant (the old build can take minutes: LIMIT_S caps it)
@@ -207,15 +260,11 @@ if (!existsSync(PAGES)) {
   for (const [label, html] of hostile) {
     const cells: string[] = [];
     for (const name of names) {
-      const t = await timedParse((servers[name] as Server).url, JSON.stringify({ html }), true);
+      const t = await timedParse(servers[name] as Server, JSON.stringify({ html }), true);
       cells.push(
-        `${t.status === 'timeout' ? `> ${LIMIT_S} s` : f(t.ms)}, ${t.status} | ${f(t.health.length ? Math.max(...t.health) : Number.NaN)}`,
+        `${t.status === 'timeout' ? `> ${LIMIT_S} s` : `${f(t.ms)} (${f(t.cpu)})`}, ${t.status} | ${f(t.health.length ? Math.max(...t.health) : Number.NaN)}`,
       );
-      if (t.status === 'timeout') {
-        // a server still busy with the last request would slow the next one: start it again
-        (servers[name] as Server).child.kill('SIGKILL');
-        servers[name] = await serve(variants[name] as string);
-      }
+      await restartIfStuck(name, t);
     }
     out(`| ${label} | ${cells.join(' | ')} |`);
     progress(`bench-parse: ${label}`);
