@@ -1,18 +1,20 @@
 /**
  * `pnpm start`: builds the bundles, then runs Cityscope in every local cloud emulator, as
  * each target's preset says (functions/<cloud>/preset.ts, listed in scripts/presets.ts):
- *   AWS    serverless-offline (Serverless Framework v3)  http://127.0.0.1:3000
+ *   AWS    serverless-offline (osls)                     http://127.0.0.1:3000
  *   GCP    Functions Framework                           http://127.0.0.1:8080
  *   Azure  development host (or `func start`, see README) http://127.0.0.1:7071
- * Settings (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS, CORS_ORIGINS, LOG_LEVEL) are passed to all of them.
- * `pnpm start --offline` also starts a local Wikipedia stand-in with sample cities.
+ * Settings (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS, CORS_ORIGINS, LOG_LEVEL, …) are passed to all of them.
+ * `pnpm start --offline` also starts a local Wikipedia stand-in with sample cities; `pnpm start --help`
+ * lists the options. Every port is checked free before anything starts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Preset, PresetEmulator } from '@cityscope/core/preset';
-import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
+import { type FakeWikipedia, SAMPLE_WIKIS, startFakeWikipedia } from '@cityscope/testing';
+import { badPort, conflicts, type WantedPort } from './ports.js';
 import { loadPresets } from './presets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,21 +24,101 @@ const targets = (await loadPresets()).filter((p): p is Preset & { emulator: Pres
 const portOption = (p: Preset) => `${p.platform}-port`;
 const count = ['no', 'one', 'two', 'three', 'four', 'five', 'six'][targets.length] ?? String(targets.length);
 
-const { values } = parseArgs({
-  options: {
-    offline: { type: 'boolean', default: false },
-    build: { type: 'boolean', default: true },
-    ...Object.fromEntries(
-      targets.map((p) => [portOption(p), { type: 'string' as const, default: String(p.emulator.defaultPort) }]),
-    ),
-    'wikipedia-port': { type: 'string', default: '8790' },
-  },
-  allowNegative: true,
-});
+const WIKIPEDIA_PORT = 8790;
+const USAGE = `Usage: pnpm start [options]
+
+Builds the function bundles, then runs Cityscope in ${count} local emulators.
+
+Options:
+${targets
+  .map(
+    (p) =>
+      `  --${portOption(p)} <port>`.padEnd(26) +
+      `${p.emulator.label.replace(/\s+/g, ' ').replace('*', '')} (default ${p.emulator.defaultPort})`,
+  )
+  .join('\n')}
+  --wikipedia-port <port> the offline Wikipedia stand-in (default ${WIKIPEDIA_PORT}, with --offline)
+  --offline               serve sample cities from a local Wikipedia stand-in instead of Wikipedia
+  --no-build              start from the bundles already built (functions/*/dist)
+  -h, --help              this help
+
+Settings come from the environment (WIKIPEDIA_BASE_URL, LOG_LEVEL, …; see the README).
+`;
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
+const fail = (text: string, code: number): never => {
+  process.stderr.write(`pnpm start: ${text}\n`);
+  process.exit(code);
+};
+
+let parsed: ReturnType<typeof parseArgs>;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: 'boolean', short: 'h', default: false },
+      offline: { type: 'boolean', default: false },
+      build: { type: 'boolean', default: true },
+      ...Object.fromEntries(
+        targets.map((p) => [portOption(p), { type: 'string' as const, default: String(p.emulator.defaultPort) }]),
+      ),
+      'wikipedia-port': { type: 'string', default: String(WIKIPEDIA_PORT) },
+    },
+    allowNegative: true,
+  });
+} catch (err) {
+  process.stderr.write(`pnpm start: ${(err as Error).message}\n\n${USAGE}`);
+  process.exit(64);
+}
+const values = parsed.values as Record<string, string | boolean | undefined>;
+if (values.help) {
+  say(USAGE);
+  process.exit(0);
+}
+
+// every port each emulator (and the stand-in) will listen on, checked free before anything starts
+const portOf = (option: string) => {
+  const text = String(values[option]);
+  const problem = badPort(text);
+  return problem ? fail(`--${option} ${problem}`, 64) : Number(text);
+};
+const wanted: WantedPort[] = targets.flatMap((p) => {
+  const port = portOf(portOption(p));
+  const what = p.emulator.label.replace(/\s+/g, ' ').replace('*', '');
+  const option = `--${portOption(p)}`;
+  return [
+    { port, what, option },
+    ...(p.emulator.otherPorts?.(port) ?? []).map((other) => ({
+      port: other,
+      what: `${what} (its second port)`,
+      option,
+    })),
+  ];
+});
+if (values.offline)
+  wanted.push({ port: portOf('wikipedia-port'), what: 'the Wikipedia stand-in', option: '--wikipedia-port' });
+const problems = await conflicts(wanted);
+if (problems.length) {
+  fail(
+    `${problems.join('\n  ')}\nNothing was started. Stop what uses the port, or pick free ones, e.g.\n  pnpm start ${targets
+      .map((p) => `--${portOption(p)} ${p.emulator.defaultPort + 100}`)
+      .join(' ')}`,
+    1,
+  );
+}
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stopping = false;
+
+/**
+ * Lines an emulator prints that a user cannot act on, left out. @azure/functions warns twice that
+ * it runs outside the Azure runtime: the development host is exactly that, as the banner says.
+ */
+const UNACTIONABLE = [
+  /^WARNING: Failed to detect the Azure Functions runtime\./,
+  /^WARNING: Skipping call to register function "[^"]*" because the "@azure\/functions" package is in test mode\.$/,
+];
+
+/** Emulators whose output said a port was taken (another process won the race after the check). */
+const portTaken = new Set<string>();
 
 function prefixed(name: string, stream: NodeJS.ReadableStream | null) {
   let buf = '';
@@ -45,7 +127,10 @@ function prefixed(name: string, stream: NodeJS.ReadableStream | null) {
     buf += d;
     const lines = buf.split('\n');
     buf = lines.pop() ?? '';
-    for (const l of lines) if (l.trim()) process.stdout.write(`[${name}] ${l}\n`);
+    for (const l of lines) {
+      if (l.includes('EADDRINUSE')) portTaken.add(name);
+      if (l.trim() && !UNACTIONABLE.some((r) => r.test(l))) process.stdout.write(`[${name}] ${l}\n`);
+    }
   });
 }
 
@@ -55,7 +140,10 @@ function run(name: string, cmd: string, args: string[], opts: { cwd: string; env
   prefixed(name, child.stderr);
   child.once('exit', (code, signal) => {
     if (stopping) return;
-    say(`\n${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the others.`);
+    const why = portTaken.has(name)
+      ? `its port is in use; choose another with --${name}-port <port>`
+      : `it stopped unexpectedly (${signal ?? `exit ${code}`})`;
+    process.stderr.write(`\npnpm start: ${name}: ${why}. Stopping the others.\n`);
     void stop(1);
   });
   children.push({ name, child });
@@ -77,8 +165,13 @@ async function waitHealthy(name: string, url: string, child: ChildProcess, ms = 
 }
 
 let fake: FakeWikipedia | undefined;
-async function stop(code: number) {
-  if (stopping) return;
+let stopped: Promise<never> | undefined;
+/** Stops every child and exits; every caller waits on the same stop, so nothing runs after it. */
+function stop(code: number): Promise<never> {
+  stopped ??= stopAll(code);
+  return stopped;
+}
+async function stopAll(code: number): Promise<never> {
   stopping = true;
   await Promise.all(
     children.map(
@@ -121,6 +214,7 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 if (values.offline) {
   fake = await startFakeWikipedia({ port: Number(values['wikipedia-port']) });
   env.WIKIPEDIA_BASE_URL = fake.baseUrl;
+  env.WIKIDATA_BASE_URL = fake.wikidataUrl;
 }
 
 const urls: Record<string, string> = {};
@@ -133,20 +227,43 @@ for (const preset of targets) {
 try {
   await Promise.all(children.map(({ name, child }) => waitHealthy(name, urls[name] as string, child)));
 } catch (err) {
-  say(`\n${(err as Error).message}`);
+  if (!stopping) process.stderr.write(`\npnpm start: ${(err as Error).message}\n`);
   await stop(1);
 }
+if (stopping) await stop(1); // an emulator died while the others were starting: no banner
+
+/** The stand-in's cities, from its own sample data, one line of at most ~90 characters each. */
+function sampleCities(indent: string): string {
+  const lines: string[] = [];
+  for (const [lang, wiki] of Object.entries(SAMPLE_WIKIS)) {
+    let line = `${lang}:`;
+    for (const p of wiki.pages) {
+      const name = p.disambiguation ? `${p.title} (ambiguous)` : p.title;
+      if (line.length + name.length > 90) {
+        lines.push(`${line} ·`);
+        line = '   ';
+      }
+      line += line.endsWith(':') || line.trim() === '' ? ` ${name}` : ` · ${name}`;
+    }
+    lines.push(line);
+  }
+  return lines.join(`\n${indent}`);
+}
+const labelWidth = Math.max(...targets.map((p) => p.emulator.label.length));
 
 const wiki = env.WIKIPEDIA_BASE_URL ?? 'https://{lang}.wikipedia.org';
 const footnotes = targets.flatMap((p) => (p.emulator.footnote ? [p.emulator.footnote] : []));
 say(`
 Cityscope is running in ${count} local emulators:
-${targets.map((p) => `  ${p.emulator.label}       ${urls[p.platform]}`).join('\n')}
+${targets.map((p) => `  ${p.emulator.label.padEnd(labelWidth)}  ${urls[p.platform]}`).join('\n')}
 Wikipedia: ${wiki}${
   values.offline
     ? `
-  OFFLINE MODE: a local stand-in serving SAMPLE DATA, not Wikipedia's. Cities: Toronto, Montreal, Ottawa,
-  Dublin, São Paulo, Washington, D.C., Dollar Point, Springfield (ambiguous), Atlantis; Paris and Montréal in French.`
+  OFFLINE MODE: a local stand-in serving SAMPLE DATA, not Wikipedia's. Its cities, by language:
+    ${sampleCities('    ')}
+  The command line against it (see the README):
+    export WIKIPEDIA_BASE_URL='${fake?.baseUrl}' WIKIDATA_BASE_URL='${fake?.wikidataUrl}'
+    node packages/cli/bin/cityscope.mjs city Toronto`
     : ''
 }
 ${footnotes.join('\n')}

@@ -30,6 +30,8 @@ const preset: Preset = {
   emulator: {
     label: 'AWS Lambda       (serverless-offline)',
     defaultPort: 3000,
+    // serverless-offline's Lambda invoke endpoint, on the command's --lambdaPort
+    otherPorts: (port) => [port + 2],
     command: ({ root, port, env }) => ({
       command: join(root, 'infra/aws/node_modules/.bin/serverless'),
       args: ['offline', 'start', '--httpPort', String(port), '--lambdaPort', String(port + 2)],

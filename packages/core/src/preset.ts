@@ -41,6 +41,8 @@ export interface PresetEmulator {
   label: string;
   /** Its default port; `pnpm start --<platform>-port` changes it. */
   defaultPort: number;
+  /** Every other port it listens on when given `port` (`pnpm start` checks them all free first). */
+  otherPorts?(port: number): number[];
   /** A line `pnpm start` prints under the list of endpoints, if any. */
   footnote?: string;
   /** The command that runs it on a port, with the settings in `env`. */
