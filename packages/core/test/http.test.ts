@@ -98,6 +98,7 @@ describe('GET /cities/{name}', () => {
         'redirectedFrom',
         'requested',
         'sentiment',
+        'sentimentNote',
         'source',
         'summary',
         'thumbnail',
@@ -128,7 +129,8 @@ describe('GET /cities/{name}', () => {
   it('answers another language from its own wiki', async () => {
     const city = await json(await get('/cities/Paris?lang=fr'));
     expect(city).toMatchObject({ title: 'Paris', lang: 'fr', facts: { country: 'France', population: 2102650 } });
-    expect(city.sentiment).toBeNull();
+    expect(city.sentiment).toMatchObject({ method: 'pattern-fr' });
+    expect(city.sentimentNote).toBeNull();
   });
 
   it('400 lists every invalid parameter', async () => {

@@ -51,6 +51,13 @@ describe('sentiment', () => {
 });
 
 describe('analyze', () => {
+  it('gives null sentiment with a note for a language without a vocabulary', async () => {
+    const a = await analyze('美しい街です。港があります。', 'ja', 5, 1);
+    expect(a.sentiment).toBeNull();
+    expect(a.sentimentNote).toMatch(/no sentiment vocabulary/i);
+    expect((await analyze('A lovely town.', 'en', 5, 1)).sentimentNote).toBeNull();
+  });
+
   it('picks the most representative sentences, in their original order', async () => {
     const text =
       'The harbour is the heart of the city. Boats fill the harbour every day. Tourists love the old harbour and its boats. The weather was mild. Parking is scarce.';

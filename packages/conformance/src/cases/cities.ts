@@ -84,7 +84,13 @@ export const CITY_CASES: Case[] = [
     request: { method: 'GET', path: '/cities/Paris?lang=fr' },
     status: 200,
     type: 'json',
-    json: { title: 'Paris', lang: 'fr', facts: { country: 'France', population: 2102650 }, sentiment: null },
+    json: {
+      title: 'Paris',
+      lang: 'fr',
+      facts: { country: 'France', population: 2102650 },
+      sentiment: { method: 'pattern-fr' },
+      sentimentNote: null,
+    },
   },
   {
     name: 'city: not found',

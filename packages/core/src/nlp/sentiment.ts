@@ -32,6 +32,22 @@ export function sentimentNote(lang: string): string | null {
   return `No sentiment vocabulary for language "${lang}"; sentiment is computed for ${SENTIMENT_LANGS.join(', ')}.`;
 }
 
+/** No sentence is this long; a run without full stops is scored in pieces of this many words. */
+const MAX_SENTENCE_WORDS = 200;
+
+/** The sentences, a very long one cut into pieces (its text, for emphasis and emoji, goes with the first). */
+function* windows(list: readonly SentenceWords[]): Generator<SentenceWords> {
+  for (const s of list) {
+    if (s.words.length <= MAX_SENTENCE_WORDS) {
+      yield s;
+      continue;
+    }
+    for (let at = 0; at < s.words.length; at += MAX_SENTENCE_WORDS) {
+      yield { text: at === 0 ? s.text : '', words: s.words.slice(at, at + MAX_SENTENCE_WORDS) };
+    }
+  }
+}
+
 /**
  * The sentiment of a text's sentences: each sentence is scored by VADER's rules
  * over the language's primary vocabulary, backing off to a wider vocabulary over
@@ -51,18 +67,20 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
   ]);
   const voc = { primary: p, backoff: b, emoji, stem: (w: string) => kit.stem(w) || w, stopwords: kit.stopwords };
   let total = 0;
+  let count = 0;
   let usedBackoff = false;
   const tick = slicer();
-  for (let i = 0; i < list.length; i++) {
-    if ((i & 15) === 15) {
+  for (const s of windows(list)) {
+    if ((count & 15) === 15) {
       const pause = tick();
       if (pause) await pause;
     }
-    const r = scoreSentence(list[i] as SentenceWords, language, voc);
+    const r = scoreSentence(s, language, voc);
     total += r.compound;
+    count++;
     usedBackoff ||= r.backoff;
   }
-  const score = list.length ? Math.round((total / list.length) * 1000) / 1000 : 0;
+  const score = count ? Math.round((total / count) * 1000) / 1000 : 0;
   const label = score > SENTIMENT_THRESHOLD ? 'positive' : score < -SENTIMENT_THRESHOLD ? 'negative' : 'neutral';
   const method = usedBackoff && backoff ? `${primary.name}+${backoff.name}` : primary.name;
   return { score, label, method };
