@@ -179,8 +179,15 @@ export function allWords(tokens: Tokens): string[] {
 /** Scripts whose words are often one or two characters long. */
 const SHORT_WORD_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** Whether a lower-cased word can carry meaning on its own: not a number, not a two-letter fragment. */
+/**
+ * Longest word worth stemming or scoring, in code units: longer "words" are runs such
+ * as "1.2,1.2,…" or a pasted blob, and the Porter stemmers' regular expressions are
+ * quadratic on long runs without vowels (`/[^aeiouy]+y/`). Stem only words up to this.
+ */
+export const MAX_WORD_LENGTH = 64;
+
+/** Whether a lower-cased word can carry meaning on its own: not a number, not a two-letter fragment, not a run. */
 export function isContentWord(word: string, stopwords: ReadonlySet<string>): boolean {
-  if (/^\p{N}+$/u.test(word) || stopwords.has(word)) return false;
+  if (word.length > MAX_WORD_LENGTH || /^\p{N}+$/u.test(word) || stopwords.has(word)) return false;
   return word.length >= 3 || SHORT_WORD_SCRIPTS.test(word);
 }
