@@ -451,3 +451,30 @@ describe('rules every profile shares', () => {
     }
   });
 });
+
+describe("a wiki's own field names under a template no profile names", () => {
+  it('reads a Russian {{НП-Россия}} and an unknown Russian variant by the wiki’s field names', () => {
+    const text = (name: string) => `{{${name}
+|Статус = город
+|Страна = Россия
+|Население = 1&nbsp;025&nbsp;000
+|Год переписи = 2021
+|Площадь = 330
+}}`;
+    for (const name of ['НП-Россия', 'Город-миллионник']) {
+      expect(extractFacts(text(name), 'ru').facts, name).toMatchObject({
+        country: 'Россия',
+        population: 1025000,
+        populationAsOf: '2021',
+        areaKm2: 330,
+      });
+    }
+  });
+
+  it('does not give a Japanese infobox of unknown name the country of {{日本の市}}', () => {
+    expect(extractFacts('{{Infobox 都市|国=[[フランス]]|人口=2,102,650}}', 'ja').facts).toMatchObject({
+      country: 'フランス',
+      population: 2102650,
+    });
+  });
+});

@@ -2,7 +2,16 @@ import type { LatLon } from '../wikipedia/types.js';
 import { infoboxCoordinates } from './coordinates.js';
 import { codeOfName, countryFromCode, countryName } from './country-names.js';
 import { type NumberStyle, numberStyle, parseNumber, parseYear } from './numbers.js';
-import { GENERIC, isPlaceField, normalizeKey, type Profile, profileOf, type Unit, withGeneric } from './profiles.js';
+import {
+  GENERIC,
+  isPlaceField,
+  normalizeKey,
+  type Profile,
+  profileOf,
+  type Unit,
+  wikiProfile,
+  withGeneric,
+} from './profiles.js';
 import { render } from './render.js';
 import { findTemplate, stripNoise, type Template, templates } from './wikitext.js';
 
@@ -36,13 +45,14 @@ export interface Infobox {
 
 const INFOBOX_NAME = /^(infobox|geobox|ficha\b|info\/)/;
 
-function toInfobox(t: Template): Infobox & { score: number } {
+function toInfobox(t: Template, lang: string): Infobox & { score: number; named: boolean } {
   const fields: Fields = new Map();
   for (const [k, v] of t.named) fields.set(normalizeKey(k), v);
-  const profile = profileOf(t.name);
+  const own = profileOf(t.name);
+  const profile = own ?? wikiProfile(lang);
   let score = 0;
   for (const k of fields.keys()) if (isPlaceField(k)) score++;
-  return { name: t.name, fields, profile, score };
+  return { name: t.name, fields, profile, score, named: INFOBOX_NAME.test(t.name) || own !== null };
 }
 
 /**
@@ -50,18 +60,17 @@ function toInfobox(t: Template): Infobox & { score: number } {
  * name, by profile, or by holding several place fields under any name), the one
  * with the most place fields ({{Infobox Chinese}} can stand beside {{Infobox settlement}}).
  */
-export function infobox(wikitext: string): Infobox | null {
+export function infobox(wikitext: string, lang = 'en'): Infobox | null {
   const text = stripNoise(wikitext);
   let best: (Infobox & { score: number }) | null = null;
   for (const t of templates(text)) {
-    const box = toInfobox(t);
-    const named = INFOBOX_NAME.test(t.name) || box.profile !== null;
-    if (!named && box.score < 3) continue;
+    const box = toInfobox(t, lang);
+    if (!box.named && box.score < 3) continue;
     if (!best || box.score > best.score) best = box;
   }
   if (best) return best;
   const nested = findTemplate(text, (n) => INFOBOX_NAME.test(n) || profileOf(n) !== null);
-  return nested ? toInfobox(nested) : null;
+  return nested ? toInfobox(nested, lang) : null;
 }
 
 function first(fields: Fields, keys: readonly string[]): { key: string; text: string } | null {
@@ -251,7 +260,7 @@ function timezone(fields: Fields, profile: Profile | null): { timezone: string |
 
 /** The facts of shared/API.md from a page's section-0 wikitext. Unknown facts are null. */
 export function extractFacts(wikitext: string, lang = 'en'): { facts: Facts; coordinates: LatLon | null } {
-  const box = infobox(wikitext);
+  const box = infobox(wikitext, lang);
   if (!box) return { facts: { ...NO_FACTS }, coordinates: null };
   const { fields, profile } = box;
   const style = numberStyle(lang);

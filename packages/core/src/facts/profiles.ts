@@ -130,6 +130,16 @@ export function profileOf(name: string): Profile | null {
   return PROFILES.find((p) => p.templates.test(name)) ?? null;
 }
 
+/**
+ * The field names a wiki uses in infoboxes no profile names ({{НП-Россия}}, a local
+ * variant): its first profile that does not imply a country.
+ */
+export function wikiProfile(lang: string): Profile | null {
+  const l = lang.split('-')[0] ?? lang;
+  if (l === 'en') return null;
+  return PROFILES.find((p) => p.wikis.includes(l) && !p.countryCode && !p.countryInName) ?? null;
+}
+
 /** A profile's lists with the generic ones after them (a profile adds to, never replaces, the fallback). */
 export function withGeneric<T>(own: readonly T[] | undefined, generic: readonly T[] | undefined): T[] {
   return [...(own ?? []), ...(generic ?? [])];
