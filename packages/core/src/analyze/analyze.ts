@@ -1,7 +1,7 @@
 import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
 import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
 import { summarize } from '../nlp/summary.js';
-import { type Tokens, tokenize } from '../nlp/text.js';
+import { type Tokens, tokenizeAsync } from '../nlp/text.js';
 
 export interface Analysis {
   stats: { characters: number; words: number; sentences: number; readingTimeMinutes: number };
@@ -21,7 +21,7 @@ export async function analyze(
   keywordCount: number,
   summarySentences: number,
 ): Promise<Analysis> {
-  const tokens: Tokens = tokenize(text, lang);
+  const tokens: Tokens = await tokenizeAsync(text, lang);
   const [kw, mood, summary] = await Promise.all([
     keyphrases(tokens, lang, keywordCount),
     sentiment(tokens),
