@@ -71,3 +71,29 @@ describe('the fake Wikipedia follows the Action API shapes', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("the fake Wikidata follows wbgetentities' Wikibase JSON", () => {
+  const wd = async (params: Record<string, string>) =>
+    json(await fetch(`${fake.wikidataUrl}/w/api.php?${new URLSearchParams({ format: 'json', ...params })}`));
+
+  it('answers entities by id with claims, and marks missing ids', async () => {
+    const r = await wd({ action: 'wbgetentities', ids: 'Q90001|Q1', props: 'claims' });
+    expect(r.success).toBe(1);
+    expect(r.entities.Q1).toEqual({ id: 'Q1', missing: '' });
+    const population = r.entities.Q90001.claims.P1082;
+    expect(population[0]).toMatchObject({
+      mainsnak: { snaktype: 'value', property: 'P1082', datatype: 'quantity', datavalue: { type: 'quantity' } },
+      type: 'statement',
+      rank: 'normal',
+      qualifiers: { P585: [{ datavalue: { type: 'time', value: { precision: 9 } } }] },
+    });
+    expect(r.entities.Q90001.labels).toBeUndefined();
+  });
+
+  it('filters labels by language, and refuses more than 50 ids', async () => {
+    const r = await wd({ action: 'wbgetentities', ids: 'Q183', props: 'labels', languages: 'fr|en' });
+    expect(Object.keys(r.entities.Q183.labels).sort()).toEqual(['en', 'fr']);
+    const many = Array.from({ length: 51 }, (_, i) => `Q${i + 1}`).join('|');
+    expect((await wd({ action: 'wbgetentities', ids: many })).error.code).toBe('toomanyvalues');
+  });
+});
