@@ -478,3 +478,19 @@ describe("a wiki's own field names under a template no profile names", () => {
     });
   });
 });
+
+describe('units written after a measure', () => {
+  it('"34 m" is 34 metres, "891,12 km²" is km², whatever the wiki', () => {
+    expect(extractFacts('{{Infobox settlement|elevation_m = 76 m|area_total_km2 = 630 km2}}').facts).toMatchObject({
+      elevationM: 76,
+      areaKm2: 630,
+    });
+    expect(
+      extractFacts('{{Infobox Gemeinde in Deutschland|Höhe = 34 m ü. NHN|Fläche = 891,12 km²}}', 'de').facts,
+    ).toMatchObject({
+      elevationM: 34,
+      areaKm2: 891.12,
+    });
+    expect(extractFacts('{{Miasto infobox|wysokość = 100 m n.p.m.}}', 'pl').facts.elevationM).toBe(100);
+  });
+});

@@ -180,11 +180,11 @@ function population(fields: Fields, style: NumberStyle, profile: Profile | null)
   return { value: null, asOf: null };
 }
 
-/** The first of the fields that holds a number, times its unit's factor. */
+/** The first of the fields that holds a number, times its unit's factor ("34 m" is 34 metres, not millions). */
 function measured(fields: Fields, style: NumberStyle, units: readonly Unit[], digits: number, min: number) {
   for (const [keys, factor] of units) {
     const found = first(fields, keys);
-    const v = found ? parseNumber(found.text, style) : null;
+    const v = found ? parseNumber(found.text, style, false) : null;
     if (v !== null && v >= min) return round(v * factor, digits);
   }
   return null;

@@ -100,11 +100,11 @@ function readToken(digits: string, style: NumberStyle): { value: number; grouped
   return { value: Number(first[0].replace(',', '.')), grouped: false };
 }
 
-function tokens(text: string, style: NumberStyle): Found[] {
+function tokens(text: string, style: NumberStyle, scaled: boolean): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const word = (m[3] ?? '').trim().toLowerCase();
-    const scale = SCALES[word] ?? SCALES[word.replace(/\.$/, '')] ?? CJK_SCALES[word.charAt(0)];
+    const scale = scaled ? (SCALES[word] ?? SCALES[word.replace(/\.$/, '')] ?? CJK_SCALES[word.charAt(0)]) : undefined;
     const read = readToken(m[2] as string, style);
     if (!read || !Number.isFinite(read.value)) continue;
     const sign = m[1] ? -1 : 1;
@@ -117,8 +117,8 @@ function tokens(text: string, style: NumberStyle): Found[] {
  * The number a value states. A leading year ("2011: 14,736", "(2020) 1.2 million")
  * gives way to a later grouped or scaled figure.
  */
-export function parseNumber(text: string, style: NumberStyle = 'point'): number | null {
-  const found = tokens(text.replace(/\[\d+\]/g, ''), style);
+export function parseNumber(text: string, style: NumberStyle = 'point', scaled = true): number | null {
+  const found = tokens(text.replace(/\[\d+\]/g, ''), style, scaled);
   const [head] = found;
   if (!head) return null;
   const isYear =
