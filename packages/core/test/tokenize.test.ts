@@ -127,9 +127,12 @@ describe('tokenize', () => {
     expect(tokenize('', 'en')).toEqual({ lang: 'en', sentences: [], wordCount: 0, characters: 0 });
   });
 
-  it('gives the same tokens asynchronously', async () => {
+  it('gives the same tokens asynchronously, and stops when the request is aborted', async () => {
     const text = prose(30_000);
     expect(await tokenizeAsync(text, 'en')).toEqual(tokenize(text, 'en'));
+    const aborted = new AbortController();
+    aborted.abort(new Error('client went away'));
+    await expect(tokenizeAsync(prose(100_000), 'en', { signal: aborted.signal })).rejects.toThrow('client went away');
   });
 
   it('merges initials and abbreviations back into their sentence', () => {

@@ -3,7 +3,9 @@
  * `tokenize` segments a text once per request; everything that needs words or
  * sentences (stats, keywords, sentiment, summary) reads its `Tokens`.
  */
+
 import { type ChunkOptions, drain, type Span, sentenceSteps, wordSpans, wordSteps } from './segment.js';
+import { slicer } from './slice.js';
 
 export interface Sentence {
   /** The sentence, trimmed, runs of whitespace collapsed to one space. */
@@ -141,22 +143,26 @@ export function tokenize(text: string, lang: string, opts?: ChunkOptions): Token
   }
 }
 
-/** Longest stretch `tokenizeAsync` holds the event loop before it lets other work run, in ms. */
-export const TOKENIZE_SLICE_MS = 10;
-
 /**
  * `tokenize` for request handlers: the same tokens, but the event loop gets a turn
- * every TOKENIZE_SLICE_MS, so a 100,000-character text never stalls other requests.
+ * between chunks whenever SLICE_MS have passed (`slice.ts`), so a 100,000-character
+ * text never stalls other requests. With a `signal`, stops (throws its reason) once
+ * the request is aborted.
  */
-export async function tokenizeAsync(text: string, lang: string, opts?: ChunkOptions): Promise<Tokens> {
+export async function tokenizeAsync(
+  text: string,
+  lang: string,
+  opts?: ChunkOptions & { signal?: AbortSignal },
+): Promise<Tokens> {
   const steps = tokenSteps(text, lang, opts);
-  let since = performance.now();
+  const tick = slicer();
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    if (performance.now() - since > TOKENIZE_SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      since = performance.now();
+    const turn = tick();
+    if (turn) {
+      await turn;
+      opts?.signal?.throwIfAborted();
     }
   }
 }
