@@ -494,3 +494,15 @@ describe('units written after a measure', () => {
     expect(extractFacts('{{Miasto infobox|wysokość = 100 m n.p.m.}}', 'pl').facts.elevationM).toBe(100);
   });
 });
+
+describe('Portuguese {{Info/Assentamento}} subdivisions', () => {
+  it('takes subdivisão_nome for the country only where subdivisão_tipo says País', () => {
+    const text = `{{Info/Assentamento
+|subdivisão_tipo = [[Unidades federativas do Brasil|Estado]]
+|subdivisão_nome = [[São Paulo (estado)|São Paulo]]
+|subdivisão_tipo1 = País
+|subdivisão_nome1 = {{BRA}}
+}}`;
+    expect(extractFacts(text, 'pt').facts.country).toBe('Brasil');
+  });
+});

@@ -139,15 +139,21 @@ function country(fields: Fields, box: Infobox, lang: string): string | null {
     const own = first(fields, ['common_name', 'conventional_short_name', 'name']);
     if (own) return clean(own.text);
   }
-  // {{Infobox settlement}}: subdivision_name is the country unless subdivision_type says otherwise
-  for (const suffix of ['', '1', '2', '3']) {
-    const type = render(fields.get(`subdivision_type${suffix}`) ?? '').toLowerCase();
-    const isCountry =
-      /countr|sovereign|\bpaís|\bpais\b|\bpays\b|\bland\b|\bstaat\b|\bstato\b|страна|państwo|国|國/.test(type);
-    if (suffix === '' ? type === '' || isCountry : isCountry) {
-      const raw = fields.get(`subdivision_name${suffix}`);
-      const value = raw === undefined ? null : countryValue(raw, lang);
-      if (value) return value;
+  // {{Infobox settlement}} (and {{Info/Assentamento}}'s subdivisão_*): subdivision_name is the
+  // country unless subdivision_type says otherwise
+  for (const [type, name] of [
+    ['subdivision_type', 'subdivision_name'],
+    ['subdivisão_tipo', 'subdivisão_nome'],
+  ]) {
+    for (const suffix of ['', '1', '2', '3']) {
+      const said = render(fields.get(`${type}${suffix}`) ?? '').toLowerCase();
+      const isCountry =
+        /countr|sovereign|\bpaís|\bpais\b|\bpays\b|\bland\b|\bstaat\b|\bstato\b|страна|państwo|国|國/.test(said);
+      if (suffix === '' ? said === '' || isCountry : isCountry) {
+        const raw = fields.get(`${name}${suffix}`);
+        const value = raw === undefined ? null : countryValue(raw, lang);
+        if (value) return value;
+      }
     }
   }
   if (profile?.countryCode) return countryName(profile.countryCode, lang);

@@ -137,7 +137,7 @@ export const PROFILES: readonly Profile[] = [
     wikis: ['pt'],
     templates: /^info\/(município|municipio|assentamento|cidade|localidade|freguesia)(?:$|\s|\/)/,
     countryInName: /^info\/(?:município|municipio|cidade|freguesia) (?:do |de |da |dos |das )(.+)$/,
-    country: ['país', 'pais', 'subdivisão_nome'],
+    country: ['país', 'pais'],
     population: [
       [
         ['população_total', 'população', 'populacao', 'pop'],
