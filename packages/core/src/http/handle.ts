@@ -7,6 +7,7 @@ import { plainResponse } from '../plain-response.js';
 import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
 import { WikipediaClient } from '../wikipedia/client.js';
+import { withSchemas } from './lazy-schema.js';
 import { toProblem } from './problem.js';
 import { encodeSegment, pathSegments, readJsonBody, requestIdOf } from './request.js';
 import { type AnyRoute, type Deps, findRoute } from './route.js';
@@ -118,7 +119,8 @@ function preflight(allow: string[]): Answer {
 }
 
 /** Step: the route's validated input (path parameters, query, JSON body). */
-async function readInput(route: AnyRoute, params: Record<string, string>, ex: Incoming) {
+async function readInput(spec: AnyRoute, params: Record<string, string>, ex: Incoming) {
+  const route = spec.params || spec.query || spec.body ? await withSchemas(spec) : spec;
   return {
     params: validate(route.params, params, 'path'),
     query: validate(route.query, queryObject(ex.url.searchParams), 'query'),

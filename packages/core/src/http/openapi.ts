@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PROBLEM_CODES, PROBLEMS, type ProblemCode } from '../errors.js';
+import { withSchemas } from './lazy-schema.js';
 import { problemType } from './problem.js';
 import type { AnyRoute } from './route.js';
 
@@ -83,7 +84,7 @@ export const openApiPath = (route: AnyRoute): string => route.path.replace(/\{(\
 /** The OpenAPI 3.1 document of the given routes, generated from the schemas that validate requests and answers. */
 export async function openApiDocument(routes: readonly AnyRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
+  for (const route of await Promise.all(routes.map(withSchemas))) {
     const path = openApiPath(route);
     paths[path] ??= {};
     (paths[path] as Record<string, unknown>)[route.method.toLowerCase()] = await operation(route);

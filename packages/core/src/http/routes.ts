@@ -2,20 +2,20 @@ import { PayloadTooLargeError, type ProblemCode } from '../errors.js';
 import { MAX_AUTO_K } from '../geo/hubs.js';
 import { EXACT_LIMIT } from '../geo/tsp.js';
 import { PAGE_FETCH_LIMITS } from '../parse/limits.js';
+import { lazySchema } from './lazy-schema.js';
+import { MAX_ANALYZE_CHARS, NAME_LIMITS } from './limits.js';
 import { pathSegments } from './request.js';
 import { type AnyRoute, defineRoute, findRoute, type RouteMatch } from './route.js';
-import {
-  AnalyzeBody,
-  CityParams,
-  CityQuery,
-  CompareQuery,
-  DistanceQuery,
-  HubsBody,
-  MAX_ANALYZE_CHARS,
-  NAME_LIMITS,
-  ParseBody,
-  RouteBody,
-} from './schemas.js';
+
+// the request schemas, built on a request's first use (see lazy-schema.ts)
+const AnalyzeBody = lazySchema('AnalyzeBody');
+const CityParams = lazySchema('CityParams');
+const CityQuery = lazySchema('CityQuery');
+const CompareQuery = lazySchema('CompareQuery');
+const DistanceQuery = lazySchema('DistanceQuery');
+const HubsBody = lazySchema('HubsBody');
+const ParseBody = lazySchema('ParseBody');
+const RouteBody = lazySchema('RouteBody');
 
 /** What any route that asks Wikipedia can answer with when Wikipedia fails. */
 const UPSTREAM: ProblemCode[] = ['upstream_error', 'upstream_unavailable', 'upstream_timeout'];

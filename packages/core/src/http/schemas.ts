@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { MAX_ANALYZE_CHARS, NAME_LIMITS } from './limits.js';
+
+export { MAX_ANALYZE_CHARS, NAME_LIMITS };
 
 z.config(en());
 
@@ -50,9 +53,6 @@ export const NameList = (min: number, max: number, ...docs: Array<ReturnType<typ
     z.array(CityName).check(z.minLength(min), z.maxLength(max)),
   );
 
-/** How many names each list route takes. */
-export const NAME_LIMITS = { compare: [2, 20], route: [2, 50], hubs: [3, 100] } as const;
-
 export const CompareQuery = z.object({
   cities: NameList(
     ...NAME_LIMITS.compare,
@@ -72,9 +72,6 @@ export const DistanceQuery = z.object({
     .check(doc('How one travels: sets the detour factor and average speed of `hours`', 'road')),
   lang: Lang,
 });
-
-/** Longest /analyze text, in characters (Unicode code points); longer is 413. */
-export const MAX_ANALYZE_CHARS = 100_000;
 
 export const AnalyzeBody = z.object({
   text: z.string().check(
