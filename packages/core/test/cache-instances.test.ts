@@ -73,6 +73,9 @@ describe.skipIf(!REDIS_BIN)(
         [0, 1, 2].map(() => serveProcess({ WIKIPEDIA_BASE_URL: fake.baseUrl, ...env })),
       );
       try {
+        // each process loads the city modules (and connects to the store) first, so that the
+        // burst's lookups start together whatever each process's start-up cost
+        await Promise.all(instances.map(({ url }) => fetch(`${url}/cities/Warm%20Up%20Nowhere`).then((r) => r.text())));
         const requests = instances.flatMap(({ url }) =>
           Array.from({ length: 100 }, async () => {
             const res = await fetch(`${url}${path}`);
@@ -90,8 +93,12 @@ describe.skipIf(!REDIS_BIN)(
       await redis.cmd('FLUSHALL');
       fake.delayMs = 300;
       try {
-        // a generous store timeout: this is about the lock, not about a slow machine
-        const answers = await burst({ CACHE_URL: redis.url, CACHE_TIMEOUT_MS: '2000' }, '/cities/Ottawa');
+        // a generous store timeout and wait: this is about the lock, not about a slow machine
+        // (the next test shows the wait's bound)
+        const answers = await burst(
+          { CACHE_URL: redis.url, CACHE_TIMEOUT_MS: '2000', CACHE_LOCK_WAIT_MS: '10000' },
+          '/cities/Ottawa',
+        );
         expect(answers.every((a) => a.status === 200)).toBe(true);
         expect(new Set(answers.map((a) => a.body)).size).toBe(1);
         expect(asked('Ottawa')).toBe(1);
@@ -113,7 +120,7 @@ describe.skipIf(!REDIS_BIN)(
 
     it('the wait for another instance is bounded: past CACHE_LOCK_WAIT_MS each asks upstream itself', async () => {
       await redis.cmd('FLUSHALL');
-      fake.delayMs = 800;
+      fake.delayMs = 1500;
       try {
         const answers = await burst(
           { CACHE_URL: redis.url, CACHE_LOCK_WAIT_MS: '50', CACHE_TIMEOUT_MS: '2000' },
@@ -138,6 +145,21 @@ describe.skipIf(!REDIS_BIN)(
       } finally {
         fake.delayMs = 0;
         await redis.restart();
+      }
+    }, 60_000);
+
+    it('the store hung (SIGSTOP) during the burst: no request fails', async () => {
+      await redis.cmd('FLUSHALL');
+      fake.delayMs = 200;
+      try {
+        const answers = await burst({ CACHE_URL: redis.url, CACHE_TIMEOUT_MS: '100' }, '/cities/Dublin', async () => {
+          await new Promise((r) => setTimeout(r, 100));
+          redis.pause();
+        });
+        expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+      } finally {
+        fake.delayMs = 0;
+        redis.resume();
       }
     }, 60_000);
   },

@@ -168,25 +168,41 @@ export class Cache {
     };
     const waitMs = this.#opts.lockWaitMs ?? 1000;
     if (pending.length && (await this.#openStore())) {
+      const stored = await this.#sharedGet(pending, check);
+      for (const [k, v] of stored) out.set(k, v);
+      pending = pending.filter((k) => !stored.has(k));
       const until = this.#now() + waitMs;
       let poll = 10;
-      for (;;) {
-        const stored = await this.#sharedGet(pending, check);
-        for (const [k, v] of stored) out.set(k, v);
-        pending = pending.filter((k) => !stored.has(k));
-        if (!pending.length || waitMs <= 0) break;
-        const locks = await this.#call((s) =>
-          s.lock(
-            pending.map((k) => `${k}:lock`),
-            this.#opts.lockMs ?? 12_500,
-          ),
+      while (pending.length && waitMs > 0) {
+        // the locks and a second read in one round trip: a lock taken after another
+        // instance stored the value (and released its lock) still finds the value
+        const keys = pending;
+        const both = await this.#call((s) =>
+          Promise.all([
+            s.lock(
+              keys.map((k) => `${k}:lock`),
+              this.#opts.lockMs ?? 12_500,
+            ),
+            s.get(keys),
+          ]),
         );
-        if (!locks) break; // the store is not usable: load everything here
-        const mine = pending.filter((_, i) => locks[i]);
-        if (mine.length) {
-          run(mine, true);
-          pending = pending.filter((_, i) => !locks[i]);
-        }
+        if (!both) break; // the store is not usable: load everything here
+        const [locks, raw] = both;
+        const found = this.#decode(keys, raw, check);
+        const mine: string[] = [];
+        const release: string[] = [];
+        pending = keys.filter((k, i) => {
+          const v = found.get(k);
+          if (v !== undefined) {
+            out.set(k, v);
+            if (locks[i]) release.push(`${k}:lock`);
+            return false;
+          }
+          if (locks[i]) mine.push(k);
+          return !locks[i];
+        });
+        if (release.length) void this.#call((s) => s.unlock(release));
+        if (mine.length) run(mine, true);
         if (!pending.length || this.#now() + poll > until) break;
         await sleep(poll);
         poll = Math.min(poll * 2, 100);
@@ -226,9 +242,13 @@ export class Cache {
   }
 
   async #sharedGet<T>(keys: readonly string[], check: Check<T>): Promise<Map<string, T>> {
-    const out = new Map<string, T>();
     const raw = await this.#call((s) => s.get(keys));
-    if (!raw) return out;
+    return raw ? this.#decode(keys, raw, check) : new Map();
+  }
+
+  /** Values read from the store: a value that does not parse, is expired or of another shape is a miss. */
+  #decode<T>(keys: readonly string[], raw: readonly (string | undefined)[], check: Check<T>): Map<string, T> {
+    const out = new Map<string, T>();
     const now = this.#now();
     raw.forEach((text, i) => {
       if (text === undefined) return;
