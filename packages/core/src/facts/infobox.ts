@@ -1,6 +1,7 @@
 import type { LatLon } from '../wikipedia/types.js';
 import { infoboxCoordinates } from './coordinates.js';
-import { codeOfName, countryFromCode, countryName } from './country-names.js';
+import { country } from './country.js';
+import { clean, type Fields, first } from './fields.js';
 import { type NumberStyle, numberStyle, parseNumber, parseYear } from './numbers.js';
 import {
   GENERIC,
@@ -34,8 +35,6 @@ export const NO_FACTS: Facts = {
   timezone: null,
   utcOffset: null,
 };
-
-type Fields = Map<string, string>;
 
 export interface Infobox {
   name: string;
@@ -73,93 +72,9 @@ export function infobox(wikitext: string, lang = 'en'): Infobox | null {
   return nested ? toInfobox(nested, lang) : null;
 }
 
-function first(fields: Fields, keys: readonly string[]): { key: string; text: string } | null {
-  for (const k of keys) {
-    const key = normalizeKey(k);
-    const raw = fields.get(key);
-    if (raw === undefined) continue;
-    const text = render(raw);
-    if (text !== '') return { key, text };
-  }
-  return null;
-}
-
 function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
-}
-
-/** Keeps the first line, without trailing notes in brackets. */
-function clean(text: string): string | null {
-  const line = (text.split('\n')[0] ?? '')
-    .replace(/\s*[([（［].*$/, '')
-    .replace(/[,;:、，]\s*$/, '')
-    .trim();
-  return line === '' ? null : line.slice(0, 120);
-}
-
-/** Templates that show a country: flags by code or name, and bare code templates ({{DEU}}). */
-const FLAG =
-  /^(flag|flagcountry|flagu|flag country|bandera|band|bandeira|флаг|флаг страны|flaga|vlag|bandiera|국기|旗)$/;
-const FLAG_ICON = /^(flagicon|flag icon|flagdeco|banderas?|bandera2|флагификация|флаг-иконка|vlagicon)$/;
-
-/** A country named by a template in the value: {{DEU}}, {{flag|POL}}, {{Flagicon|Germany}} with nothing else. */
-function countryTemplate(raw: string, lang: string): string | null {
-  const t = findTemplate(raw, (n) => FLAG.test(n) || FLAG_ICON.test(n) || countryFromCode(n, lang) !== null);
-  if (!t) return null;
-  if (!FLAG.test(t.name) && !FLAG_ICON.test(t.name))
-    return t.positional.length === 0 ? countryFromCode(t.name, lang) : null;
-  const arg = render(t.named.get('name') ?? t.positional[0] ?? '');
-  if (FLAG_ICON.test(t.name) && render(raw) !== '') return null;
-  return countryFromCode(arg, lang) ?? (arg || null);
-}
-
-/** A country value as shown: a flag template's country in the wiki's language, else the text. */
-function countryValue(raw: string, lang: string): string | null {
-  const byTemplate = countryTemplate(raw, lang);
-  if (byTemplate) return byTemplate;
-  const text = clean(render(raw));
-  if (text && /^[A-Z]{2,3}$/.test(text)) return countryFromCode(text, lang) ?? text;
-  return text;
-}
-
-function country(fields: Fields, box: Infobox, lang: string): string | null {
-  const { profile } = box;
-  for (const k of withGeneric(profile?.country, GENERIC.country)) {
-    const raw = fields.get(normalizeKey(k));
-    if (raw === undefined) continue;
-    const value = countryValue(raw, lang);
-    if (value) return value;
-    // a bare country template ({{Canada}}) renders the flag and the name
-    const bare = /^\{\{\s*([\p{Lu}][\p{L} .'-]{1,40})\s*\}\}$/u.exec(raw.trim());
-    if (bare) return bare[1] as string;
-  }
-  // {{Infobox country}} (city-states such as Singapore or Monaco) is about the country itself
-  if (box.name === 'infobox country') {
-    const own = first(fields, ['common_name', 'conventional_short_name', 'name']);
-    if (own) return clean(own.text);
-  }
-  // {{Infobox settlement}} (and {{Info/Assentamento}}'s subdivisão_*): subdivision_name is the
-  // country unless subdivision_type says otherwise
-  for (const [type, name] of [
-    ['subdivision_type', 'subdivision_name'],
-    ['subdivisão_tipo', 'subdivisão_nome'],
-  ]) {
-    for (const suffix of ['', '1', '2', '3']) {
-      const said = render(fields.get(`${type}${suffix}`) ?? '').toLowerCase();
-      const isCountry =
-        /countr|sovereign|\bpaís|\bpais\b|\bpays\b|\bland\b|\bstaat\b|\bstato\b|страна|państwo|国|國/.test(said);
-      if (suffix === '' ? said === '' || isCountry : isCountry) {
-        const raw = fields.get(`${name}${suffix}`);
-        const value = raw === undefined ? null : countryValue(raw, lang);
-        if (value) return value;
-      }
-    }
-  }
-  if (profile?.countryCode) return countryName(profile.countryCode, lang);
-  const named = profile?.countryInName?.exec(box.name)?.[1];
-  const code = named ? codeOfName(named, lang) : null;
-  return code ? countryName(code, lang) : null;
 }
 
 function population(fields: Fields, style: NumberStyle, profile: Profile | null) {
