@@ -22,6 +22,7 @@ export const LOGISTICS_CASES: Case[] = [
     json: {
       order: ['Toronto', 'Ottawa', 'Quebec City', 'Montreal'],
       algorithm: 'exact',
+      search: null,
       unresolved: [{ name: 'Atlantis', error: { status: 404, code: 'not_found' } }],
     },
     check: (b) => {
@@ -62,6 +63,13 @@ export const LOGISTICS_CASES: Case[] = [
       expect(b.order[0]).toBe('Toronto');
       expect(b.order).toHaveLength(11);
       expect(b.legs).toHaveLength(10);
+      // resolved titles everywhere, the names as typed in `requested`
+      expect(b.order).toContain('Hamilton, Ontario');
+      expect(b.order).not.toContain('Hamilton');
+      expect(b.requested).toMatchObject({ 'Hamilton, Ontario': 'Hamilton' });
+      for (const [title, typed] of Object.entries(b.requested)) expect(typed).not.toBe(title);
+      expect(b.search.improvements).toContain('or-opt');
+      expect(b.search.kicks).toBeGreaterThan(0);
     },
   },
   {
@@ -115,12 +123,19 @@ export const LOGISTICS_CASES: Case[] = [
     json: { k: 3, chosenBy: 'silhouette', unresolved: [] },
     check: (b) => {
       expect(b.silhouette).toBeGreaterThan(0.8);
+      // cities are named by their resolved titles; `requested` keeps the names as typed
       expect(b.hubs.map((h: { members: string[] }) => h.members)).toEqual([
-        ['Toronto', 'Montreal', 'Ottawa', 'Hamilton'],
+        ['Toronto', 'Montreal', 'Ottawa', 'Hamilton, Ontario'],
         ['London', 'Manchester', 'Dublin'],
         ['São Paulo', 'Rio de Janeiro'],
       ]);
-      for (const h of b.hubs) expect(h.members).toContain(h.hub);
+      expect(b.requested).toEqual({ 'Hamilton, Ontario': 'Hamilton' });
+      for (const h of b.hubs) {
+        expect(h.members).toContain(h.hub);
+        expect(h.distancesKm).toHaveLength(h.members.length);
+        expect(h.distancesKm[h.members.indexOf(h.hub)]).toBe(0);
+        expect(h.maxKm).toBe(Math.max(...h.distancesKm));
+      }
     },
   },
   {

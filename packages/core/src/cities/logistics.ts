@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '../errors.js';
 import { greatCircleKm, round1 } from '../geo/distance.js';
-import { kMeans, MAX_AUTO_K, silhouette, sphericalMean } from '../geo/hubs.js';
+import { groupBySilhouette, groupInto, pairwise, sphericalMean } from '../geo/hubs.js';
 import { shortestTour } from '../geo/tsp.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import type { LatLon } from '../wikipedia/types.js';
@@ -52,6 +52,17 @@ async function locate(client: WikipediaClient, names: string[], lang: string) {
   return { located, unresolved };
 }
 
+/**
+ * The naming rule of every answer about several cities: a city is named by its
+ * resolved title; where the name as typed differed, `requested` maps the title
+ * to it (`unresolved` keeps the names as typed).
+ */
+function requestedNames(located: Located[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of located) if (c.name !== c.title) out[c.title] = c.name;
+  return out;
+}
+
 export async function planRoute(
   client: WikipediaClient,
   names: string[],
@@ -68,7 +79,8 @@ export async function planRoute(
     0,
     located.findIndex((c) => c.name === first || c.title === first),
   );
-  if (located.length === 0) return { order: [], legs: [], totalKm: 0, algorithm: 'exact' as const, unresolved };
+  if (located.length === 0)
+    return { order: [], legs: [], totalKm: 0, algorithm: 'exact' as const, search: null, requested: {}, unresolved };
   const tour = shortestTour(
     located.map((c) => c.at),
     startIndex,
@@ -78,10 +90,12 @@ export async function planRoute(
   const pairs = stops.slice(1).map((to, i) => [stops[i] as Located, to] as const);
   if (roundTrip && stops.length > 1) pairs.push([stops[stops.length - 1] as Located, stops[0] as Located]);
   return {
-    order: stops.map((s) => s.name),
-    legs: pairs.map(([a, b]) => ({ from: a.name, to: b.name, km: round1(greatCircleKm(a.at, b.at)) })),
+    order: stops.map((s) => s.title),
+    legs: pairs.map(([a, b]) => ({ from: a.title, to: b.title, km: round1(greatCircleKm(a.at, b.at)) })),
     totalKm: round1(tour.km),
     algorithm: tour.algorithm,
+    search: tour.search,
+    requested: requestedNames(located),
     unresolved,
   };
 }
@@ -100,32 +114,30 @@ export async function planHubs(client: WikipediaClient, names: string[], k: numb
     ]);
   }
   const points = located.map((c) => c.at);
-  let chosen: { k: number; labels: number[]; score: number | null };
-  if (k !== undefined) {
-    const { labels } = kMeans(points, k);
-    chosen = { k, labels, score: silhouette(points, labels) };
-  } else {
-    chosen = { k: 2, labels: [], score: Number.NEGATIVE_INFINITY };
-    for (let candidate = 2; candidate <= Math.min(MAX_AUTO_K, n - 1); candidate++) {
-      const { labels } = kMeans(points, candidate);
-      const score = silhouette(points, labels) ?? Number.NEGATIVE_INFINITY;
-      if (score > (chosen.score ?? Number.NEGATIVE_INFINITY) + 1e-12) chosen = { k: candidate, labels, score };
-    }
-    if (n === 2) chosen = { k: 1, labels: [0, 0], score: null };
-  }
+  const d = pairwise(points);
+  const chosen = k !== undefined ? groupInto(points, k, d) : groupBySilhouette(points, d);
   const groups = [...new Set(chosen.labels)]
     .map((label) => located.filter((_, i) => chosen.labels[i] === label))
     .sort((a, b) => located.indexOf(a[0] as Located) - located.indexOf(b[0] as Located));
   const hubs = groups.map((members) => {
     const centre = sphericalMean(members.map((m) => m.at));
     const hub = members.reduce((best, m) => (greatCircleKm(m.at, centre) < greatCircleKm(best.at, centre) ? m : best));
+    const distancesKm = members.map((m) => round1(greatCircleKm(hub.at, m.at)));
     return {
-      hub: hub.name,
+      hub: hub.title,
       centre: { lat: round4(centre.lat), lon: round4(centre.lon) },
-      members: members.map((m) => m.name),
-      maxKm: round1(Math.max(0, ...members.map((m) => greatCircleKm(hub.at, m.at)))),
+      members: members.map((m) => m.title),
+      distancesKm,
+      maxKm: Math.max(0, ...distancesKm),
     };
   });
   const score = chosen.score === null || !Number.isFinite(chosen.score) ? null : Math.round(chosen.score * 100) / 100;
-  return { k: hubs.length, chosenBy: k !== undefined ? ('request' as const) : ('silhouette' as const), silhouette: score, hubs, unresolved };
+  return {
+    k: hubs.length,
+    chosenBy: k !== undefined ? ('request' as const) : ('silhouette' as const),
+    silhouette: score,
+    hubs,
+    requested: requestedNames(located),
+    unresolved,
+  };
 }

@@ -108,11 +108,30 @@ export const DistanceResponse = z.strictObject({
   }),
 });
 
+/** Resolved title → the name as typed, for each city whose typed name differed. */
+const RequestedNames = z
+  .record(str, str)
+  .check(
+    z.describe(
+      'Cities are named by their resolved Wikipedia title everywhere in the answer; this maps each title whose name as typed differed to that name (`unresolved` keeps the names as typed)',
+    ),
+  );
+
 export const RouteResponse = z.strictObject({
   order: z.array(str),
   legs: z.array(z.strictObject({ from: str, to: str, km: num })),
   totalKm: num,
   algorithm: z.enum(['exact', 'heuristic']),
+  search: nullable(
+    z.strictObject({
+      construction: z
+        .enum(['nearest-neighbour', 'greedy-edge', 'space-filling-curve'])
+        .check(z.describe('The starting tour (of the three built) that the search improved')),
+      improvements: z.array(str).check(z.describe('The improvements that ran, in order')),
+      kicks: num.check(z.describe('Double-bridge perturbations of the iterated local search')),
+    }),
+  ).check(z.describe('How the heuristic found the tour; null when it is exact (10 cities or fewer)')),
+  requested: RequestedNames,
   unresolved: Unresolved,
 });
 
@@ -120,7 +139,18 @@ export const HubsResponse = z.strictObject({
   k: num,
   chosenBy: z.enum(['request', 'silhouette']),
   silhouette: nullable(num),
-  hubs: z.array(z.strictObject({ hub: str, centre: LatLon, members: z.array(str), maxKm: num })),
+  hubs: z.array(
+    z.strictObject({
+      hub: str.check(z.describe('The member city closest to the group’s spherical mean (its resolved title)')),
+      centre: LatLon,
+      members: z.array(str),
+      distancesKm: z
+        .array(num)
+        .check(z.describe('Each member’s great-circle distance to the hub city, km, in the order of `members`')),
+      maxKm: num,
+    }),
+  ),
+  requested: RequestedNames,
   unresolved: Unresolved,
 });
 
