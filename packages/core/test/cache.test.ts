@@ -12,6 +12,13 @@ vi.mock('../src/facts/infobox.js', async (original) => {
 });
 const { extractFacts } = await import('../src/facts/infobox.js');
 
+// records whether the store's client module was ever loaded
+const loaded = vi.hoisted(() => ({ redis: false }));
+vi.mock('../src/cache/redis.js', async (original) => {
+  loaded.redis = true;
+  return original();
+});
+
 const parseAll = (input: Buffer, chunk: number, max = 1 << 20) => {
   const p = new RespParser(max);
   const out: Reply[] = [];
@@ -157,6 +164,24 @@ describe('memory tier', () => {
       expect(again).toEqual(first);
       expect(fake.requests.length).toBe(requests);
       expect(vi.mocked(extractFacts).mock.calls.length).toBe(computed);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('cold path', () => {
+  it('loads the store client only when CACHE_URL is set, and a refused store is a miss', async () => {
+    const fake = await startFakeWikipedia();
+    try {
+      const memoryOnly = createHandler({ env: { WIKIPEDIA_BASE_URL: fake.baseUrl, LOG_LEVEL: 'silent' } });
+      expect((await memoryOnly(new Request('http://x/cities/Ottawa'))).status).toBe(200);
+      expect(loaded.redis).toBe(false);
+      const refused = createHandler({
+        env: { WIKIPEDIA_BASE_URL: fake.baseUrl, LOG_LEVEL: 'silent', CACHE_URL: 'redis://127.0.0.1:1' },
+      });
+      expect((await refused(new Request('http://x/cities/Ottawa'))).status).toBe(200);
+      expect(loaded.redis).toBe(true);
     } finally {
       await fake.close();
     }
