@@ -14,9 +14,13 @@ import { fetchExchange } from '../src/in-process.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = `${root}node_modules/.bin/tsx`;
 const skip = process.env.CONFORMANCE_HTTP === '0';
-/** Each emulator's port: its preset's default plus 10000 (13000, 18080, 17071), clear of a running `pnpm start`. */
+/**
+ * Each emulator's port: its preset's default plus 10000 (13000, 18080, 17071), clear of a
+ * running `pnpm start`; CONFORMANCE_PORT_OFFSET picks another offset (two runs at once).
+ */
+const offset = Number(process.env.CONFORMANCE_PORT_OFFSET ?? 10_000);
 const emulated = (await loadPresets()).flatMap((p) =>
-  p.emulator ? [{ platform: p.platform, port: p.emulator.defaultPort + 10_000 }] : [],
+  p.emulator ? [{ platform: p.platform, port: p.emulator.defaultPort + offset }] : [],
 );
 
 let fake: FakeWikipedia;

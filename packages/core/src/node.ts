@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { splitHeaders } from './headers.js';
 import { problemType } from './http/problem.js';
 import { plainParts } from './plain-response.js';
 
@@ -268,12 +269,9 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
     }
     return;
   }
-  const headers: Record<string, string | string[]> = {};
+  const { headers: single, cookies } = splitHeaders(response.headers);
+  const headers: Record<string, string | string[]> = single;
   if (!res.req.complete) headers.connection = 'close';
-  response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') headers[key] = value;
-  });
-  const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   res.writeHead(response.status, headers);
   if (!response.body) {

@@ -86,61 +86,10 @@ describe('GET /cities/{name}', () => {
     expect(city.keywords.length).toBeGreaterThan(0);
     expect(city.keywords.length).toBeLessThanOrEqual(10);
     expect(city.source.retrievedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/);
-    expect(Object.keys(city).sort()).toEqual(
-      [
-        'coordinates',
-        'description',
-        'factNotes',
-        'factSources',
-        'facts',
-        'keywords',
-        'lang',
-        'redirectedFrom',
-        'requested',
-        'sentiment',
-        'sentimentNote',
-        'source',
-        'summary',
-        'thumbnail',
-        'title',
-        'url',
-      ].sort(),
-    );
+    // the exact set of fields is checked on every runtime by the conformance suite (responses.ts)
   });
 
-  it('reports redirects, Unicode and commas in names', async () => {
-    expect(await json(await get('/cities/TO'))).toMatchObject({ title: 'Toronto', redirectedFrom: 'TO' });
-    expect(await json(await get('/cities/S%C3%A3o%20Paulo'))).toMatchObject({
-      title: 'São Paulo',
-      facts: { country: 'Brazil' },
-    });
-    expect(await json(await get('/cities/Washington,%20D.C.'))).toMatchObject({
-      title: 'Washington, D.C.',
-      facts: { country: 'United States' },
-    });
-  });
-
-  it('falls back to infobox coordinates when GeoData has none', async () => {
-    const city = await json(await get('/cities/Ottawa'));
-    expect(city.coordinates).toEqual({ lat: 45.424722, lon: -75.695 });
-    expect(city.facts.areaKm2).toBeCloseTo(2791.23, 1);
-  });
-
-  it('answers another language from its own wiki', async () => {
-    const city = await json(await get('/cities/Paris?lang=fr'));
-    expect(city).toMatchObject({ title: 'Paris', lang: 'fr', facts: { country: 'France', population: 2102650 } });
-    expect(city.sentiment).toMatchObject({ method: 'pattern-fr' });
-    expect(city.sentimentNote).toBeNull();
-  });
-
-  it('400 lists every invalid parameter', async () => {
-    const body = await problem(await get('/cities/x?lang=EN!&sentences=0'), 400, 'invalid_request');
-    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['lang', 'sentences']);
-  });
-
-  it('400 for a name that is blank or too long', async () => {
-    await problem(await get('/cities/%20%20'), 400, 'invalid_request');
-    await problem(await get(`/cities/${'a'.repeat(201)}`), 400, 'invalid_request');
+  it('400 for a malformed percent-encoding in the path', async () => {
     await problem(await get('/cities/%E0%A4%A'), 400, 'invalid_request');
   });
 
@@ -153,34 +102,6 @@ describe('GET /cities/{name}', () => {
   it('404 for an unknown route', async () => {
     await problem(await get('/nowhere'), 404, 'not_found');
     await problem(await get('/cities'), 404, 'not_found');
-  });
-
-  it('405 with Allow for another method', async () => {
-    const res = await get('/cities/Toronto', { method: 'DELETE' });
-    expect(res.headers.get('allow')).toBe('GET, HEAD');
-    await problem(res, 405, 'method_not_allowed');
-  });
-
-  it('409 with candidates for a disambiguation page', async () => {
-    const body = await problem(await get('/cities/Springfield'), 409, 'ambiguous');
-    expect(body.candidates).toContain('Springfield, Illinois');
-  });
-
-  it('502 when Wikipedia errs', async () => {
-    fake.faults.push({ status: 500 });
-    await problem(await get('/cities/Montreal'), 502, 'upstream_error');
-  });
-
-  it('503 with Retry-After when Wikipedia keeps refusing', async () => {
-    fake.faults.push({ status: 429, headers: { 'retry-after': '30' } });
-    const res = await get('/cities/Dublin');
-    expect(res.headers.get('retry-after')).toBe('30');
-    await problem(res, 503, 'upstream_unavailable');
-  });
-
-  it('504 when Wikipedia is too slow', async () => {
-    fake.delayMs = 1000;
-    await problem(await get('/cities/Dollar%20Point'), 504, 'upstream_timeout');
   });
 });
 
@@ -217,12 +138,6 @@ describe('every response', () => {
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://b.example');
     const no = await strict(new Request('http://localhost/health', { headers: { origin: 'https://evil.example' } }));
     expect(no.headers.get('access-control-allow-origin')).toBeNull();
-  });
-
-  it('answers HEAD like GET without a body', async () => {
-    const res = await get('/health', { method: 'HEAD' });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe('');
   });
 });
 
