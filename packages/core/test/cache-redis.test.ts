@@ -117,6 +117,29 @@ describe.skipIf(!REDIS_BIN)(
       expect(warnings(logs)).toEqual([]);
     });
 
+    it('authenticates as a user with a password and uses the database in the URL', async () => {
+      await flush();
+      await redis.cmd('ACL', 'SETUSER', 'cityscope', 'on', '>p@ss/w:rd', '~*', '+@all');
+      const port = new URL(redis.url).port;
+      const url = `redis://cityscope:${encodeURIComponent('p@ss/w:rd')}@127.0.0.1:${port}/3`;
+      const logs: string[] = [];
+      expect((await get(instance({ CACHE_URL: url }, logs), '/cities/Ottawa')).status).toBe(200);
+      expect(warnings(logs)).toEqual([]);
+      const db3 = new RedisStore({ url, timeoutMs: 500, maxBulkBytes: 1 << 20 }, connector);
+      const [stored] = await db3.get([new Cache().key('page', 'en', 'Ottawa')]);
+      expect(stored).toContain('"Ottawa"');
+      db3.close();
+      expect(await redis.cmd('EXISTS', new Cache().key('page', 'en', 'Ottawa'))).toBe(0); // not in db 0
+
+      // a wrong password: refused, so every request is answered from upstream
+      const bad = `redis://cityscope:hunter2-secret@127.0.0.1:${port}/3`;
+      const badLogs: string[] = [];
+      const h = instance({ CACHE_URL: bad }, badLogs);
+      for (let i = 0; i < 8; i++) expect((await get(h, `/cities/Ottawa?sentences=${1 + i}`)).status).toBe(200);
+      expect(warnings(badLogs)).toHaveLength(1);
+      expect(badLogs.join('\n')).not.toContain('hunter2');
+    });
+
     it('a garbage value is a miss, not an error', async () => {
       await flush();
       const key = new Cache().key('page', 'en', 'Toronto');
