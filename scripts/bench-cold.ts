@@ -23,7 +23,8 @@ const t1 = performance.now();
 const r = await m.handler(event, context);
 const t2 = performance.now();
 if (r.statusCode !== 200) { console.error(JSON.stringify(r)); process.exit(1); }
-process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1 }));
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000 }));
 `;
 
 // the request and context by shape (as the Azure worker hands them over), so the probe loads nothing the bundle does not
@@ -37,11 +38,14 @@ const t1 = performance.now();
 const r = await m.handler(request, context);
 const t2 = performance.now();
 if ((r.status ?? 200) !== 200) { console.error(JSON.stringify(r)); process.exit(1); }
-process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1 }));
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000 }));
 `;
 
 export interface ColdFigures {
   whole: Map<string, Stat>;
+  /** The process's own CPU time (user + system) up to the answer: steadier than wall time on a busy machine. */
+  cpuMs: Map<string, Stat>;
   importMs: Map<string, Stat>;
   firstMs: Map<string, Stat>;
 }
@@ -57,8 +61,14 @@ export async function benchLambdaLike(opts: {
   const azureProbe = join(opts.tmp, 'probe-azure.mjs');
   writeFileSync(lambdaProbe, LAMBDA_PROBE);
   writeFileSync(azureProbe, AZURE_PROBE);
+  const emptyProbe = join(opts.tmp, 'probe-empty.mjs');
+  writeFileSync(
+    emptyProbe,
+    'const cpu = process.cpuUsage();\nprocess.stdout.write(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000 }));\n',
+  );
   const variants: Record<string, string[]> = {
     'node -e 0': ['-e', '0'],
+    'node empty.mjs': [emptyProbe],
     'Hono Lambda app': [lambdaProbe, opts.bundles.honoLambda, '/health'],
     'Cityscope AWS': [lambdaProbe, opts.bundles.aws, opts.path],
     'Cityscope Azure': [azureProbe, opts.bundles.azure, opts.path],
@@ -70,15 +80,16 @@ export async function benchLambdaLike(opts: {
     (v) => timedProcess(variants[v] as string[], opts.env),
     `fresh processes, GET ${opts.path}`,
   );
-  const pick = (key: 'importMs' | 'firstMs') =>
+  const pick = (key: 'importMs' | 'firstMs' | 'cpuMs') =>
     new Map(
       [...runs]
-        .filter(([k]) => k !== 'node -e 0')
+        .filter(([k]) => k !== 'node -e 0' && (key === 'cpuMs' || k !== 'node empty.mjs'))
         .map(([k, xs]) => [k, stat(xs.map((x) => Number(x.out[key])))] as const),
     );
   return {
     whole: new Map([...runs].map(([k, xs]) => [k, stat(xs.map((x) => x.wallMs))])),
     importMs: pick('importMs'),
+    cpuMs: pick('cpuMs'),
     firstMs: pick('firstMs'),
   };
 }

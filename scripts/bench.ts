@@ -98,12 +98,18 @@ if (ONLY.has('2')) {
   const city = await benchLambdaLike({ tmp, env, runs: RUNS, bundles, path: '/cities/Toronto' });
   const bare = health.whole.get('node -e 0')?.median ?? 1;
   const hono = health.importMs.get('Hono Lambda app')?.median ?? 1;
+  const emptyCpu = health.cpuMs.get('node empty.mjs')?.median ?? 1;
   out(`### Cold start: AWS and Azure bundles (${RUNS} fresh processes each, interleaved)\n`);
-  out('Whole process = spawn to exit of a `node` that imports the bundle and answers one GET /health.\n');
+  out(
+    'Whole process = spawn to exit of a `node` that imports the bundle and answers one GET /health (wall clock); ' +
+      'CPU = that process’s own user + system time up to the answer, against a `node` running an empty ES module.\n',
+  );
   head([
     '',
     'whole process',
     '÷ node -e 0',
+    'CPU',
+    '÷ empty module',
     'import',
     '÷ Hono import',
     '+ first GET /health',
@@ -116,6 +122,8 @@ if (ONLY.has('2')) {
       k,
       show(health.whole, k),
       ratio(w, bare),
+      show(health.cpuMs, k),
+      health.cpuMs.has(k) ? ratio(health.cpuMs.get(k)?.median ?? 0, emptyCpu) : '—',
       show(health.importMs, k),
       i === undefined ? '—' : ratio(i, hono),
       show(health.firstMs, k),
@@ -149,9 +157,18 @@ if (ONLY.has('4')) {
   const bare = http.health.get('bare node:http')?.median ?? 1;
   const rps = (n: number) => `${Math.round(n).toLocaleString('en')}`;
   out(`### Request overhead: GET /health, 10 connections (${ROUNDS} × ${SECONDS} s each, interleaved)\n`);
-  head(['server', 'req/s', '÷ bare node:http', 'p99 latency']);
+  const bareCpu = http.healthCpu.get('bare node:http')?.median ?? 1;
+  head(['server', 'req/s', '÷ bare node:http', 'p99 latency', 'server CPU per request', 'bare ÷ this']);
   for (const [k, s] of http.health) {
-    row([k, range(s, rps), ratio(s.median, bare), show(http.healthP99, k, (n) => `${n} ms`)]);
+    const cpu = http.healthCpu.get(k);
+    row([
+      k,
+      range(s, rps),
+      ratio(s.median, bare),
+      show(http.healthP99, k, (n) => `${n} ms`),
+      cpu ? range(cpu, (n) => `${n.toFixed(1)} µs`) : '—',
+      cpu ? ratio(bareCpu, cpu.median) : '—',
+    ]);
   }
   out(
     `\n\`cityscope serve\` logged ${http.logLines.toLocaleString('en')} request lines (LOG_LEVEL=info, to a file).\n`,
