@@ -1,4 +1,4 @@
-import { buildDocument, type Element, type HtmlDocument, MAX_DEPTH, MAX_ELEMENTS } from './dom.js';
+import { buildDocument, type Element, type HtmlDocument, MAX_DEPTH, MAX_ELEMENTS, slicer } from './dom.js';
 import { readMetadata } from './metadata.js';
 import { blockText, readableRoots } from './readable.js';
 
@@ -84,9 +84,12 @@ export async function parseHtml(html: string, pageUrl: string | null, signal?: A
     const text = clean(el.collected);
     if (text) headings.push({ level: Number(el.name.slice(1)), text });
   }
+  const tick = slicer(signal);
   const links: ParsedPage['links'] = [];
   for (const el of doc.anchors) {
     if (links.length >= MAX_LINKS) break;
+    const wait = tick();
+    if (wait) await wait;
     const href = absolute(el.attrs.get('href'), base);
     if (!href) continue;
     links.push({
@@ -98,6 +101,8 @@ export async function parseHtml(html: string, pageUrl: string | null, signal?: A
   const images: ParsedPage['images'] = [];
   for (const el of doc.images) {
     if (images.length >= MAX_IMAGES) break;
+    const wait = tick();
+    if (wait) await wait;
     const src = absolute(el.attrs.get('src') ?? el.attrs.get('data-src'), base);
     const alt = el.attrs.get('alt');
     if (src) images.push({ src, alt: alt === undefined ? null : (clean(alt) ?? '') });
