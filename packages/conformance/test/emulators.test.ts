@@ -91,7 +91,9 @@ afterAll(async () => {
 });
 
 describe.skipIf(skip)('over HTTP', () => {
-  for (const runtime of RUNTIMES) {
+  // the Node server, and every target whose preset has an emulator
+  const overHttp = RUNTIMES.filter((r) => r === 'node' || emulated.some((e) => e.platform === r));
+  for (const runtime of overHttp) {
     describe(runtime, () => {
       for (const c of CASES.filter((x) => appliesTo(x, runtime, true))) {
         it(c.name, async () => {
