@@ -7,6 +7,11 @@
 // sets `access-control-allow-origin` to the caller's origin when the function set
 // none (so an origin CORS_ORIGINS refuses would be allowed), and turns every
 // preflight answer into 200. This file skips registering that one hook.
+//
+// It also keeps the query string raw: API Gateway hands the Lambda the query as the
+// client sent it (`rawQueryString`), but serverless-offline re-serialises it through
+// URLSearchParams, which turns a literal comma into %2C, so a list such as
+// `cities=Dublin,Washington%2C%20D.C.` could no longer be split at its literal commas.
 const { realpathSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -22,8 +27,19 @@ function isOfflineCorsHook(event, method) {
   );
 }
 
+/** The request's query string re-serialised as it came, as API Gateway's rawQueryString is. */
+function keepRawQuery(request, h) {
+  const url = request.url;
+  if (url?.search) {
+    const raw = url.search.slice(1);
+    Object.defineProperty(url.searchParams, 'toString', { value: () => raw });
+  }
+  return h.continue;
+}
+
 function Server(options) {
   const server = createServer(options);
+  server.ext('onRequest', keepRawQuery);
   const ext = server.ext.bind(server);
   server.ext = (event, method, opts) => (isOfflineCorsHook(event, method) ? undefined : ext(event, method, opts));
   return server;

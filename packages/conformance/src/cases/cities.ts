@@ -190,6 +190,34 @@ export const CITY_CASES: Case[] = [
     check: (b) => expect(b.cities.map((c: { name: string }) => c.name)).toEqual(['Washington, D.C.', 'Toronto']),
   },
   {
+    name: 'compare: an encoded comma stays inside one name of a comma-separated list',
+    request: { method: 'GET', path: '/compare?cities=Dublin,Washington%2C%20D.C.,Toronto' },
+    status: 200,
+    type: 'json',
+    check: (b) => {
+      expect(b.cities.map((c: { name: string }) => c.name)).toEqual(['Dublin', 'Washington, D.C.', 'Toronto']);
+      expect(b.cities[1].city.title).toBe('Washington, D.C.');
+      expect(b.distancesKm).toHaveLength(3);
+    },
+  },
+  {
+    name: 'compare: repeated parameter, each value one name with its literal comma',
+    request: { method: 'GET', path: '/compare?cities=Toronto&cities=Washington,%20D.C.' },
+    status: 200,
+    type: 'json',
+    check: (b) => {
+      expect(b.cities.map((c: { name: string }) => c.name)).toEqual(['Toronto', 'Washington, D.C.']);
+      expect(b.cities[1].city.title).toBe('Washington, D.C.');
+    },
+  },
+  {
+    name: 'compare: a plus and percent-encoded spaces decode inside list items',
+    request: { method: 'GET', path: '/compare?cities=Quebec+City,Hamilton%2C%20Ontario' },
+    status: 200,
+    type: 'json',
+    check: (b) => expect(b.cities.map((c: { name: string }) => c.name)).toEqual(['Quebec City', 'Hamilton, Ontario']),
+  },
+  {
     name: 'compare: too few names',
     request: { method: 'GET', path: '/compare?cities=Toronto' },
     status: 400,

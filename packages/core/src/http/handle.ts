@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { WikipediaClient } from '../wikipedia/client.js';
 import { withSchemas } from './lazy-schema.js';
 import { toProblem } from './problem.js';
+import { listParams, parseQuery } from './query.js';
 import { encodeSegment, pathSegments, readJsonBody, requestIdOf } from './request.js';
 import { type AnyRoute, type Deps, findRoute } from './route.js';
 import { routes } from './routes.js';
@@ -72,16 +73,6 @@ interface Answer {
   body: string | null;
 }
 
-/** Query parameters; a repeated one becomes an array (which a scalar parameter's schema refuses). */
-function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    out[key] = all.length === 1 ? (all[0] as string) : all;
-  }
-  return out;
-}
-
 /** Step: checks one part of the input against its schema; every failure is listed in one 400. */
 function validate(schema: AnyRoute['query'], value: unknown, where: string): unknown {
   if (!schema) return undefined;
@@ -123,7 +114,7 @@ async function readInput(spec: AnyRoute, params: Record<string, string>, ex: Inc
   const route = spec.params || spec.query || spec.body ? await withSchemas(spec) : spec;
   return {
     params: validate(route.params, params, 'path'),
-    query: validate(route.query, queryObject(ex.url.searchParams), 'query'),
+    query: validate(route.query, parseQuery(ex.url.search, listParams(route.query)), 'query'),
     body: route.body ? validate(route.body, await readJsonBody(ex.request), 'body') : undefined,
   };
 }

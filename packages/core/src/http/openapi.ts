@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { PROBLEM_CODES, PROBLEMS, type ProblemCode } from '../errors.js';
 import { withSchemas } from './lazy-schema.js';
 import { problemType } from './problem.js';
+import { listParams } from './query.js';
 import type { AnyRoute } from './route.js';
 
 /** Every route can answer these. */
@@ -16,19 +17,29 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): Js
   return rest;
 }
 
+/** A list parameter's JSON schema (string or array of strings on input) as the array it is. */
+function listItems(schema: JsonSchema): JsonSchema {
+  const variants = (schema as { anyOf?: JsonSchema[] }).anyOf ?? [];
+  return variants.find((v) => (v as { type?: string }).type === 'array') ?? schema;
+}
+
 /** Path or query parameters; each one's description and first example are lifted onto the parameter. */
 function parameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const s = jsonSchema(schema);
+  const lists = listParams(schema);
   return Object.entries(s.properties ?? {}).map(([name, p]) => {
     const { description, examples, ...rest } = p as { description?: string; examples?: unknown[] };
+    const list = lists.has(name);
     return {
       name,
       in: where,
       required: where === 'path' || (s.required ?? []).includes(name),
       ...(description ? { description } : {}),
-      ...(examples?.length ? { example: examples[0] } : {}),
-      schema: rest,
+      ...(examples?.length ? { example: list ? String(examples[0]).split(',') : examples[0] } : {}),
+      // a list: comma-separated items, split before percent-decoding (query.ts)
+      ...(list ? { style: 'form', explode: false } : {}),
+      schema: list ? listItems(rest) : rest,
     };
   });
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { MAX_ANALYZE_CHARS, NAME_LIMITS } from './limits.js';
+import { markList } from './query.js';
 
 export { MAX_ANALYZE_CHARS, NAME_LIMITS };
 
@@ -41,23 +42,27 @@ export const CityQuery = z.object({
 });
 
 /**
- * 2–20 names: one `cities` parameter split at commas, or the parameter repeated
- * once per name (for names that contain a comma, such as "Washington, D.C.").
+ * A list of names in the query (OpenAPI `style: form, explode: false`): one
+ * parameter split at its literal commas before percent-decoding (so "%2C" stays
+ * inside a name such as "Washington, D.C."), or the parameter repeated once per
+ * name, commas included. The splitting is query.ts's `parseQuery`.
  */
 export const NameList = (min: number, max: number, ...docs: Array<ReturnType<typeof doc>>) =>
-  z.pipe(
+  markList(
     z.pipe(
-      z.union([z.string(), z.array(z.string())]).check(...docs),
-      z.transform((v: string | string[]) => (Array.isArray(v) ? v : v.split(','))),
+      z.pipe(
+        z.union([z.string(), z.array(z.string())]).check(...docs),
+        z.transform((v: string | string[]) => (Array.isArray(v) ? v : [v])),
+      ),
+      z.array(CityName).check(z.minLength(min), z.maxLength(max)),
     ),
-    z.array(CityName).check(z.minLength(min), z.maxLength(max)),
   );
 
 export const CompareQuery = z.object({
   cities: NameList(
     ...NAME_LIMITS.compare,
     doc(
-      `${NAME_LIMITS.compare.join('–')} city names, comma-separated; for a name with a comma, repeat the parameter once per name`,
+      `${NAME_LIMITS.compare.join('–')} city names, separated by literal commas; a comma inside a name is sent encoded (\`Washington%2C%20D.C.\`), or the parameter is repeated once per name (each value one name, commas included)`,
       'Toronto,Montreal,Ottawa',
     ),
   ),
