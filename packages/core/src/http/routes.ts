@@ -40,6 +40,10 @@ const TAGS = {
  * schema of its answer. Each route's code is imported on its first request, so a cold
  * /health never loads the NLP.
  */
+/** The naming rule of the answers about several cities. */
+const NAMING_RULE =
+  'Cities are named by their resolved Wikipedia titles; `requested` maps a title to the name as typed where they differ, and `unresolved` keeps the names as typed.';
+
 export const routes: readonly AnyRoute[] = [
   defineRoute({
     method: 'GET',
@@ -105,7 +109,7 @@ export const routes: readonly AnyRoute[] = [
     operationId: 'route',
     tag: TAGS.logistics,
     summary: `The shortest visiting order of ${range(NAME_LIMITS.route)} cities`,
-    description: `Exact (Held–Karp) for ${EXACT_LIMIT} cities or fewer; above that, a heuristic search (\`algorithm\` says which). Distances are great-circle.`,
+    description: `Exact (Held–Karp) for ${EXACT_LIMIT} cities or fewer; above that, a deterministic heuristic: nearest-neighbour, greedy-edge and space-filling-curve starts, 2-opt and Or-opt, then an iterated local search (\`algorithm\` and \`search\` say how). Distances are great-circle. ${NAMING_RULE}`,
     body: RouteBody,
     response: async () => (await responses()).RouteResponse,
     cache: 'no-store',
@@ -125,7 +129,7 @@ export const routes: readonly AnyRoute[] = [
     operationId: 'hubs',
     tag: TAGS.logistics,
     summary: `Group ${range(NAME_LIMITS.hubs)} cities into regional hubs`,
-    description: `k-means on the sphere with k-means++ seeding (seeded from the input, so deterministic); a hub is the member closest to its group’s spherical mean. Without \`k\`, k in 2..min(${MAX_AUTO_K}, n−1) with the best mean silhouette.`,
+    description: `k-means on the sphere with k-means++ seeding (seeded from the input, so deterministic); a hub is the member closest to its group’s spherical mean. Without \`k\`, k in 2..min(${MAX_AUTO_K}, n−1) with the best mean silhouette, leaving a city alone in a hub only when it lies far from all the others (an island). ${NAMING_RULE}`,
     body: HubsBody,
     response: async () => (await responses()).HubsResponse,
     cache: 'no-store',
