@@ -68,11 +68,6 @@ export class Cache {
     });
   }
 
-  /** Whether there is a shared tier behind the memory one. */
-  get shared(): boolean {
-    return this.#opts.store !== undefined;
-  }
-
   /** The breaker's state, for tests and diagnostics. */
   get storeState(): string {
     return this.#breaker.state;
