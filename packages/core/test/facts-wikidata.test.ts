@@ -140,7 +140,7 @@ describe('each route asks Wikipedia for what it uses', () => {
   });
 
   it('/compare of 20 new cities: at most 2 requests', async () => {
-    const res = await get(`/compare?cities=${encodeURIComponent(towns(20, 20).join(','))}`);
+    const res = await get(`/compare?cities=${towns(20, 20).map(encodeURIComponent).join(',')}`);
     expect(res.status).toBe(200);
     expect((await json(res)).cities).toHaveLength(20);
     expect(wiki().length).toBeLessThanOrEqual(2);
