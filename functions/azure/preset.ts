@@ -57,7 +57,9 @@ const preset: Preset = {
         const context = new azure.InvocationContext({ functionName: 'cityscope', invocationId: crypto.randomUUID() });
         const response = new azure.HttpResponse(await handler(request, context));
         const headers = new Headers();
-        response.headers.forEach((value, name) => headers.append(name, value));
+        response.headers.forEach((value, name) => {
+          headers.append(name, value);
+        });
         return {
           status: response.status,
           headers,
