@@ -1,5 +1,5 @@
-import type { connect as netConnect, Socket } from 'node:net';
-import type { connect as tlsConnect } from 'node:tls';
+import type { NetConnectOpts, Socket } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
 import { type Reply, ReplyError, RespParser, StoreError } from './resp-parser.js';
 import { parseStoreUrl } from './store-url.js';
 
@@ -36,8 +36,8 @@ function encode(args: readonly string[]): string {
 
 /** node:net and node:tls, passed in so that they load only with the store. */
 export interface Connector {
-  connect?: typeof netConnect;
-  connectTls?: typeof tlsConnect;
+  connect?: (options: NetConnectOpts) => Socket;
+  connectTls?: (options: ConnectionOptions) => Socket;
 }
 
 export class RespClient {
