@@ -115,7 +115,8 @@ export async function parseHtml(html: string, pageUrl: string | null, signal?: A
     clean(doc.metas.find((m) => m.get('http-equiv')?.toLowerCase() === 'content-language')?.get('content'));
   const canonicalTag = doc.linkTags.find((l) => relIncludes(l, 'canonical'));
   const canonical = absolute(canonicalTag?.attrs.get('href'), base);
-  const description = metaContent(doc, 'description') ?? openGraph.description;
+  // the contract: the meta description, else Open Graph's; then the other meta descriptions
+  const description = metaContent(doc, 'description') ?? openGraph.description ?? meta.otherDescription;
 
   return {
     url: base ? (pageUrl ?? base.href) : null,

@@ -130,6 +130,8 @@ export function cleanTitle(raw: string, headings: readonly string[], h1s: readon
 
 export interface PageMetadata {
   title: string | null;
+  /** The other meta descriptions Readability reads (dc:description, dcterm:description, twitter:description). */
+  otherDescription: string | null;
   /** Readability's excerpt from metadata (JSON-LD, dc, og, description, twitter), or null. */
   excerpt: string | null;
 }
@@ -180,5 +182,6 @@ export function readMetadata(doc: HtmlDocument): PageMetadata {
     const c = s === undefined ? '' : collapse(unescapeEntities(s));
     return c === '' ? null : c;
   };
-  return { title: clean(title), excerpt: clean(excerpt) };
+  const otherDescription = pick('dc:description', 'dcterm:description', 'twitter:description');
+  return { title: clean(title), otherDescription: clean(otherDescription), excerpt: clean(excerpt) };
 }
