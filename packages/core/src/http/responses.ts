@@ -16,7 +16,22 @@ const nullable = <T extends z.ZodMiniType>(t: T) => z.nullable(t);
 
 const LatLon = z.strictObject({ lat: num, lon: num });
 const Keyword = z.strictObject({ term: str, score: num });
-const Sentiment = z.strictObject({ score: num, label: z.enum(['positive', 'neutral', 'negative']) });
+const Sentiment = z.strictObject({
+  score: num.check(z.describe('Mean VADER compound score of the sentences, in [-1, 1]')),
+  label: z
+    .enum(['positive', 'neutral', 'negative'])
+    .check(z.describe('positive above +0.05, negative below -0.05, else neutral')),
+  method: z
+    .string()
+    .check(
+      z.describe(
+        'What produced the answer: the vocabulary under VADER\'s rules (e.g. "vader", "pattern-fr"), "+" the wider one used where it found nothing (e.g. "vader+senticon")',
+      ),
+    ),
+});
+const SentimentNote = nullable(str).check(
+  z.describe('Why sentiment is null: the language has no sentiment vocabulary; null when sentiment was computed'),
+);
 const ItemError = z.strictObject({ status: num, code: z.enum(PROBLEM_CODES), detail: str });
 const Unresolved = z.array(z.strictObject({ name: str, error: ItemError }));
 
@@ -73,6 +88,7 @@ export const CityResponse = z.strictObject({
   thumbnail: nullable(z.strictObject({ url: str, width: num, height: num })),
   keywords: z.array(Keyword),
   sentiment: nullable(Sentiment),
+  sentimentNote: SentimentNote,
   source: z.strictObject({ pageId: num, revisionId: nullable(num), retrievedAt: str }),
 });
 
@@ -158,6 +174,7 @@ export const AnalyzeResponse = z.strictObject({
   stats: z.strictObject({ characters: num, words: num, sentences: num, readingTimeMinutes: num }),
   keywords: z.array(Keyword),
   sentiment: nullable(Sentiment),
+  sentimentNote: SentimentNote,
   summary: z.array(str),
 });
 
