@@ -80,7 +80,8 @@ beforeAll(async () => {
     env: {
       WIKIPEDIA_BASE_URL: fake.baseUrl,
       WIKIDATA_BASE_URL: fake.wikidataUrl,
-      WIKIPEDIA_TIMEOUT_MS: '400',
+      // generous: the machine is shared, and a Wikidata timeout would change the answers
+      WIKIPEDIA_TIMEOUT_MS: '3000',
       LOG_LEVEL: 'silent',
     },
   });
@@ -275,5 +276,36 @@ describe('clean summaries', () => {
     ['Line one.\n\nLine two (, ).', 'Line one.\n\nLine two.'],
   ])('extract %# is cleaned', (raw, clean) => {
     expect(cleanExtract(raw)).toBe(clean);
+  });
+
+  it.each([
+    ['spaces', (n: number) => `a${' '.repeat(n)}b`],
+    ['separators without a bracket', (n: number) => `a${', '.repeat(n)}b`],
+    ['open brackets', (n: number) => '( , '.repeat(n)],
+    ['separators before a close', (n: number) => `(x${' ,'.repeat(n)})`],
+  ])('is linear on %s: 4× the text takes less than 8× the time', (_, make) => {
+    // best of interleaved runs, each filling at least 20 ms; best of 3 attempts (the machine is shared)
+    const perCall = (text: string) => {
+      const t = performance.now();
+      let calls = 0;
+      do {
+        cleanExtract(text);
+        calls++;
+      } while (performance.now() - t < 20);
+      return (performance.now() - t) / calls;
+    };
+    const [small, large] = [make(25_000), make(100_000)];
+    perCall(large);
+    let best = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 3 && best >= 8; attempt++) {
+      let s = Number.POSITIVE_INFINITY;
+      let l = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 5; i++) {
+        s = Math.min(s, perCall(small));
+        l = Math.min(l, perCall(large));
+      }
+      best = Math.min(best, l / s);
+    }
+    expect(best).toBeLessThan(8);
   });
 });
