@@ -1,10 +1,12 @@
+import { forwardingProto, MEMBERS } from './lazy-request.js';
+
 /**
  * A Response whose parts stay plain (status, a header record, a string body) until
  * someone asks for more. Building a Web Response costs a body stream and a Headers
  * object; a server that writes to a socket needs neither, so `plainParts` hands it
  * the parts and the Web object is built only when another caller touches it (as
- * @hono/node-server's lightweight Response does). It is a Response in every other
- * way: `instanceof Response`, and every property and method of one.
+ * @hono/node-server's lightweight Response does). It has every property and method of a
+ * Response (but is not `instanceof Response`, see lazy-request.ts).
  */
 export interface PlainParts {
   status: number;
@@ -27,35 +29,14 @@ function real(self: Plain): Response {
 }
 
 /**
- * The prototype: Response's, with every member delegating to the Web Response built
- * on demand, except `status` and `ok`. Built on first use, because touching the global
- * Response loads Node's fetch implementation (undici), which an import must not pay.
+ * The prototype: every member of a Response, forwarding to the Web Response built on
+ * demand, except `status` and `ok`. Not Response's own prototype: reading that would
+ * load Node's fetch implementation (undici), which a plain answer never needs.
  */
 let proto: object | undefined;
 function plainProto(): object {
   if (proto) return proto;
-  const p: object = Object.create(Response.prototype);
-  for (const key of Object.getOwnPropertyNames(Response.prototype)) {
-    if (key === 'constructor') continue;
-    const d = Object.getOwnPropertyDescriptor(Response.prototype, key);
-    if (!d) continue;
-    if (typeof d.value === 'function') {
-      Object.defineProperty(p, key, {
-        configurable: true,
-        value(this: Plain, ...args: unknown[]) {
-          const r = real(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
-          return (r[key] as (...a: unknown[]) => unknown).apply(r, args);
-        },
-      });
-    } else if (d.get) {
-      Object.defineProperty(p, key, {
-        configurable: true,
-        get(this: Plain) {
-          return (real(this) as unknown as Record<string, unknown>)[key];
-        },
-      });
-    }
-  }
+  const p = forwardingProto<Plain>(MEMBERS.response, real, 'Response');
   Object.defineProperty(p, 'status', {
     get(this: Plain) {
       return this[PARTS].status;
