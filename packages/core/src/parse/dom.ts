@@ -1,4 +1,19 @@
 import { type QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import {
+  A_ONLY,
+  BLOCK_CHILD,
+  FURNITURE_TAGS,
+  HEADING,
+  IMPLIED,
+  isFurniture,
+  MAYBE_CANDIDATE,
+  P_CLOSERS,
+  P_ONLY,
+  P_SCOPE,
+  SCORED,
+  UNLIKELY,
+  VOID,
+} from './html-rules.js';
 
 /**
  * A small HTML tree built in one linear pass over htmlparser2's tokenizer.
@@ -80,108 +95,6 @@ export interface HtmlDocument {
   truncated: boolean;
 }
 
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'keygen',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
-
-/** Elements whose contents are never readable text. */
-const FURNITURE_TAGS = new Set([
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'canvas',
-  'iframe',
-  'object',
-  'embed',
-  'button',
-  'select',
-  'textarea',
-  'nav',
-  'header',
-  'footer',
-  'aside',
-  'title',
-  'xmp',
-]);
-const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'dialog', 'menu']);
-/** Site furniture by class: screen-reader text, edit links, tables of contents, navigation boxes, footnote markers. */
-const FURNITURE_CLASSES = new Set([
-  'sr-only',
-  'visually-hidden',
-  'skip-link',
-  'mw-editsection',
-  'mw-jump-link',
-  'mw-jump',
-  'hatnote',
-  'toc',
-  'navbox',
-  'noprint',
-  'breadcrumb',
-  'breadcrumbs',
-  // Wikipedia: category links, print footer, maintenance boxes, authority control, sister-project boxes
-  'catlinks',
-  'printfooter',
-  'navbox-styles',
-  'vertical-navbox',
-  'ambox',
-  'sistersitebox',
-  'authority-control',
-  'mw-authority-control',
-  'shortdescription',
-]);
-const FURNITURE_IDS = new Set(['jump-to-nav', 'siteSub', 'contentSub', 'toc', 'catlinks', 'mw-navigation', 'footer']);
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-/** Readability's REGEXPS.unlikelyCandidates and okMaybeItsACandidate. */
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const MAYBE_CANDIDATE = /and|article|body|column|content|main|mathjax|shadow/i;
-/** Children that make a `<div>` more than a paragraph (Readability's DIV_TO_P_ELEMS). */
-const BLOCK_CHILD = new Set(['blockquote', 'dl', 'div', 'img', 'ol', 'p', 'pre', 'table', 'ul']);
-const SCORED = new Set(['p', 'pre', 'td', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const P_ONLY = new Set(['p']);
-const A_ONLY = new Set(['a']);
-
-/** Start tags that end an open element: which ones, and which elements stop the search. */
-const P_CLOSERS = new Set(
-  (
-    'address article aside blockquote details dialog div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 ' +
-    'header hgroup hr main menu nav ol p pre section table ul li dd dt'
-  ).split(' '),
-);
-const P_SCOPE = new Set(['button', 'table', 'td', 'th', 'caption', 'html', 'marquee', 'object', 'template']);
-const IMPLIED: ReadonlyMap<string, { closes: ReadonlySet<string>; scope: ReadonlySet<string> }> = new Map([
-  ['li', { closes: new Set(['li']), scope: new Set(['ul', 'ol', 'menu', 'table']) }],
-  ['dd', { closes: new Set(['dd', 'dt']), scope: new Set(['dl', 'table']) }],
-  ['dt', { closes: new Set(['dd', 'dt']), scope: new Set(['dl', 'table']) }],
-  ['tr', { closes: new Set(['tr', 'td', 'th']), scope: new Set(['table', 'tbody', 'thead', 'tfoot']) }],
-  ['td', { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) }],
-  ['th', { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) }],
-  ['tbody', { closes: new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th']), scope: new Set(['table']) }],
-  ['thead', { closes: new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th']), scope: new Set(['table']) }],
-  ['tfoot', { closes: new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th']), scope: new Set(['table']) }],
-  ['option', { closes: new Set(['option']), scope: new Set(['select', 'datalist']) }],
-  ['optgroup', { closes: new Set(['option', 'optgroup']), scope: new Set(['select']) }],
-]);
-
 /**
  * Shared by every element without attributes or children until it gets one: a
  * page of 100,000 empty elements then makes 100,000 objects, not 300,000, and the
@@ -206,20 +119,6 @@ function newElement(name: string, attrs: Map<string, string>, parent: Element | 
     collected: undefined,
     score: undefined,
   };
-}
-
-function isFurniture(name: string, attrs: Map<string, string>): boolean {
-  if (FURNITURE_TAGS.has(name)) return true;
-  const role = attrs.get('role');
-  if (role && FURNITURE_ROLES.has(role.trim().toLowerCase())) return true;
-  if (attrs.has('hidden') || attrs.get('aria-hidden')?.trim().toLowerCase() === 'true') return true;
-  const style = attrs.get('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
-  if (name === 'sup' && /\breference\b/.test(attrs.get('class') ?? '')) return true;
-  const cls = attrs.get('class');
-  if (cls) for (const c of cls.split(/\s+/)) if (FURNITURE_CLASSES.has(c)) return true;
-  const id = attrs.get('id');
-  return id !== undefined && FURNITURE_IDS.has(id);
 }
 
 function countCommas(s: string): number {
