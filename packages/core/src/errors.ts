@@ -18,6 +18,9 @@ export const PROBLEMS = {
   upstream_unavailable: { status: 503, title: 'Service Unavailable' },
   upstream_timeout: { status: 504, title: 'Gateway Timeout' },
   internal: { status: 500, title: 'Internal Server Error' },
+  // answered by the Node server itself (`cityscope serve`) when Node's parser refuses a request
+  request_timeout: { status: 408, title: 'Request Timeout' },
+  request_header_fields_too_large: { status: 431, title: 'Request Header Fields Too Large' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -139,6 +142,18 @@ export class UpstreamUnavailableError extends CityscopeError {
 export class UpstreamTimeoutError extends CityscopeError {
   override readonly name = 'UpstreamTimeoutError';
   readonly code = 'upstream_timeout';
+}
+
+/** The request did not arrive in time (the Node server's own answer). */
+export class RequestTimeoutError extends CityscopeError {
+  override readonly name = 'RequestTimeoutError';
+  readonly code = 'request_timeout';
+}
+
+/** The request headers are too large (the Node server's own answer). */
+export class HeaderFieldsTooLargeError extends CityscopeError {
+  override readonly name = 'HeaderFieldsTooLargeError';
+  readonly code = 'request_header_fields_too_large';
 }
 
 /** A bug. Its message is logged, never sent. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROBLEMS, type ProblemCode } from './errors.js';
 import { splitHeaders } from './headers.js';
 import { problemType } from './http/problem.js';
 import { bytesStream, lazyRequest } from './lazy-request.js';
@@ -121,16 +122,12 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
   res.end();
 }
 
-/** Problems the HTTP server itself answers, before a request reaches the API. */
+/** Problems the HTTP server itself answers, before a request reaches the API (status and title from PROBLEMS). */
 const PARSER_PROBLEMS = {
-  400: { code: 'invalid_request', title: 'Invalid Request', detail: 'The request is not valid HTTP/1.1' },
-  408: { code: 'request_timeout', title: 'Request Timeout', detail: 'The request did not arrive in time' },
-  431: {
-    code: 'request_header_fields_too_large',
-    title: 'Request Header Fields Too Large',
-    detail: 'The request headers are too large',
-  },
-} as const;
+  400: { code: 'invalid_request', detail: 'The request is not valid HTTP/1.1' },
+  408: { code: 'request_timeout', detail: 'The request did not arrive in time' },
+  431: { code: 'request_header_fields_too_large', detail: 'The request headers are too large' },
+} as const satisfies Record<number, { code: ProblemCode; detail: string }>;
 
 /** The status Node's own server would answer a parser error with. */
 export function parserErrorStatus(code: string | undefined): 400 | 408 | 431 {
@@ -145,16 +142,17 @@ export function parserErrorStatus(code: string | undefined): 400 | 408 | 431 {
  */
 export function rawProblemResponse(status: 400 | 408 | 431, requestId: string = crypto.randomUUID()): string {
   const p = PARSER_PROBLEMS[status];
+  const { title } = PROBLEMS[p.code];
   const body = JSON.stringify({
     type: problemType(p.code),
-    title: p.title,
+    title,
     status,
     code: p.code,
     detail: p.detail,
     requestId,
   });
   return (
-    `HTTP/1.1 ${status} ${p.title}\r\n` +
+    `HTTP/1.1 ${status} ${title}\r\n` +
     'content-type: application/problem+json; charset=utf-8\r\n' +
     `content-length: ${Buffer.byteLength(body)}\r\n` +
     `x-request-id: ${requestId}\r\n` +
