@@ -66,9 +66,14 @@ interface SentenceSpan {
   end: number;
 }
 
-/** Sentence segments with abbreviation merging, in linear time (no growing string is rebuilt). */
-function mergeSentences(text: string, segments: Span[]): SentenceSpan[] {
-  const out: SentenceSpan[] = [];
+/** Segments and sentences handled between two yields of the steps below. */
+const STEP = 2048;
+
+/**
+ * Sentence segments with abbreviation merging, in linear time (no growing string is
+ * rebuilt), appended to `out`; yields every STEP segments.
+ */
+function* mergeSteps(text: string, segments: Span[], out: SentenceSpan[]): Generator<void, void> {
   let parts: string[] = [];
   let partsStart = 0;
   let partsEnd = 0;
@@ -76,7 +81,9 @@ function mergeSentences(text: string, segments: Span[]): SentenceSpan[] {
     if (parts.length) out.push({ text: parts.join(' '), start: partsStart, end: partsEnd });
     parts = [];
   };
-  for (const seg of segments) {
+  for (let i = 0; i < segments.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const seg = segments[i] as Span;
     const s = collapse(text.slice(seg.start, seg.end));
     if (!s) {
       if (parts.length) partsEnd = seg.end;
@@ -88,13 +95,14 @@ function mergeSentences(text: string, segments: Span[]): SentenceSpan[] {
     if (!endsWithAbbreviation(s)) flush();
   }
   flush();
-  return out;
 }
 
 function mergedSentences(text: string, lang: string, opts?: ChunkOptions): SentenceSpan[] {
   const segments: Span[] = [];
   drain(sentenceSteps(text, lang, segments, opts));
-  return mergeSentences(text, segments);
+  const out: SentenceSpan[] = [];
+  drain(mergeSteps(text, segments, out));
+  return out;
 }
 
 /** Code points of a string, without building an array of them. */
@@ -113,11 +121,12 @@ function* tokenSteps(text: string, lang: string, opts?: ChunkOptions): Generator
   yield* sentenceSteps(text, lang, segments, opts);
   const wordList: Span[] = [];
   yield* wordSteps(text, lang, wordList, opts);
-  const spans = mergeSentences(text, segments);
-  yield;
+  const spans: SentenceSpan[] = [];
+  yield* mergeSteps(text, segments, spans);
   const sentences: Sentence[] = [];
   let w = 0;
   for (let i = 0; i < spans.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const span = spans[i] as SentenceSpan;
     const end = i + 1 < spans.length ? (spans[i + 1] as SentenceSpan).start : text.length;
     const inside: string[] = [];
