@@ -1,6 +1,6 @@
 import { keyphrases } from '../nlp/keyphrases.js';
 import { sentiment } from '../nlp/sentiment.js';
-import { type Tokens, tokenize } from '../nlp/text.js';
+import { type Tokens, tokenize, words } from '../nlp/text.js';
 import type { FetchPageOptions } from './fetch-page.js';
 import { decodeHtml, type ParsedPage, parseHtml } from './html.js';
 
@@ -29,36 +29,41 @@ function pieceEnd(text: string, start: number): number {
 }
 
 /**
- * The page text's tokens, segmented a piece at a time (pieces end at line
- * breaks, which end sentences anyway) with the event loop served between
- * pieces; and those of its first ANALYSIS_CHARS characters.
+ * The tokens of the page text's first ANALYSIS_CHARS characters (sentences and
+ * words, for keyphrases and sentiment) and the word count of all of it, one
+ * segmentation of each piece (pieces end at line breaks, which end sentences
+ * anyway); the event loop is served between pieces.
  */
 async function tokenizeInPieces(text: string, lang: string, signal?: AbortSignal) {
-  const all: Tokens = { lang, sentences: [], wordCount: 0, characters: 0 };
-  let head: Tokens | null = null;
+  const head: Tokens = { lang, sentences: [], wordCount: 0, characters: 0 };
+  let wordCount = 0;
   for (let start = 0; start < text.length; ) {
     const end = pieceEnd(text, start);
-    const t = tokenize(text.slice(start, end), lang);
-    for (const s of t.sentences) all.sentences.push(s);
-    all.wordCount += t.wordCount;
-    all.characters += t.characters;
-    start = end;
-    if (head === null && end >= ANALYSIS_CHARS) {
-      head = { ...all, sentences: [...all.sentences] };
+    const piece = text.slice(start, end);
+    if (start < ANALYSIS_CHARS) {
+      const t = tokenize(piece, lang);
+      for (const s of t.sentences) head.sentences.push(s);
+      head.wordCount += t.wordCount;
+      head.characters += t.characters;
+      wordCount += t.wordCount;
+    } else {
+      // past the analysed part only the count is needed: words alone cost less than sentences too
+      wordCount += words(piece, lang).length;
     }
+    start = end;
     if (start < text.length) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
     }
   }
-  return { all, head: head ?? all };
+  return { head, wordCount };
 }
 
 /** The answer: the page, its word count and its analysis, from one tokenization of its text. */
 async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
   const primary = page.lang?.split(/[-_]/)[0]?.toLowerCase() ?? 'en';
   const lang = LANG.test(primary) ? primary : 'en';
-  const { all, head } = await tokenizeInPieces(page.text, lang, signal);
+  const { head, wordCount } = await tokenizeInPieces(page.text, lang, signal);
   const analysed: Tokens = {
     ...head,
     sentences: head.sentences.map((s) =>
@@ -69,7 +74,7 @@ async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
   };
   const [kw, mood] = await Promise.all([keyphrases(analysed, lang, 10), sentiment(analysed, lang)]);
   const { truncated, ...rest } = page;
-  return { ...rest, wordCount: all.wordCount, analysis: { keywords: kw, sentiment: mood }, truncated };
+  return { ...rest, wordCount, analysis: { keywords: kw, sentiment: mood }, truncated };
 }
 
 /** /parse with `url`: fetch under the page-fetching rules, then parse. `signal`: the caller went away. */
