@@ -51,14 +51,21 @@ describe('keyphrases', () => {
         unit.repeat(n).replace(/Tram \w+/g, () => `Tram ${Math.random().toString(36).slice(2, 7)}`),
         'en',
       );
-      const t0 = performance.now();
+      // CPU time of this process: other jobs on the machine do not count
+      const t0 = process.cpuUsage();
       await keyphrases(tokens, 'en', 10);
-      return performance.now() - t0;
+      const used = process.cpuUsage(t0);
+      return (used.user + used.system) / 1000;
     };
     await time(25);
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 3; i++) best = Math.min(best, (await time(300)) / Math.max(0.5, await time(75)));
-    expect(best).toBeLessThan(8);
+    // the fastest of five runs at each size, interleaved, so a busy moment does not decide
+    let small = Number.POSITIVE_INFINITY;
+    let large = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 5; i++) {
+      small = Math.min(small, await time(150));
+      large = Math.min(large, await time(600));
+    }
+    expect(large / Math.max(0.5, small)).toBeLessThan(8);
   }, 30_000);
 
   it('has generic words only in lower case', () => {

@@ -31,6 +31,9 @@ const LABELLED: [string, 'positive' | 'negative' | 'neutral'][] = [
   // only the wider vocabulary knows these words
   ['The bread was stale.', 'negative'],
   ['A picturesque harbour.', 'positive'],
+  // names are not opinions ("Greater"), headline style still is
+  ['The Greater Toronto Area has six million people.', 'neutral'],
+  ['Works Great!', 'positive'],
   // neutral statements
   ['The city has a harbour.', 'neutral'],
   ['The bridge spans the river.', 'neutral'],
@@ -52,6 +55,12 @@ describe('sentiment rules', () => {
     expect(bang).toBeGreaterThan(very);
     expect(await score('The food was slightly good.')).toBeLessThan(plain);
     for (const s of [plain, very, caps, bang]) expect(Math.abs(s)).toBeLessThanOrEqual(1);
+  });
+
+  it('asks the wider vocabulary only when the primary finds nothing in the whole text', async () => {
+    // "stale" is only in the wider vocabulary: alone it counts, beside a word VADER knows it does not
+    expect((await sentiment('The bread was stale.', 'en'))?.method).toBe('vader+senticon');
+    expect((await sentiment('The bread was stale. The coffee was good.', 'en'))?.method).toBe('vader');
   });
 
   it('names the method: the primary vocabulary, and the wider one when it answered', async () => {
@@ -138,15 +147,23 @@ if (!existsSync(AMAZON)) console.warn(`skipped: ${AMAZON} is absent (the shared 
 describe('growth', () => {
   it('is linear: 4× the text takes less than 8× the time', async () => {
     const unit = 'The harbour is lovely, but the traffic is NOT great!!! Rooms were clean :) ';
+    const sizes = new Map([200, 2000, 8000].map((n) => [n, tokenize(unit.repeat(n), 'en')]));
     const time = async (n: number) => {
-      const tokens = tokenize(unit.repeat(n), 'en');
-      const t0 = performance.now();
+      const tokens = sizes.get(n) as ReturnType<typeof tokenize>;
+      // CPU time of this process: other jobs on the machine do not count
+      const t0 = process.cpuUsage();
       await sentiment(tokens);
-      return performance.now() - t0;
+      const used = process.cpuUsage(t0);
+      return (used.user + used.system) / 1000;
     };
     await time(200);
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 3; i++) best = Math.min(best, (await time(4000)) / Math.max(0.5, await time(1000)));
-    expect(best).toBeLessThan(8);
-  });
+    // the fastest of five runs at each size, interleaved, so a busy moment does not decide
+    let small = Number.POSITIVE_INFINITY;
+    let large = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 5; i++) {
+      small = Math.min(small, await time(2000));
+      large = Math.min(large, await time(8000));
+    }
+    expect(large / Math.max(0.5, small)).toBeLessThan(8);
+  }, 60_000);
 });

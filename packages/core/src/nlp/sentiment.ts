@@ -9,7 +9,7 @@ export interface Sentiment {
   /** The mean of the sentences' VADER compound scores, in [−1, 1]. */
   score: number;
   label: 'positive' | 'neutral' | 'negative';
-  /** What produced the answer: the vocabularies used under VADER's rules, e.g. "vader" or "vader+senticon". */
+  /** What produced the answer: the vocabulary used under VADER's rules, "+" the wider one when it answered ("vader+senticon"). */
   method: string;
 }
 
@@ -50,9 +50,9 @@ function* windows(list: readonly SentenceWords[]): Generator<SentenceWords> {
 
 /**
  * The sentiment of a text's sentences: each sentence is scored by VADER's rules
- * over the language's primary vocabulary, backing off to a wider vocabulary over
- * stems when the primary finds nothing in it (see docs/nlp.md). Vocabularies load
- * on first use. Null for a language without a vocabulary.
+ * over the language's primary vocabulary; when it (and the emoji) find nothing in
+ * the whole text, the sentences are scored again over a wider vocabulary by stem
+ * (see docs/nlp.md). Vocabularies load on first use. Null for a language without one.
  */
 export async function sentimentOf(list: readonly SentenceWords[], lang: string): Promise<Sentiment | null> {
   const base = baseOf(lang);
@@ -66,21 +66,29 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
     languageKit(base),
   ]);
   const voc = { primary: p, backoff: b, emoji, stem: (w: string) => kit.stem(w) || w, stopwords: kit.stopwords };
-  let total = 0;
-  let count = 0;
-  let usedBackoff = false;
+  const pieces = [...windows(list)];
   const tick = slicer();
-  for (const s of windows(list)) {
-    if ((count & 15) === 15) {
-      const pause = tick();
-      if (pause) await pause;
+  const pass = async (wide: boolean) => {
+    let total = 0;
+    let hits = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      if ((i & 15) === 15) {
+        const pause = tick();
+        if (pause) await pause;
+      }
+      const r = scoreSentence(pieces[i] as SentenceWords, language, voc, wide);
+      total += r.compound;
+      hits += r.hits;
     }
-    const r = scoreSentence(s, language, voc);
-    total += r.compound;
-    count++;
-    usedBackoff ||= r.backoff;
+    return { total, hits };
+  };
+  let result = await pass(false);
+  let usedBackoff = false;
+  if (result.hits === 0 && b !== null) {
+    result = await pass(true);
+    usedBackoff = result.hits > 0;
   }
-  const score = count ? Math.round((total / count) * 1000) / 1000 : 0;
+  const score = pieces.length ? Math.round((result.total / pieces.length) * 1000) / 1000 : 0;
   const label = score > SENTIMENT_THRESHOLD ? 'positive' : score < -SENTIMENT_THRESHOLD ? 'negative' : 'neutral';
   const method = usedBackoff && backoff ? `${primary.name}+${backoff.name}` : primary.name;
   return { score, label, method };

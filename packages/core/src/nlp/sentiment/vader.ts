@@ -29,8 +29,6 @@ export interface SentenceScore {
   compound: number;
   /** Sentiment-bearing words found (emoji and emoticons included). */
   hits: number;
-  /** Whether the wider vocabulary answered because the primary one found nothing. */
-  backoff: boolean;
 }
 
 export interface Vocabularies {
@@ -42,6 +40,7 @@ export interface Vocabularies {
   stopwords: ReadonlySet<string>;
 }
 
+const isTitle = (w: string) => w.length > 1 && w[0] !== w[0]?.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 
 /** The forms of a sentence's words that the rules look at. */
@@ -54,10 +53,11 @@ interface Prepared {
   /** negated by its own elided negation ("n'aime") */
   selfNegated: boolean[];
   capDiff: boolean;
+  titleCase: boolean;
   contrastAt: number;
 }
 
-function prepare(words: string[], lang: SentimentLanguage): Prepared {
+function prepare(words: string[], lang: SentimentLanguage, stopwords: ReadonlySet<string>): Prepared {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase().replace(/’/g, "'"));
   let key = lang.elision ? lower.map((w) => w.replace(lang.elision as RegExp, '')) : lower;
@@ -70,7 +70,17 @@ function prepare(words: string[], lang: SentimentLanguage): Prepared {
   for (const w of words) if (isAllCaps(w)) caps++;
   let contrastAt = -1;
   for (let i = 0; i < n && contrastAt < 0; i++) if (lang.contrast.has(lower[i] as string)) contrastAt = i;
-  return { raw: words, lower, key, negator, selfNegated, capDiff: caps > 0 && caps < n, contrastAt };
+  // Headline style ("I Was Hoping For More") capitalises function words too; names do not.
+  let titleCase = false;
+  let capitalised = 0;
+  for (let i = 1; i < n; i++) {
+    const w = words[i] as string;
+    if (w[0] === w[0]?.toLowerCase()) continue;
+    capitalised++;
+    if (isTitle(w) && stopwords.has(lower[i] as string)) titleCase = true;
+  }
+  if (capitalised >= 0.75 * (n - 1)) titleCase = true;
+  return { raw: words, lower, key, negator, selfNegated, capDiff: caps > 0 && caps < n, titleCase, contrastAt };
 }
 
 /** Each word's valence in a vocabulary, or undefined; rule words are never looked up. */
@@ -79,6 +89,8 @@ function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string) =>
     const w = p.lower[i] as string;
     if ((p.negator[i] && !p.selfNegated[i]) || lang.boosters.has(w) || lang.contrast.has(w)) return undefined;
     if (lang.standaloneNo && w === 'kind' && p.lower[i + 1] === 'of') return undefined;
+    // a capitalised word inside a sentence is a name ("Greater Toronto", "United States"), unless headline style
+    if (i > 0 && !p.titleCase && isTitle(p.raw[i] as string)) return undefined;
     return lookup(k);
   });
 }
@@ -188,30 +200,30 @@ export function normalize(sum: number): number {
 }
 
 /**
- * One sentence's compound score: the primary vocabulary (and emoji); when they find
- * nothing, the wider vocabulary over stems, function words left out.
+ * One sentence's compound score with the primary vocabulary (and emoji), or, when
+ * `wide`, with the wider vocabulary over stems, function words left out.
  */
-export function scoreSentence(sentence: SentenceWords, lang: SentimentLanguage, voc: Vocabularies): SentenceScore {
-  const p = prepare(sentence.words, lang);
-  let words = scoreWords(
+export function scoreSentence(
+  sentence: SentenceWords,
+  lang: SentimentLanguage,
+  voc: Vocabularies,
+  wide = false,
+): SentenceScore {
+  const p = prepare(sentence.words, lang, voc.stopwords);
+  const backoff = wide ? voc.backoff : null;
+  const words = scoreWords(
     p,
     lang,
-    valences(p, lang, (k) => voc.primary.get(k)),
-  );
-  const sym = symbols(sentence.text, voc.emoji);
-  let backoff = false;
-  if (words.hits === 0 && sym.hits === 0 && voc.backoff) {
-    const wide = voc.backoff;
-    words = scoreWords(
+    valences(
       p,
       lang,
-      valences(p, lang, (k) => (voc.stopwords.has(k) ? undefined : wide.get(voc.stem(k)))),
-    );
-    backoff = words.hits > 0;
-  }
+      backoff ? (k) => (voc.stopwords.has(k) ? undefined : backoff.get(voc.stem(k))) : (k) => voc.primary.get(k),
+    ),
+  );
+  const sym = symbols(sentence.text, voc.emoji);
   let sum = words.sum + sym.sum;
   const e = emphasis(sentence.text);
   if (sum > 0) sum += e;
   else if (sum < 0) sum -= e;
-  return { compound: normalize(sum), hits: words.hits + sym.hits, backoff };
+  return { compound: normalize(sum), hits: words.hits + sym.hits };
 }
