@@ -1,3 +1,4 @@
+import { CityscopeError, UpstreamError } from '../errors.js';
 import { countryName } from '../facts/country-names.js';
 import { extractFacts } from '../facts/infobox.js';
 import { missingFacts } from '../facts/sources.js';
@@ -41,8 +42,9 @@ const MAX_BYTES = 24 * 1024 * 1024;
 const REST_AFTER_FAILURE_MS = 60_000;
 
 function entitiesOf(body: unknown, host: string): Json {
-  if (!isObj(body)) throw new Error(`${host} answered with something that is not an API result`);
-  if (isObj(body.error)) throw new Error(`${host} refused the query (${String(body.error.code ?? 'unknown')})`);
+  if (!isObj(body)) throw new UpstreamError(`${host} answered with something that is not an API result`);
+  if (isObj(body.error))
+    throw new UpstreamError(`${host} refused the query (${String(body.error.code ?? 'unknown').slice(0, 60)})`);
   return isObj(body.entities) ? body.entities : {};
 }
 
@@ -108,7 +110,7 @@ export class WikidataClient {
     const unique = [...new Set(ids)].filter((id) => /^Q\d+$/.test(id)).slice(0, IDS_PER_REQUEST);
     const out = new Map<string, WikidataFacts>();
     if (unique.length === 0) return out;
-    if (this.resting) throw new Error(`${this.host} failed a moment ago`);
+    if (this.resting) throw new UpstreamError(`${this.host} failed a moment ago`);
     try {
       const entities = await this.#get({ ids: unique.join('|'), props: 'claims' }, deadline);
       const read: Claims[] = [];
@@ -179,7 +181,8 @@ export async function enrichFromWikidata(
     });
     for (const p of asking) p.wikidata = { facts: found.get(p.wikibaseItem as string) ?? null };
   } catch (err) {
-    const why = err instanceof Error ? err.message : 'no answer';
+    // only our own upstream errors' words reach the answer, never an internal message
+    const why = err instanceof CityscopeError ? err.message : 'no usable answer';
     for (const p of asking) p.wikidata = { unavailable: why };
   }
 }
