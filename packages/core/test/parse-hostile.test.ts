@@ -38,6 +38,8 @@ const HOSTILE: Array<[string, string, boolean]> = [
   ['100,000 unmatched end tags', `<div>${'</span>'.repeat(100_000)}`, false],
   ['100,000 unclosed links', '<a href=/q>l'.repeat(60_000), false],
   ['nested tables', '<table><tr><td>'.repeat(20_000), true],
+  ['200,000 character references', `<p>${'&amp;'.repeat(200_000)}</p>`, false],
+  ['150,000 attributes on one element', `<a href=/x${' x=1'.repeat(150_000)}>x</a>`, false],
 ];
 
 describe('hostile HTML is bounded and never a 500', () => {

@@ -337,6 +337,7 @@ export async function buildDocument(html: string, signal?: AbortSignal): Promise
     },
     onattribentity(cp) {
       attrValue += String.fromCodePoint(cp);
+      tick();
     },
     onattribend(_quote: QuoteType) {
       if (attrs === NO_ATTRS) attrs = new Map();
@@ -361,6 +362,7 @@ export async function buildDocument(html: string, signal?: AbortSignal): Promise
     },
     ontextentity(cp) {
       addText(String.fromCodePoint(cp));
+      tick();
     },
     oncdata() {},
     oncomment() {},
