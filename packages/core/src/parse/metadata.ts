@@ -110,8 +110,8 @@ export function cleanTitle(raw: string, headings: readonly string[], h1s: readon
     hierarchical = HIERARCHICAL.test(orig);
     cur = orig.slice(0, (separators[separators.length - 1] as RegExpMatchArray).index);
     if (wordCount(cur) < 3) {
-      const first = separators[0] as RegExpMatchArray;
-      cur = orig.slice((first.index as number) + first[0].length);
+      // as Readability does: up to the first separator character, spaced or not
+      cur = orig.replace(/^[^|\-\\/>»–—]*[|\-\\/>»–—]/, '');
     }
   } else if (orig.includes(': ')) {
     if (!headings.some((h) => collapse(h) === orig)) {
