@@ -197,8 +197,13 @@ export const ParseResponse = z.strictObject({
   text: str,
   wordCount: num,
   analysis: z.strictObject({ keywords: z.array(Keyword), sentiment: nullable(Sentiment) }),
-  /** The document went past a parsing bound (150,000 elements; deeper than 512 is flattened) and was read in part. */
-  truncated: z.boolean(),
+  truncated: z
+    .boolean()
+    .check(
+      z.describe(
+        'The document went past a parsing bound and was read in part: elements past the 150,000th are not built (their text still counts), and elements nested deeper than 512 are flattened to that depth',
+      ),
+    ),
 });
 
 /** The OpenAPI document itself: checked only for its version here. */
