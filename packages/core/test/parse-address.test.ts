@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { json } from '@cityscope/testing';
+import ipaddr from 'ipaddr.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../src/index.js';
 import { blockedReason } from '../src/parse/ip.js';
@@ -99,6 +100,31 @@ describe('the address table (IANA special-purpose registries)', () => {
   });
   it.each(PUBLIC)('%s is public', (address) => {
     expect(blockedReason(address)).toBeNull();
+  });
+});
+
+// A well-kept list to check the table against: every special range ipaddr.js 2.5.0 names
+// (IANA's registries, RFC by RFC) is refused at its first and its last address.
+describe('the table covers every special range of ipaddr.js', () => {
+  const bounds = (range: [ipaddr.IPv4 | ipaddr.IPv6, number]) => {
+    const [net, bits] = range;
+    const bytes = net.toByteArray();
+    const first = bytes.map((b, i) => (i * 8 >= bits ? 0 : i * 8 + 8 <= bits ? b : b & (0xff << (8 - (bits - i * 8)))));
+    const last = bytes.map((b, i) => (i * 8 >= bits ? 255 : i * 8 + 8 <= bits ? b : b | (0xff >> (bits - i * 8))));
+    return [ipaddr.fromByteArray(first).toString(), ipaddr.fromByteArray(last).toString()];
+  };
+  const ranges = [ipaddr.IPv4.prototype.SpecialRanges, ipaddr.IPv6.prototype.SpecialRanges].flatMap((table) =>
+    Object.entries(table as Record<string, unknown>).flatMap(([name, value]) => {
+      const list = (Array.isArray((value as unknown[])[0]) ? value : [value]) as Array<[ipaddr.IPv4, number]>;
+      return list.map((r) => [`${name} ${r[0].toString()}/${r[1]}`, ...bounds(r)] as [string, string, string]);
+    }),
+  );
+  it('names at least the blocks of the issue', () => {
+    expect(ranges.length).toBeGreaterThan(25);
+  });
+  it.each(ranges)('%s', (_name, first, last) => {
+    expect(blockedReason(first), first).not.toBeNull();
+    expect(blockedReason(last), last).not.toBeNull();
   });
 });
 
