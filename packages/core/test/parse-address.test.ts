@@ -113,8 +113,11 @@ describe('the table covers every special range of ipaddr.js', () => {
     const last = bytes.map((b, i) => (i * 8 >= bits ? 255 : i * 8 + 8 <= bits ? b : b | (0xff >> (bits - i * 8))));
     return [ipaddr.fromByteArray(first).toString(), ipaddr.fromByteArray(last).toString()];
   };
-  const ranges = [ipaddr.IPv4.prototype.SpecialRanges, ipaddr.IPv6.prototype.SpecialRanges].flatMap((table) =>
-    Object.entries(table as Record<string, unknown>).flatMap(([name, value]) => {
+  // the tables behind range(), not in the published types
+  type WithRanges = { SpecialRanges: Record<string, unknown> };
+  const tables = [ipaddr.IPv4.prototype, ipaddr.IPv6.prototype].map((p) => (p as unknown as WithRanges).SpecialRanges);
+  const ranges = tables.flatMap((table) =>
+    Object.entries(table).flatMap(([name, value]) => {
       const list = (Array.isArray((value as unknown[])[0]) ? value : [value]) as Array<[ipaddr.IPv4, number]>;
       return list.map((r) => [`${name} ${r[0].toString()}/${r[1]}`, ...bounds(r)] as [string, string, string]);
     }),
