@@ -2,7 +2,8 @@
  * The cost of the text routes grows linearly, and no request holds the event loop.
  * Growth: time at n and at 4n in one test, the best of a few interleaved runs each,
  * with a generous factor (linear is 4×, quadratic 16×); never an absolute time.
- * The event-loop test is the one absolute bound, and a generous one.
+ * The event-loop test is the one absolute bound, and a generous one (500 ms; the issue
+ * asks for about 100 ms on an idle machine, and tests run beside other work).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -127,7 +128,7 @@ describe('text routes and the event loop', () => {
     }
     delay.disable();
     // The issue's budget is about 100 ms on an idle machine; tests run beside others.
-    expect(delay.max / 1e6).toBeLessThan(400);
+    expect(delay.max / 1e6).toBeLessThan(500);
   });
 
   it('nor do texts that are one long "word"', { timeout: 180_000 }, async () => {
@@ -140,6 +141,6 @@ describe('text routes and the event loop', () => {
       await res.text();
     }
     delay.disable();
-    expect(delay.max / 1e6).toBeLessThan(400);
+    expect(delay.max / 1e6).toBeLessThan(500);
   });
 });
