@@ -99,6 +99,7 @@ if (ONLY.has('2')) {
   const bare = health.whole.get('node -e 0')?.median ?? 1;
   const hono = health.importMs.get('Hono Lambda app')?.median ?? 1;
   const emptyCpu = health.cpuMs.get('node empty.mjs')?.median ?? 1;
+  const honoCpu = health.importCpuMs.get('Hono Lambda app')?.median ?? 1;
   out(`### Cold start: AWS and Azure bundles (${RUNS} fresh processes each, interleaved)\n`);
   out(
     'Whole process = spawn to exit of a `node` that imports the bundle and answers one GET /health (wall clock); ' +
@@ -112,6 +113,8 @@ if (ONLY.has('2')) {
     '÷ empty module',
     'import',
     '÷ Hono import',
+    'import CPU',
+    '÷ Hono',
     '+ first GET /health',
     '+ first GET /cities/Toronto',
   ]);
@@ -126,6 +129,8 @@ if (ONLY.has('2')) {
       health.cpuMs.has(k) ? ratio(health.cpuMs.get(k)?.median ?? 0, emptyCpu) : '—',
       show(health.importMs, k),
       i === undefined ? '—' : ratio(i, hono),
+      show(health.importCpuMs, k),
+      health.importCpuMs.has(k) ? ratio(health.importCpuMs.get(k)?.median ?? 0, honoCpu) : '—',
       show(health.firstMs, k),
       show(city.firstMs, k),
     ]);
