@@ -186,11 +186,6 @@ export function sentences(text: string, lang = 'en', opts?: ChunkOptions): strin
   return mergedSentences(text, lang, opts).map((s) => s.text);
 }
 
-/** All words of some tokens, in order. */
-export function allWords(tokens: Tokens): string[] {
-  return tokens.sentences.flatMap((s) => s.words);
-}
-
 /** Scripts whose words are often one or two characters long. */
 const SHORT_WORD_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
