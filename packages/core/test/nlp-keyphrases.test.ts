@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { GENERIC_WORDS } from '../src/nlp/generic-words.js';
 import { keyphrases } from '../src/nlp/keyphrases.js';
 import { isWholeSentence, summarize } from '../src/nlp/summary.js';
-import { tokenize } from '../src/nlp/text.js';
+import { type Sentence, tokenize } from '../src/nlp/text.js';
+import { parseHtml } from '../src/parse/html.js';
 
 const DUBLIN =
   'Dublin is the capital and largest city of Ireland. Situated on a bay at the mouth of the River Liffey, ' +
@@ -88,6 +89,10 @@ describe('summary', () => {
       expect(s).not.toMatch(/^[-\d]/);
     }
     expect(isWholeSentence({ text: '1) boats', words: ['1', 'boats'] })).toBe(false);
+    const title = '“The New Zealanders – Bicultural New Zealand”.';
+    expect(isWholeSentence(tokenize(title, 'en').sentences[0] as Sentence)).toBe(false);
+    const quoted = '“We will rebuild the harbour,” the mayor said.';
+    expect(isWholeSentence(tokenize(quoted, 'en').sentences[0] as Sentence)).toBe(true);
   });
 
   it('picks the most representative whole sentences in their original order', async () => {
@@ -153,3 +158,25 @@ describe.skipIf(!existsSync(WIKITEXT))('city introductions (../shared/corpus/wik
   });
 });
 if (!existsSync(WIKITEXT)) console.warn(`skipped: ${WIKITEXT} is absent (the shared corpus is not beside this clone)`);
+
+const PAGES = join(import.meta.dirname, '../../../../shared/corpus/pages');
+
+describe.skipIf(!existsSync(PAGES))('saved web pages (../shared/corpus/pages)', () => {
+  it('summaries are whole sentences and keyphrases hold no stop or generic word', async () => {
+    const stop = new Set([...(GENERIC_WORDS.en ?? []), 'the', 'of', 'and', 'a', 'to', 'in', 'is', 'was']);
+    for (const name of readdirSync(PAGES)) {
+      const page = await parseHtml(readFileSync(join(PAGES, name, 'source.html'), 'utf8'), null);
+      const tokens = tokenize(page.text, 'en');
+      const summary = await summarize(tokens, 3);
+      expect(summary.length, name).toBeGreaterThan(0);
+      for (const s of summary) {
+        const sentence = tokens.sentences.find((t) => t.text === s) as Sentence;
+        expect(isWholeSentence(sentence), s).toBe(true);
+      }
+      for (const k of await keyphrases(tokens, 'en', 10)) {
+        for (const w of k.term.toLowerCase().split(/\s+/)) expect(stop.has(w), `${name}: ${k.term}`).toBe(false);
+      }
+    }
+  }, 60_000);
+});
+if (!existsSync(PAGES)) console.warn(`skipped: ${PAGES} is absent (the shared corpus is not beside this clone)`);

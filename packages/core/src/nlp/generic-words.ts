@@ -1,8 +1,9 @@
 /**
  * Words that are not stop words but never make a keyphrase on their own or at a
- * phrase's edge: common verbs in their forms ("became", "following"), quantities,
- * ordinals and vague nouns and adjectives. Added to the language's stop words for
- * keyphrases only.
+ * phrase's edge: common verbs in their forms ("became", "following"), modal verbs
+ * and contractions, quantities, ordinals, vague nouns and adjectives, month and day
+ * names and the words of a reference list ("Retrieved"). Added to the language's
+ * stop words for keyphrases only.
  */
 const list = (s: string) => s.split(' ');
 
@@ -21,6 +22,13 @@ export const GENERIC_WORDS: Readonly<Record<string, readonly string[]>> = {
       'large larger largest small smaller smallest big bigger biggest major main high higher highest low lower ' +
       'lowest long longer longest new old older oldest great greater greatest good best other others another ' +
       'same different certain total year years time times way ways today currently recent recently present ' +
-      'per cent percent thing things lot lots kind type types grow grows grew grown',
+      'per cent percent thing things lot lots kind type types grow grows grew grown ' +
+      // modal verbs and contractions natural's list lacks
+      "will shall may might must need i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll " +
+      "they're they've they'd they'll it's that's there's here's what's who's let's isn't aren't wasn't " +
+      "weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't " +
+      // dates and a reference list's words
+      'january february march april may june july august september october november december monday ' +
+      'tuesday wednesday thursday friday saturday sunday retrieved archived original accessed',
   ),
 };

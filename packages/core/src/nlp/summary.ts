@@ -4,7 +4,8 @@
  * is left to refuse are list items, captions and headings, which ICU also calls
  * sentences: a summary sentence ends with a full stop, question or exclamation
  * mark (a closing quote or bracket may follow), starts like a sentence (not with a
- * bullet or a lower-case letter) and has at least four words.
+ * bullet or a lower-case letter), is not one quotation from end to end (a title in a
+ * reference list) and has at least four words.
  */
 import { languageKit } from './language.js';
 import { isContentWord, type Sentence, type Tokens } from './text.js';
@@ -13,6 +14,8 @@ const MIN_WORDS = 4;
 const ENDS_SENTENCE = /[.!?。！？…؟।](?:["'”’»)\]]*)$/u;
 const STARTS_LIST_ITEM = /^(?:[-–—•*·▪●◦]|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)/u;
 const STARTS_LOWER = /^\p{Ll}/u;
+/** A sentence that is all one quotation: a title in a reference list ("“The New Zealanders”."). */
+const ALL_QUOTED = /^["“„«'‘][^"“”„«»]*["”»'’][.!?]?$/u;
 
 /** Whether a sentence reads as a whole sentence rather than a list item, caption or heading. */
 export function isWholeSentence(s: Sentence): boolean {
@@ -20,7 +23,8 @@ export function isWholeSentence(s: Sentence): boolean {
     s.words.length >= MIN_WORDS &&
     ENDS_SENTENCE.test(s.text) &&
     !STARTS_LIST_ITEM.test(s.text) &&
-    !STARTS_LOWER.test(s.text)
+    !STARTS_LOWER.test(s.text) &&
+    !ALL_QUOTED.test(s.text)
   );
 }
 
