@@ -6,8 +6,10 @@ import { findTemplate } from './wikitext.js';
 
 /** Templates that show a country: flags by code or name, and bare code templates ({{DEU}}). */
 const FLAG =
-  /^(flag|flagcountry|flagu|flag country|bandera|band|bandeira|флаг|флаг страны|flaga|vlag|bandiera|국기|旗)$/;
-const FLAG_ICON = /^(flagicon|flag icon|flagdeco|banderas?|bandera2|флагификация|флаг-иконка|vlagicon)$/;
+  /^(flag|flagcountry|flagu|flag country|bandera|band|bandeira|drapeau2|drapeau pays|флаг|флаг страны|flaga|vlag|bandiera|국기|旗)$/;
+/** Flags shown without a name ({{drapeau|Allemagne}} on the French Wikipedia): the country only when nothing else is written. */
+const FLAG_ICON =
+  /^(flagicon|flag icon|flagdeco|banderas?|bandera2|drapeau|drapeaudeco|drapeau-dom|флагификация|флаг-иконка|vlagicon)$/;
 
 /** A country named by a template in the value: {{DEU}}, {{flag|POL}}, {{Flagicon|Germany}} with nothing else. */
 function countryTemplate(raw: string, lang: string): string | null {

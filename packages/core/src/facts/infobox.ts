@@ -101,11 +101,22 @@ function population(fields: Fields, style: NumberStyle, profile: Profile | null)
   return { value: null, asOf: null };
 }
 
+/** A bare decimal ("36.480"): in a field the template computes with, the point is a decimal point. */
+const MACHINE_DECIMAL = /^\d+\.\d+$/;
+
 /** The first of the fields that holds a number, times its unit's factor ("34 m" is 34 metres, not millions). */
-function measured(fields: Fields, style: NumberStyle, units: readonly Unit[], digits: number, min: number) {
+function measured(
+  fields: Fields,
+  style: NumberStyle,
+  units: readonly Unit[],
+  digits: number,
+  min: number,
+  point: Set<string>,
+) {
   for (const [keys, factor] of units) {
     const found = first(fields, keys);
-    const v = found ? parseNumber(found.text, style, false) : null;
+    const own = found && point.has(found.key) && MACHINE_DECIMAL.test(found.text) ? 'point' : style;
+    const v = found ? parseNumber(found.text, own, false) : null;
     if (v !== null && v >= min) return round(v * factor, digits);
   }
   return null;
@@ -187,11 +198,12 @@ export function extractFacts(wikitext: string, lang = 'en'): { facts: Facts; coo
   const style = numberStyle(lang);
   const pop = population(fields, style, profile);
   const tz = timezone(fields, profile);
+  const point = new Set(withGeneric(profile?.pointNumbers, GENERIC.pointNumbers).map(normalizeKey));
   const area =
-    measured(fields, style, withGeneric(profile?.area, GENERIC.area), 3, 0) ??
+    measured(fields, style, withGeneric(profile?.area, GENERIC.area), 3, 0, point) ??
     withUnit(fields, style, ['area_total', 'area'], AREA_WORDS, 3);
   const elevation =
-    measured(fields, style, withGeneric(profile?.elevation, GENERIC.elevation), 1, Number.NEGATIVE_INFINITY) ??
+    measured(fields, style, withGeneric(profile?.elevation, GENERIC.elevation), 1, Number.NEGATIVE_INFINITY, point) ??
     withUnit(fields, style, ['elevation'], ELEVATION_WORDS, 1);
   return {
     facts: {

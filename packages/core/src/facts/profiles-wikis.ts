@@ -14,7 +14,7 @@ export const PROFILES: readonly Profile[] = [
   {
     id: 'en-german-location',
     wikis: ['en'],
-    templates: /^infobox german (location|state|district)/,
+    templates: /^infobox german (location|place|state|district)/,
     countryCode: 'DE',
     area: [[['area'], 1]],
     elevation: [[['elevation'], 1]],
@@ -60,6 +60,8 @@ export const PROFILES: readonly Profile[] = [
     ],
     area: [[['fläche', 'flaeche'], 1]],
     elevation: [[['höhe', 'hoehe', 'höhe_m'], 1]],
+    // the template computes the density from Fläche: "36.48" on real pages
+    pointNumbers: ['fläche', 'flaeche', 'höhe', 'hoehe'],
     timezone: ['zeitzone'],
     latField: ['breitengrad', 'lat'],
     lonField: ['längengrad', 'laengengrad', 'long', 'lon'],
@@ -79,6 +81,8 @@ export const PROFILES: readonly Profile[] = [
     ],
     area: [[['superficie', 'superficie_km2'], 1]],
     elevation: [[['altitude', 'altitude_moyenne', 'alt_moy'], 1]],
+    // the density is computed from superficie
+    pointNumbers: ['superficie', 'superficie_km2'],
     timezone: ['fuseau_horaire'],
     latField: ['latitude'],
     lonField: ['longitude'],
@@ -98,6 +102,8 @@ export const PROFILES: readonly Profile[] = [
     ],
     area: [[['superficie', 'superficie_total'], 1]],
     elevation: [[['altitud', 'altitud_media'], 1]],
+    // the density is computed from superficie when none is given
+    pointNumbers: ['superficie', 'superficie_total'],
     timezone: ['horario', 'huso_horario'],
     latField: ['latitud'],
     lonField: ['longitud'],
@@ -136,7 +142,7 @@ export const PROFILES: readonly Profile[] = [
     id: 'pt-municipio',
     wikis: ['pt'],
     templates: /^info\/(município|municipio|assentamento|cidade|localidade|freguesia)(?:$|\s|\/)/,
-    countryInName: /^info\/(?:município|municipio|cidade|freguesia) (?:do |de |da |dos |das )(.+)$/,
+    countryInName: /^info\/(?:município|municipio|cidade|freguesia|localidade) (?:do |de |da |dos |das )(.+)$/,
     country: ['país', 'pais'],
     population: [
       [
@@ -146,6 +152,8 @@ export const PROFILES: readonly Profile[] = [
     ],
     area: [[['área_total_km2', 'área', 'area', 'área_total'], 1]],
     elevation: [[['elevação_m', 'altitude', 'elevação'], 1]],
+    // {{Info/Município do Brasil}} computes the density from área ("1521.110")
+    pointNumbers: ['área', 'area', 'área_total_km2', 'área_total', 'elevação_m'],
     timezone: ['fuso_horário', 'fuso_horario', 'fuso'],
     lat: [{ deg: ['latg', 'lat_g'], min: ['latm'], sec: ['lats'], hemi: ['latp', 'lat_p'] }],
     // "lonG" reads as "long" once lower-cased
@@ -166,7 +174,7 @@ export const PROFILES: readonly Profile[] = [
   {
     id: 'pl-miasto',
     wikis: ['pl'],
-    templates: /^(miasto|wieś|osiedle|gmina|stolica) infobox$/,
+    templates: /^(miasto|miejscowość|wieś|osiedle|gmina|stolica|dzielnica) infobox$/,
     country: ['państwo', 'panstwo'],
     population: [
       [
@@ -185,6 +193,23 @@ export const PROFILES: readonly Profile[] = [
       { deg: ['stopnie'], min: ['minute'], sec: ['sekunde'], implied: 'E' },
       { deg: ['stopniw'], min: ['minutw'], sec: ['sekundw'], implied: 'W' },
     ],
+  },
+  // Latvian: settlement infokastes ({{Pilsētas infokaste}} and others) in Latvian words; their
+  // latd/longd come from the generic profile
+  {
+    id: 'lv-infokaste',
+    wikis: ['lv'],
+    templates: /infokaste/,
+    country: ['valsts'],
+    population: [
+      [
+        ['iedzīvotāji', 'iedzīvotāju_skaits', 'iedzivotaji'],
+        ['iedzīvotāji_gads', 'iedzīvotāju_gads', 'gads', 'dati_par_gadu'],
+      ],
+    ],
+    area: [[['platība', 'platiba', 'kopējā_platība'], 1]],
+    elevation: [[['augstums', 'augstums_virs_jūras'], 1]],
+    timezone: ['laika_josla'],
   },
   // Dutch: {{Infobox plaats in Nederland}}, {{Infobox gemeente in Nederland}}, {{Infobox stad}}
   {

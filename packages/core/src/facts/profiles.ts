@@ -51,6 +51,12 @@ export interface Profile {
   /** Single fields holding a latitude or a longitude (decimal, "51/12/N", "51°12′N"). */
   latField?: readonly string[];
   lonField?: readonly string[];
+  /**
+   * Area and elevation fields the template computes with ({{#expr}}: density, unit
+   * conversion), so a bare "36.480" in them is a decimal point even on a wiki that
+   * groups thousands with dots. Values with a comma, a space or a unit keep the wiki's style.
+   */
+  pointNumbers?: readonly string[];
 }
 
 const SQ_MI_KM2 = 2.589988110336;
@@ -121,6 +127,23 @@ export const GENERIC: Profile = {
   ],
   latField: ['latitude', 'lat', 'lat_dec', 'latitude_dec'],
   lonField: ['longitude', 'long', 'lon', 'long_dec', 'lon_dec', 'longitude_dec'],
+  // {{Infobox settlement}} converts these with {{convert}}/{{#expr}}, on every wiki that copies it
+  pointNumbers: [
+    'area_total_km2',
+    'area_km2',
+    'area_city_km2',
+    'area_land_km2',
+    'area_total_sq_mi',
+    'area_sq_mi',
+    'area_city_sq_mi',
+    'area_land_sq_mi',
+    'area_total_ha',
+    'area_ha',
+    'elevation_m',
+    'elevation_avg_m',
+    'elevation_ft',
+    'elevation_avg_ft',
+  ],
 };
 
 const norm = (key: string) => key.toLowerCase().replace(/[\s_]+/g, '_');
