@@ -9,18 +9,18 @@ import { extractFacts } from '../src/facts/infobox.js';
  */
 
 describe('numbers a template computes with: a bare decimal point is a decimal point', () => {
-  it('German Fläche "36.480" is 36.48 km², while Einwohner "1.234" groups thousands', () => {
+  it('German Fläche "36.480" is 36.48 km², while Einwohner "1.234" and Höhe "1.012" group thousands', () => {
     const { facts } = extractFacts(
       `{{Infobox Gemeinde in Deutschland
 |Breitengrad = 54/21/14/N
 |Längengrad  = 08/49/34/E
-|Höhe        = 2
+|Höhe        = 1.012
 |Fläche      = 36.480
 |Einwohner   = 1.234
 }}`,
       'de',
     );
-    expect(facts).toMatchObject({ country: 'Deutschland', areaKm2: 36.48, elevationM: 2, population: 1234 });
+    expect(facts).toMatchObject({ country: 'Deutschland', areaKm2: 36.48, elevationM: 1012, population: 1234 });
   });
 
   it('Portuguese {{Info/Município do Brasil}} área "248.198" is 248.198 km², população "11.451.999" is grouped', () => {
@@ -38,12 +38,12 @@ describe('numbers a template computes with: a bare decimal point is a decimal po
     expect(facts).toMatchObject({ country: 'Brasil', areaKm2: 248.198, population: 11451999 });
   });
 
-  it('Spanish superficie "97.512" is a decimal, "1.234,5" keeps the wiki style', () => {
-    const box = (superficie: string) =>
-      extractFacts(`{{Ficha de entidad subnacional|país = España|superficie = ${superficie}}}`, 'es').facts.areaKm2;
-    expect(box('97.512')).toBe(97.512);
-    expect(box('1.234,5')).toBe(1234.5);
-    expect(box('604,3 km²')).toBe(604.3);
+  it('Spanish keeps its own style: altitud "2.150" is 2150 m, superficie "1.234,5" is 1234.5 km²', () => {
+    const box = (fields: string) =>
+      extractFacts(`{{Ficha de entidad subnacional|país = Colombia|${fields}}}`, 'es').facts;
+    expect(box('altitud = 2.150 msnm')).toMatchObject({ elevationM: 2150 });
+    expect(box('superficie = 1.234,5')).toMatchObject({ areaKm2: 1234.5 });
+    expect(box('superficie = 604,3 km²')).toMatchObject({ areaKm2: 604.3 });
   });
 
   it('French superficie "41.180" is 41.18 km²', () => {
@@ -61,11 +61,10 @@ describe('numbers a template computes with: a bare decimal point is a decimal po
     expect(facts).toMatchObject({ country: 'France', areaKm2: 41.18, population: 522250, populationAsOf: '2021' });
   });
 
-  it('{{Infobox settlement}} fields on a comma wiki: area_total_km2 "141.060" is 141.06', () => {
-    expect(extractFacts('{{Infobox settlement|area_total_km2 = 141.060|elevation_m = 60}}', 'de').facts).toMatchObject({
-      areaKm2: 141.06,
-      elevationM: 60,
-    });
+  it('{{Infobox settlement}} fields on a comma wiki: area_total_km2 "141.060" is 141.06, elevation_m "1.234" is 1234', () => {
+    expect(
+      extractFacts('{{Infobox settlement|area_total_km2 = 141.060|elevation_m = 1.234}}', 'de').facts,
+    ).toMatchObject({ areaKm2: 141.06, elevationM: 1234 });
   });
 });
 

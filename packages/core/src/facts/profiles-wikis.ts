@@ -60,8 +60,8 @@ export const PROFILES: readonly Profile[] = [
     ],
     area: [[['fläche', 'flaeche'], 1]],
     elevation: [[['höhe', 'hoehe', 'höhe_m'], 1]],
-    // the template computes the density from Fläche: "36.48" on real pages
-    pointNumbers: ['fläche', 'flaeche', 'höhe', 'hoehe'],
+    // the template computes the density from Fläche: "36.48", "141.22" on real pages
+    pointNumbers: ['fläche', 'flaeche'],
     timezone: ['zeitzone'],
     latField: ['breitengrad', 'lat'],
     lonField: ['längengrad', 'laengengrad', 'long', 'lon'],
@@ -102,8 +102,6 @@ export const PROFILES: readonly Profile[] = [
     ],
     area: [[['superficie', 'superficie_total'], 1]],
     elevation: [[['altitud', 'altitud_media'], 1]],
-    // the density is computed from superficie when none is given
-    pointNumbers: ['superficie', 'superficie_total'],
     timezone: ['horario', 'huso_horario'],
     latField: ['latitud'],
     lonField: ['longitud'],
@@ -153,7 +151,7 @@ export const PROFILES: readonly Profile[] = [
     area: [[['área_total_km2', 'área', 'area', 'área_total'], 1]],
     elevation: [[['elevação_m', 'altitude', 'elevação'], 1]],
     // {{Info/Município do Brasil}} computes the density from área ("1521.110")
-    pointNumbers: ['área', 'area', 'área_total_km2', 'área_total', 'elevação_m'],
+    pointNumbers: ['área', 'area', 'área_total_km2', 'área_total'],
     timezone: ['fuso_horário', 'fuso_horario', 'fuso'],
     lat: [{ deg: ['latg', 'lat_g'], min: ['latm'], sec: ['lats'], hemi: ['latp', 'lat_p'] }],
     // "lonG" reads as "long" once lower-cased

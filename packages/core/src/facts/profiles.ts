@@ -52,9 +52,10 @@ export interface Profile {
   latField?: readonly string[];
   lonField?: readonly string[];
   /**
-   * Area and elevation fields the template computes with ({{#expr}}: density, unit
-   * conversion), so a bare "36.480" in them is a decimal point even on a wiki that
-   * groups thousands with dots. Values with a comma, a space or a unit keep the wiki's style.
+   * Area fields the template computes with ({{#expr}}: density, unit conversion), so a
+   * bare "36.480" in them has a decimal point even on a wiki that groups thousands with
+   * dots. Values with a comma, a space or a unit keep the wiki's style; elevations
+   * ("Höhe = 1.234"), where decimals are rare, keep it too.
    */
   pointNumbers?: readonly string[];
 }
@@ -127,7 +128,7 @@ export const GENERIC: Profile = {
   ],
   latField: ['latitude', 'lat', 'lat_dec', 'latitude_dec'],
   lonField: ['longitude', 'long', 'lon', 'long_dec', 'lon_dec', 'longitude_dec'],
-  // {{Infobox settlement}} converts these with {{convert}}/{{#expr}}, on every wiki that copies it
+  // {{Infobox settlement}} converts its areas with {{#expr}}, on every wiki that copies it
   pointNumbers: [
     'area_total_km2',
     'area_km2',
@@ -139,10 +140,6 @@ export const GENERIC: Profile = {
     'area_land_sq_mi',
     'area_total_ha',
     'area_ha',
-    'elevation_m',
-    'elevation_avg_m',
-    'elevation_ft',
-    'elevation_avg_ft',
   ],
 };
 
