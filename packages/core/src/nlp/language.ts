@@ -10,12 +10,18 @@ export interface LanguageKit {
 }
 
 type Loader = () => Promise<LanguageKit>;
+/**
+ * natural's stop-word lists are CommonJS: Node's ESM loader gives `words` as a named export,
+ * but a code-split esbuild bundle gives only `default`, so both are read.
+ */
+type StopWords = { words?: string[]; default?: { words?: string[] } };
+const wordsOf = (m: StopWords | undefined): string[] => m?.words ?? m?.default?.words ?? [];
 
 const kit =
-  (stemmer: Promise<{ default: { stem(t: string): string } }>, stop?: Promise<{ words: string[] }>) =>
+  (stemmer: Promise<{ default: { stem(t: string): string } }>, stop?: Promise<StopWords>) =>
   async (): Promise<LanguageKit> => {
     const [s, w] = await Promise.all([stemmer, stop]);
-    return { stem: (t) => s.default.stem(t), stopwords: new Set(w?.words ?? []) };
+    return { stem: (t) => s.default.stem(t), stopwords: new Set(wordsOf(w)) };
   };
 
 const LOADERS: Record<string, Loader> = {
@@ -82,9 +88,9 @@ const LOADERS: Record<string, Loader> = {
 };
 
 /** Stop words only: natural ships no stemmer that stands alone for these (Indonesian's needs a 384 KB dictionary). */
-const stopOnly = (stop: Promise<{ words: string[] }>) => async (): Promise<LanguageKit> => ({
+const stopOnly = (stop: Promise<StopWords>) => async (): Promise<LanguageKit> => ({
   stem: (t) => t,
-  stopwords: new Set((await stop).words),
+  stopwords: new Set(wordsOf(await stop)),
 });
 
 const IDENTITY: LanguageKit = { stem: (t) => t, stopwords: new Set() };
