@@ -77,6 +77,11 @@ describe('hostile HTML is bounded and never a 500', () => {
     expect((await parseHtml(`${'<div>'.repeat(5000)}<p>deep words</p>`, null)).text).toBe('deep words');
   });
 
+  it('keeps what is inside furniture out of the text below the depth bound too', async () => {
+    const deep = `${'<div>'.repeat(600)}<nav>${'<span>'.repeat(20)}menu words</nav><p>article words</p>`;
+    expect((await parseHtml(deep, null)).text).toBe('article words');
+  });
+
   it('closes implied elements as HTML does (p, li, td, a, headings)', async () => {
     const p = await parseHtml(
       '<body><p>one<p>two<ul><li>a<li>b</ul><h1>T<a href="/x">l1<a href="/y">l2</a></h1><h2>S</h2></body>',

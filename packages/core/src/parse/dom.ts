@@ -225,16 +225,19 @@ export async function buildDocument(html: string, signal?: AbortSignal): Promise
     if (name === 'a' && open.has('a')) closeThrough(A_ONLY, null, Number.POSITIVE_INFINITY);
     if (HEADING.has(name) && headingOpen()) closeThrough(HEADING, null, Number.POSITIVE_INFINITY);
 
-    let parent = top();
+    // the element it is inside (whose furniture and unlikely flags it inherits), and where the
+    // tree puts it: beside that element once the tree is MAX_DEPTH deep
+    const context = top();
+    let parent = context;
     if (parent.depth >= MAX_DEPTH) {
       parent = parent.parent as Element;
       doc.truncated = true;
     }
     const el = newElement(name, attributes, parent, parent.depth + 1);
-    el.furniture = parent.furniture || isFurniture(name, attributes);
+    el.furniture = context.furniture || isFurniture(name, attributes);
     const matchString = `${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}`;
     el.unlikely =
-      parent.unlikely ||
+      context.unlikely ||
       (name !== 'body' &&
         name !== 'a' &&
         tableOrCode === 0 &&
