@@ -184,7 +184,8 @@ export const routes: readonly AnyRoute[] = [
     cache: 'public',
     errors: [],
     run: async (_input, { deps }) => (await import('./openapi.js')).openApiDocument(routes, deps.version),
-  }),  defineRoute({
+  }),
+  defineRoute({
     method: 'GET',
     path: '/docs',
     operationId: 'docs',
