@@ -1,8 +1,10 @@
 /**
  * Where each compact sentiment vocabulary comes from, and how it is read. Scores
- * are put on VADER's scale (−4 … +4): AFINN's −5 … +5 times 0.8, SentiWordNet-based
- * ML-SentiCon's and Pattern's −1 … +1 times 4. Stem-keyed vocabularies are keyed by
- * the same stemmer the analysis uses for that language (an entry's stems are averaged).
+ * are put on VADER's scale (−4 … +4): AFINN's −5 … +5 times 0.8; ML-SentiCon's and
+ * Pattern's −1 … +1 scaled so that their 90th percentile of |score| lands on VADER's
+ * (2.5), since their spreads differ (German Pattern's 0.35, Italian's 0.75); scaled
+ * scores under 0.1 are dropped. Stem-keyed vocabularies are keyed by the same
+ * stemmer the analysis uses for that language (an entry's stems are averaged).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +29,21 @@ export interface LexiconSource {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** VADER's lexicon's 90th percentile of |score|. */
+const VADER_P90 = 2.5;
+/** Scaled scores smaller than this say nothing (half of German Pattern's entries are under 0.005). */
+const MIN_SCORE = 0.1;
+
+/** The factor that puts a −1 … +1 vocabulary's 90th percentile of |score| on VADER's. */
+function spreadScale(values: number[]): number {
+  const sorted = values
+    .map(Math.abs)
+    .filter((v) => v > 0)
+    .sort((a, b) => a - b);
+  const p90 = sorted[Math.floor(0.9 * (sorted.length - 1))] ?? 1;
+  return VADER_P90 / p90;
+}
+
 /** One word (letters, apostrophes and hyphens inside), lower-cased. */
 const ONE_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 
@@ -44,7 +61,7 @@ function fromEntries(entries: Iterable<[string, number]>, scale: number, stem?: 
   const out: Scores = new Map();
   for (const [k, { sum, n }] of sums) {
     const v = round((sum / n) * scale);
-    if (v !== 0) out.set(k, v);
+    if (Math.abs(v) >= MIN_SCORE) out.set(k, v);
   }
   return out;
 }
@@ -57,24 +74,20 @@ const senticon = (lang: string, file: string, stem: boolean): LexiconSource => (
   name: `${lang}-senticon${stem ? '-stems' : ''}`,
   from: `natural/lib/natural/sentiment/${file} (ML-SentiCon, Cruz et al. 2014)`,
   licence: 'natural: MIT',
-  read: () =>
-    fromEntries(
-      Object.entries(json(file)).map(([w, v]) => [w, polarityOf(v)]),
-      4,
-      stem ? stemmer(lang) : undefined,
-    ),
+  read: () => {
+    const entries = Object.entries(json(file)).map(([w, v]): [string, number] => [w, polarityOf(v)]);
+    return fromEntries(entries, spreadScale(entries.map(([, v]) => v)), stem ? stemmer(lang) : undefined);
+  },
 });
 
 const pattern = (lang: string, file: string, stem: boolean): LexiconSource => ({
   name: `${lang}-pattern${stem ? '-stems' : ''}`,
   from: `natural/lib/natural/sentiment/${file} (Pattern, De Smedt & Daelemans 2012)`,
   licence: 'natural: MIT; Pattern: BSD',
-  read: () =>
-    fromEntries(
-      Object.entries(json(file)).map(([w, v]) => [w, polarityOf(v)]),
-      4,
-      stem ? stemmer(lang) : undefined,
-    ),
+  read: () => {
+    const entries = Object.entries(json(file)).map(([w, v]): [string, number] => [w, polarityOf(v)]);
+    return fromEntries(entries, spreadScale(entries.map(([, v]) => v)), stem ? stemmer(lang) : undefined);
+  },
 });
 
 const afinnLike = (lang: string, file: string, stem: boolean): LexiconSource => ({

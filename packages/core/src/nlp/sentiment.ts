@@ -71,6 +71,7 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
   const pass = async (wide: boolean) => {
     let total = 0;
     let hits = 0;
+    let stemHits = 0;
     for (let i = 0; i < pieces.length; i++) {
       if ((i & 15) === 15) {
         const pause = tick();
@@ -79,12 +80,13 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
       const r = scoreSentence(pieces[i] as SentenceWords, language, voc, wide);
       total += r.compound;
       hits += r.hits;
+      stemHits += r.stemHits;
     }
-    return { total, hits };
+    return { total, hits, stemHits };
   };
   let result = await pass(false);
-  let usedBackoff = false;
-  if (result.hits === 0 && b !== null) {
+  let usedBackoff = result.stemHits > 0;
+  if (result.hits === 0 && b !== null && !language.wordStems) {
     result = await pass(true);
     usedBackoff = result.hits > 0;
   }

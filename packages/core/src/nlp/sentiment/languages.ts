@@ -10,6 +10,12 @@ export interface SentimentLanguage {
   /** Names the vocabularies in `sentiment.method`. */
   primary: { name: string; load: Data };
   backoff?: { name: string; load: Data };
+  /**
+   * The back-off is the primary vocabulary keyed by stem: a word whose form is missing
+   * is looked up by its stem, word by word ("langweiliger" → "langweilig"), rather
+   * than the whole text being scored again.
+   */
+  wordStems?: boolean;
   /** Words that flip the valence of a sentiment word up to three words after them. */
   negations: ReadonlySet<string>;
   /** A word after which the clause weighs more and before which less ("but"). */
@@ -74,6 +80,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
   pt: {
     primary: { name: 'afinn-pt', load: () => import('./data/pt-afinn.js') },
     backoff: { name: 'afinn-pt-stems', load: () => import('./data/pt-afinn-stems.js') },
+    wordStems: true,
     negations: set('não nao nunca jamais nem nada ninguém nenhum nenhuma sem'),
     contrast: set('mas porém contudo todavia'),
     foldAccents: true,
@@ -85,6 +92,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
   fr: {
     primary: { name: 'pattern-fr', load: () => import('./data/fr-pattern.js') },
     backoff: { name: 'pattern-fr-stems', load: () => import('./data/fr-pattern-stems.js') },
+    wordStems: true,
     negations: set('pas ne jamais rien aucun aucune ni sans guère'),
     contrast: set('mais cependant pourtant toutefois'),
     boosters: boosters(
@@ -97,6 +105,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
   de: {
     primary: { name: 'pattern-de', load: () => import('./data/de-pattern.js') },
     backoff: { name: 'pattern-de-stems', load: () => import('./data/de-pattern-stems.js') },
+    wordStems: true,
     negations: set('nicht kein keine keinen keinem keiner keines nie niemals nichts niemand ohne weder'),
     contrast: set('aber jedoch doch sondern allerdings'),
     boosters: boosters(
@@ -108,6 +117,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
   it: {
     primary: { name: 'pattern-it', load: () => import('./data/it-pattern.js') },
     backoff: { name: 'pattern-it-stems', load: () => import('./data/it-pattern-stems.js') },
+    wordStems: true,
     negations: set('non mai niente nulla nessuno nessuna né senza'),
     contrast: set('ma però tuttavia invece'),
     boosters: boosters(
@@ -119,6 +129,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
   nl: {
     primary: { name: 'pattern-nl', load: () => import('./data/nl-pattern.js') },
     backoff: { name: 'pattern-nl-stems', load: () => import('./data/nl-pattern-stems.js') },
+    wordStems: true,
     negations: set('niet nooit niemand niets nee neen geen zonder'),
     contrast: set('maar echter toch'),
     boosters: boosters('heel erg zeer echt super enorm ontzettend vreselijk hartstikke te zo', 'beetje nauwelijks wat'),

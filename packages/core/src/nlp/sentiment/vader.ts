@@ -29,6 +29,8 @@ export interface SentenceScore {
   compound: number;
   /** Sentiment-bearing words found (emoji and emoticons included). */
   hits: number;
+  /** Of them, words found by stem in the primary vocabulary's stem-keyed form. */
+  stemHits: number;
 }
 
 export interface Vocabularies {
@@ -200,7 +202,8 @@ export function normalize(sum: number): number {
 }
 
 /**
- * One sentence's compound score with the primary vocabulary (and emoji), or, when
+ * One sentence's compound score with the primary vocabulary (and emoji; by stem where
+ * a form is missing, for a language whose back-off is the primary's stems), or, when
  * `wide`, with the wider vocabulary over stems, function words left out.
  */
 export function scoreSentence(
@@ -210,20 +213,26 @@ export function scoreSentence(
   wide = false,
 ): SentenceScore {
   const p = prepare(sentence.words, lang, voc.stopwords);
-  const backoff = wide ? voc.backoff : null;
-  const words = scoreWords(
-    p,
-    lang,
-    valences(
-      p,
-      lang,
-      backoff ? (k) => (voc.stopwords.has(k) ? undefined : backoff.get(voc.stem(k))) : (k) => voc.primary.get(k),
-    ),
-  );
+  const backoff = voc.backoff;
+  let stemHits = 0;
+  const byStem = (k: string) => (voc.stopwords.has(k) || !backoff ? undefined : backoff.get(voc.stem(k)));
+  const lookup =
+    wide && backoff
+      ? byStem
+      : lang.wordStems
+        ? (k: string) => {
+            const v = voc.primary.get(k);
+            if (v !== undefined) return v;
+            const s = byStem(k);
+            if (s !== undefined) stemHits++;
+            return s;
+          }
+        : (k: string) => voc.primary.get(k);
+  const words = scoreWords(p, lang, valences(p, lang, lookup));
   const sym = symbols(sentence.text, voc.emoji);
   let sum = words.sum + sym.sum;
   const e = emphasis(sentence.text);
   if (sum > 0) sum += e;
   else if (sum < 0) sum -= e;
-  return { compound: normalize(sum), hits: words.hits + sym.hits };
+  return { compound: normalize(sum), hits: words.hits + sym.hits, stemHits };
 }
