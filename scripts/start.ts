@@ -12,6 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '@cityscope/core';
 import type { Preset, PresetEmulator } from '@cityscope/core/preset';
 import { type FakeWikipedia, SAMPLE_WIKIS, startFakeWikipedia } from '@cityscope/testing';
 import { badPort, conflicts, type WantedPort } from './ports.js';
@@ -73,6 +74,12 @@ const values = parsed.values as Record<string, string | boolean | undefined>;
 if (values.help) {
   say(USAGE);
   process.exit(0);
+}
+// a bad setting would stop every emulator at start-up: say so once, before starting anything
+try {
+  loadConfig(process.env);
+} catch (err) {
+  fail(`${(err as Error).message} (from the environment; see the README's Settings)`, 78);
 }
 
 // every port each emulator (and the stand-in) will listen on, checked free before anything starts

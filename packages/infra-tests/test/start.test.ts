@@ -6,8 +6,16 @@ import { root } from './repo.js';
 
 /** Runs `pnpm start` (scripts/start.ts) to its end; it never starts an emulator in these tests. */
 function start(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return startWith({}, ...args);
+}
+
+function startWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/start.ts'), ...args], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -111,6 +119,13 @@ describe('pnpm start', () => {
     );
     expect(shared.code).toBe(1);
     expect(shared.err).toContain(`port ${gcp} is given to both`);
+  });
+
+  it('stops at a bad setting before starting anything (exit 78)', async () => {
+    const r = await startWith({ LOG_LEVEL: 'verbose' }, '--no-build');
+    expect(r.code).toBe(78);
+    expect(r.err).toContain('LOG_LEVEL must be one of debug, info, warn, error, silent: verbose');
+    expect(r.out).not.toContain('Cityscope is running');
   });
 
   it('explains a usage mistake with the options (exit 64)', async () => {
