@@ -148,10 +148,4 @@ export const LEXICON_SOURCES: LexiconSource[] = [
   },
 ];
 
-/** `word<TAB>score` lines, sorted, so a diff of a regenerated file is readable. */
-export function packLexicon(scores: Scores): string {
-  return [...scores]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([w, v]) => `${w}\t${v}`)
-    .join('\n');
-}
+export { packLexicon } from '../src/nlp/sentiment/lexicon.js';

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEXICON_SOURCES, packLexicon } from '../scripts/lexicon-sources.js';
+import { parseLexicon } from '../src/nlp/sentiment/lexicon.js';
 import { hasSentiment, sentiment, sentimentNote } from '../src/nlp/sentiment.js';
 import { germanStem } from '../src/nlp/stem-de.js';
 import { tokenize } from '../src/nlp/text.js';
@@ -103,6 +104,24 @@ describe('sentiment in other languages', () => {
 });
 
 describe('vocabularies', () => {
+  it('pack and parse are inverse (shared prefixes, emoji, long words)', () => {
+    const long = 'a'.repeat(60);
+    const scores = new Map([
+      ['harbour', 1.2],
+      ['harbours', 1.1],
+      ['harm', -2],
+      [`${long}x`, 0.5],
+      [`${long}y`, -0.5],
+      ['😍', 2.4],
+      ['😡', -0.8],
+      [':-)', 1.3],
+      ["can't stand", -2],
+    ]);
+    const packed = packLexicon(scores);
+    expect(packed.length).toBeLessThan([...scores].map(([w, v]) => `${w}\t${v}`).join('\n').length);
+    expect(parseLexicon(packed)).toEqual(scores);
+  });
+
   it('the compact files are what scripts/lexicons.ts makes from their sources', async () => {
     for (const source of LEXICON_SOURCES) {
       const file: { default: string } = await import(`../src/nlp/sentiment/data/${source.name}.ts`);
