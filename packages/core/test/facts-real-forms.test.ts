@@ -97,6 +97,44 @@ Die Stadt '''Musterbach''' liegt am Rhein.`,
   });
 });
 
+describe("the German Wikipedia's Swiss box and older Spanish boxes", () => {
+  it('{{Infobox Ort in der Schweiz}}: upper-case EINWOHNER/STAND_EINWOHNER/FLÄCHE, "8\'500", the country from the name', () => {
+    const { facts } = extractFacts(
+      `{{Infobox Ort in der Schweiz
+| EINWOHNER       = 8'500
+| STAND_EINWOHNER = 31. Dezember 2018
+| FLÄCHE          = 7.79
+}}`,
+      'de',
+    );
+    expect(facts).toMatchObject({
+      country: 'Schweiz',
+      population: 8500,
+      populationAsOf: '31. Dezember 2018',
+      areaKm2: 7.79,
+    });
+  });
+
+  it('a population left to a central template is no population', () => {
+    const { facts } = extractFacts(
+      `{{Infobox Ort in der Schweiz
+| EINWOHNER = <!-- wird durch eine zentralisierte Vorlage eingebunden-->
+| FLÄCHE    = 7.79
+}}`,
+      'de',
+    );
+    expect(facts).toMatchObject({ country: 'Schweiz', population: null, areaKm2: 7.79 });
+  });
+
+  it('{{Ficha de localidad de Colombia}}-style área, elevación and habitantes', () => {
+    const { facts } = extractFacts(
+      '{{Ficha de localidad de Colombia|habitantes = 48 760 hab.|área = 5.588 km²|elevación = 2.150 msnm}}',
+      'es',
+    );
+    expect(facts).toMatchObject({ country: 'Colombia', population: 48760, areaKm2: 5588, elevationM: 2150 });
+  });
+});
+
 describe('template names and flags seen on real pages', () => {
   it('Polish {{Miejscowość infobox}} (places abroad) with stopniW and a {{r}} after the figure', () => {
     const { facts, coordinates } = extractFacts(

@@ -96,12 +96,13 @@ export const PROFILES: readonly Profile[] = [
     country: ['país', 'pais'],
     population: [
       [
-        ['población', 'poblacion', 'población_total'],
+        ['población', 'poblacion', 'población_total', 'habitantes'],
         ['población_año', 'poblacion_año', 'año_pob', 'población_fecha', 'población_notas_año'],
       ],
     ],
-    area: [[['superficie', 'superficie_total'], 1]],
-    elevation: [[['altitud', 'altitud_media'], 1]],
+    // older local boxes ({{Ficha de localidad de Colombia}}) say área and elevación
+    area: [[['superficie', 'superficie_total', 'área_total', 'área'], 1]],
+    elevation: [[['altitud', 'altitud_media', 'elevación', 'elevación_media', 'altura'], 1]],
     timezone: ['horario', 'huso_horario'],
     latField: ['latitud'],
     lonField: ['longitud'],
