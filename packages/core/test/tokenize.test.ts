@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentenceSpans, wordSpans } from '../src/nlp/segment.js';
 import { endsWithAbbreviation, sentences, tokenize, tokenizeAsync, words } from '../src/nlp/text.js';
-import { chinese, mixedText, prose, SAMPLES } from './text-samples.js';
+import { chinese, mixedText, prose, random, SAMPLES } from './text-samples.js';
 
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
 
@@ -102,6 +102,28 @@ describe('chunked segmentation', () => {
       ['en', '𠀀'.repeat(2500)],
     ];
     for (const [lang, text] of cases) expectSameSegments(text, lang, [64, 301]);
+  }, 60_000);
+});
+
+/** Characters the segmentation rules treat specially: letters of several scripts, marks, spaces, full stops, closers, digits, emoji, flags. */
+const TRICKY = [
+  ...['a', 'b', 'Z', 'é', 'e\u0301', 'Ж', 'ж', '中', '文', 'の', 'カ', 'ｶﾞ', 'ก', 'ข', '٣', '1', '2', '_'],
+  ...[' ', ' ', ' ', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\u200d'],
+  ...['.', '!', '?', '"', ')', '(', "'", '’', ',', ':', '-', '；', '。', '，', '、', '！', 'A.', 'St.', '. '],
+  ...['👩‍👧', '🇫🇷'],
+];
+
+describe('chunked segmentation on random text', () => {
+  it('gives the whole-text words and sentences, with chunks of 5 to 50', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = random(seed);
+      const parts: string[] = [];
+      const pool = seed % 3 === 0 ? TRICKY.filter((c) => !/\p{L}/u.test(c)) : TRICKY;
+      for (let i = 0, n = 200 + Math.floor(r() * 1200); i < n; i++) {
+        parts.push(pool[Math.floor(r() * pool.length)] as string);
+      }
+      expectSameSegments(parts.join(''), seed % 2 ? 'en' : 'ja', [5, 16, 50]);
+    }
   }, 60_000);
 });
 

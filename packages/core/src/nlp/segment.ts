@@ -143,20 +143,39 @@ export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: C
     if (cut.kind === 'end' || cut.sentenceBreak === true) {
       out.push(...list);
       from = cut.at;
-    } else {
-      const tail = list.pop() as Span;
+    } else if (cut.sentenceBreak === false) {
+      open = list.pop();
       out.push(...list);
-      if (cut.sentenceBreak === false || tail.end - tail.start > SENTENCE_CARRY_MAX) {
-        open = tail;
+      from = cut.at;
+    } else {
+      // Unknown: segment the last sentence again with what follows it, from a break
+      // that what follows cannot move: one with a letter after it in this chunk (the
+      // rules' look-ahead past a full stop ends at the first letter).
+      let k = list.length - 1;
+      let letter = hasLetter(text, (list[k] as Span).start, cut.at);
+      while (!letter && k > 0 && cut.at - (list[k - 1] as Span).start <= SENTENCE_CARRY_MAX) {
+        k--;
+        letter = hasLetter(text, (list[k] as Span).start, (list[k] as Span).end);
+      }
+      for (let i = 0; i < k; i++) out.push(list[i] as Span);
+      const start = (list[k] as Span).start;
+      if (cut.at - start > SENTENCE_CARRY_MAX) {
+        // One sentence longer than that: no break is left to find in it.
+        open = { start, end: cut.at };
         from = cut.at;
       } else {
-        // Unknown: segment the last sentence again with what follows it.
-        from = tail.start;
+        from = start;
       }
     }
     yield;
   }
   if (open) out.push(open);
+}
+
+const LETTER = /\p{L}/u;
+/** Whether text[from, to) holds a letter. */
+function hasLetter(text: string, from: number, to: number): boolean {
+  return LETTER.test(text.slice(from, to));
 }
 
 /** Runs steps to the end, synchronously. */
