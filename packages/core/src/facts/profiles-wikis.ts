@@ -102,7 +102,7 @@ export const PROFILES: readonly Profile[] = [
     ],
     // older local boxes ({{Ficha de localidad de Colombia}}) say área and elevación
     area: [[['superficie', 'superficie_total', 'área_total', 'área'], 1]],
-    elevation: [[['altitud', 'altitud_media', 'elevación', 'elevación_media', 'altura'], 1]],
+    elevation: [[['altitud', 'altitud_media', 'elevación', 'elevación_media'], 1]],
     timezone: ['horario', 'huso_horario'],
     latField: ['latitud'],
     lonField: ['longitud'],
