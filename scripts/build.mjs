@@ -54,7 +54,13 @@ for (const preset of await loadPresets(only)) {
   const outputs = Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.mjs'));
   const bytes = outputs.find(([f]) => join(root, f) === outfile)?.[1].bytes ?? 0;
   const chunkBytes = outputs.reduce((sum, [, o]) => sum + o.bytes, 0) - bytes;
-  results.push({ target: preset.platform, file: relative(root, outfile), bytes, chunks: outputs.length - 1, chunkBytes });
+  results.push({
+    target: preset.platform,
+    file: relative(root, outfile),
+    bytes,
+    chunks: outputs.length - 1,
+    chunkBytes,
+  });
 }
 const kib = (n) => `${(n / 1024).toFixed(1).padStart(7)} KiB`;
 for (const r of results) {
