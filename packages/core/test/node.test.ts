@@ -45,7 +45,9 @@ describe('toWebRequest', () => {
       expect(r.headers.has('x-two')).toBe(true);
       expect(r.headers.get('nope')).toBeNull();
       const names: string[] = [];
-      r.headers.forEach((_v, k) => names.push(k));
+      r.headers.forEach((_v, k) => {
+        names.push(k);
+      });
       expect(names).toContain('x-two');
       expect(new Headers(r.headers).get('x-two')).toBe('b');
       expect(r.body).toBeNull();
