@@ -1,5 +1,6 @@
 import type { LatLon } from '../wikipedia/types.js';
 import { EARTH_RADIUS_KM, greatCircleKm } from './distance.js';
+import { MAX_AUTO_K } from './limits.js';
 import { prng, seedOf } from './random.js';
 
 type Vec = [number, number, number];
@@ -92,8 +93,7 @@ function seedCentres(d: Float64Array, n: number, k: number, random: () => number
   return chosen;
 }
 
-/** Without a requested k, /hubs tries k = 2..min(MAX_AUTO_K, n − 1). */
-export const MAX_AUTO_K = 8;
+export { MAX_AUTO_K };
 
 const RESTARTS = 8;
 const MAX_ITERATIONS = 100;

@@ -1,5 +1,6 @@
 import type { LatLon } from '../wikipedia/types.js';
 import { greatCircleKm } from './distance.js';
+import { EXACT_LIMIT } from './limits.js';
 import { heuristicTour, type SearchReport } from './tsp-heuristic.js';
 
 export interface Tour {
@@ -12,8 +13,7 @@ export interface Tour {
   search: SearchReport | null;
 }
 
-/** Up to this many points the order is exact (Held–Karp); above, a multi-start local search. */
-export const EXACT_LIMIT = 10;
+export { EXACT_LIMIT };
 
 function matrix(points: LatLon[]): number[][] {
   return points.map((a) => points.map((b) => greatCircleKm(a, b)));

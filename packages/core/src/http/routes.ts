@@ -1,6 +1,5 @@
 import { PayloadTooLargeError, type ProblemCode } from '../errors.js';
-import { MAX_AUTO_K } from '../geo/hubs.js';
-import { EXACT_LIMIT } from '../geo/tsp.js';
+import { EXACT_LIMIT, MAX_AUTO_K } from '../geo/limits.js';
 import { PAGE_FETCH_LIMITS } from '../parse/limits.js';
 import { lazySchema } from './lazy-schema.js';
 import { MAX_ANALYZE_CHARS, NAME_LIMITS } from './limits.js';
