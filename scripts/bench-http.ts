@@ -5,7 +5,7 @@
  * `cityscope serve`. Cityscope logs one line per request at LOG_LEVEL=info, to a file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { interleave, progress, ratio, type Stat, stat } from './bench-lib.js';
@@ -35,21 +35,35 @@ interface Load {
   p50: number;
   p99: number;
   errors: number;
+  /** The server's own CPU time (user + system) per request: steadier than req/s on a shared machine. */
+  cpuUs: number;
 }
 
-async function load(url: string, seconds: number): Promise<Load> {
+/** CPU milliseconds a process has used (Linux /proc; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return Number.NaN;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 100 Hz ticks
+}
+
+async function load(url: string, seconds: number, pid?: number): Promise<Load> {
+  const c0 = cpuMs(pid);
   const r = await autocannon({ url, connections: 10, duration: seconds });
+  const c1 = cpuMs(pid);
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
+    cpuUs: ((c1 - c0) * 1000) / Math.max(1, r.requests.total),
   };
 }
 
 export interface HttpFigures {
   health: Map<string, Stat>;
   healthP99: Map<string, Stat>;
+  healthCpu: Map<string, Stat>;
   cities: { rps: Stat; p50: Stat; p99: Stat };
   logLines: number;
   requests: number;
@@ -84,7 +98,7 @@ export async function benchHttp(opts: {
       opts.rounds,
       names,
       async (name) => {
-        const r = await load(`${servers[name]?.url}/health`, opts.seconds);
+        const r = await load(`${servers[name]?.url}/health`, opts.seconds, servers[name]?.child.pid);
         if (r.errors) throw new Error(`${name}: ${r.errors} failed requests`);
         if (name === 'cityscope serve') requests += Math.round(r.rps * opts.seconds);
         return r;
@@ -93,6 +107,7 @@ export async function benchHttp(opts: {
     );
     const health = new Map([...runs].map(([k, v]) => [k, stat(v.map((x) => x.rps))]));
     const healthP99 = new Map([...runs].map(([k, v]) => [k, stat(v.map((x) => x.p99))]));
+    const healthCpu = new Map([...runs].map(([k, v]) => [k, stat(v.map((x) => x.cpuUs))]));
     const bare = health.get('bare node:http')?.median ?? 1;
     progress(
       `GET /health medians: ${[...health].map(([k, s]) => `${k} ${Math.round(s.median)} req/s (${ratio(s.median, bare)})`).join(', ')}`,
@@ -108,6 +123,7 @@ export async function benchHttp(opts: {
     return {
       health,
       healthP99,
+      healthCpu,
       cities: {
         rps: stat(cityRuns.map((r) => r.rps)),
         p50: stat(cityRuns.map((r) => r.p50)),
