@@ -4,6 +4,7 @@ import { groupBySilhouette, pairwise, singletonsIsolated } from '../src/geo/hubs
 import { prng } from '../src/geo/random.js';
 import { shortestTour } from '../src/geo/tsp.js';
 import type { LatLon } from '../src/wikipedia/types.js';
+import { tourKm } from './tours.js';
 
 const at = (lat: number, lon: number): LatLon => ({ lat, lon });
 // Dublin, Cork, Galway, Limerick, Belfast
@@ -60,14 +61,6 @@ describe('hubs chosen by silhouette', () => {
     expect(groupBySilhouette(points)).toEqual(groupBySilhouette(points));
   });
 });
-
-function tourKm(ps: LatLon[], order: number[], roundTrip: boolean): number {
-  let km = 0;
-  for (let i = 1; i < order.length; i++)
-    km += greatCircleKm(ps[order[i - 1] as number] as LatLon, ps[order[i] as number] as LatLon);
-  if (roundTrip) km += greatCircleKm(ps[order[order.length - 1] as number] as LatLon, ps[order[0] as number] as LatLon);
-  return km;
-}
 
 function randomPoints(n: number, seed: number): LatLon[] {
   const r = prng(seed);

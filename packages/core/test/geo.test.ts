@@ -4,6 +4,7 @@ import { kMeans, silhouette, sphericalMean } from '../src/geo/hubs.js';
 import { travelHours } from '../src/geo/travel.js';
 import { shortestTour } from '../src/geo/tsp.js';
 import type { LatLon } from '../src/wikipedia/types.js';
+import { tourKm } from './tours.js';
 
 const TORONTO = { lat: 43.6532, lon: -79.3832 };
 const MONTREAL = { lat: 45.5019, lon: -73.5674 };
@@ -21,14 +22,6 @@ function points(n: number, seed: number): LatLon[] {
 function permutations<T>(xs: T[]): T[][] {
   if (xs.length <= 1) return [xs];
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
-}
-
-function tourKm(ps: LatLon[], order: number[], roundTrip: boolean): number {
-  let km = 0;
-  for (let i = 1; i < order.length; i++)
-    km += greatCircleKm(ps[order[i - 1] as number] as LatLon, ps[order[i] as number] as LatLon);
-  if (roundTrip) km += greatCircleKm(ps[order[order.length - 1] as number] as LatLon, ps[order[0] as number] as LatLon);
-  return km;
 }
 
 function bruteForce(ps: LatLon[], start: number, roundTrip: boolean): number {
