@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_REDIS_REASON, REDIS_BIN, type RedisServer, startRedis } from './redis-server.js';
+import { NO_REDIS_REASON, REDIS_BIN, redisAndFakeWikipedia } from './redis-server.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = join(ROOT, 'packages/cli/src/bin.ts');
@@ -52,25 +51,18 @@ async function stopAll(instances: Instance[]): Promise<void> {
 describe.skipIf(!REDIS_BIN)(
   `three cityscope serve processes sharing one store${REDIS_BIN ? '' : ` (skipped: ${NO_REDIS_REASON})`}`,
   () => {
-    let redis: RedisServer;
-    let fake: FakeWikipedia;
-    beforeAll(async () => {
-      [redis, fake] = await Promise.all([startRedis(), startFakeWikipedia()]);
-    });
-    afterAll(async () => {
-      await Promise.all([redis?.stop(), fake?.close()]);
-    });
+    const servers = redisAndFakeWikipedia({ beforeAll, afterAll });
 
     /** Upstream requests that asked for this title. */
     const asked = (title: string) =>
-      fake.requests.filter(
+      servers.fake.requests.filter(
         (r) => r.path === '/w/api.php' && (r.params.get('titles') ?? '').split(/[|\u001f]/).includes(title),
       ).length;
 
     /** 3 instances × 100 identical cold lookups, all at once; the answers' statuses and bodies. */
     async function burst(env: Record<string, string>, path: string, during?: () => Promise<void>) {
       const instances = await Promise.all(
-        [0, 1, 2].map(() => serveProcess({ WIKIPEDIA_BASE_URL: fake.baseUrl, ...env })),
+        [0, 1, 2].map(() => serveProcess({ WIKIPEDIA_BASE_URL: servers.fake.baseUrl, ...env })),
       );
       try {
         // each process loads the city modules (and connects to the store) first, so that the
@@ -90,76 +82,84 @@ describe.skipIf(!REDIS_BIN)(
     }
 
     it('with the store: one upstream request for 300 identical cold lookups on 3 instances', async () => {
-      await redis.cmd('FLUSHALL');
-      fake.delayMs = 300;
+      await servers.redis.cmd('FLUSHALL');
+      servers.fake.delayMs = 300;
       try {
         // a generous store timeout and wait: this is about the lock, not about a slow machine
         // (the next test shows the wait's bound)
         const answers = await burst(
-          { CACHE_URL: redis.url, CACHE_TIMEOUT_MS: '2000', CACHE_LOCK_WAIT_MS: '10000' },
+          { CACHE_URL: servers.redis.url, CACHE_TIMEOUT_MS: '2000', CACHE_LOCK_WAIT_MS: '10000' },
           '/cities/Ottawa',
         );
         expect(answers.every((a) => a.status === 200)).toBe(true);
         expect(new Set(answers.map((a) => a.body)).size).toBe(1);
         expect(asked('Ottawa')).toBe(1);
       } finally {
-        fake.delayMs = 0;
+        servers.fake.delayMs = 0;
       }
     }, 60_000);
 
     it('without it: one upstream request per instance', async () => {
-      fake.delayMs = 300;
+      servers.fake.delayMs = 300;
       try {
         const answers = await burst({}, '/cities/Dublin');
         expect(answers.every((a) => a.status === 200)).toBe(true);
         expect(asked('Dublin')).toBe(3);
       } finally {
-        fake.delayMs = 0;
+        servers.fake.delayMs = 0;
       }
     }, 60_000);
 
     it('the wait for another instance is bounded: past CACHE_LOCK_WAIT_MS each asks upstream itself', async () => {
-      await redis.cmd('FLUSHALL');
-      fake.delayMs = 1500;
+      await servers.redis.cmd('FLUSHALL');
+      servers.fake.delayMs = 1500;
       try {
         const answers = await burst(
-          { CACHE_URL: redis.url, CACHE_LOCK_WAIT_MS: '50', CACHE_TIMEOUT_MS: '2000' },
+          { CACHE_URL: servers.redis.url, CACHE_LOCK_WAIT_MS: '50', CACHE_TIMEOUT_MS: '2000' },
           '/cities/Montreal',
         );
         expect(answers.every((a) => a.status === 200)).toBe(true);
         expect(asked('Montreal')).toBe(3);
       } finally {
-        fake.delayMs = 0;
+        servers.fake.delayMs = 0;
       }
     }, 60_000);
 
     it('the store killed during the burst: no request fails', async () => {
-      await redis.cmd('FLUSHALL');
-      fake.delayMs = 200;
+      await servers.redis.cmd('FLUSHALL');
+      servers.fake.delayMs = 200;
       try {
-        const answers = await burst({ CACHE_URL: redis.url, CACHE_TIMEOUT_MS: '100' }, '/cities/Toronto', async () => {
-          await new Promise((r) => setTimeout(r, 100));
-          await redis.kill();
-        });
+        const answers = await burst(
+          { CACHE_URL: servers.redis.url, CACHE_TIMEOUT_MS: '100' },
+          '/cities/Toronto',
+          async () => {
+            await new Promise((r) => setTimeout(r, 100));
+            await servers.redis.kill();
+          },
+        );
         expect(answers.filter((a) => a.status !== 200)).toEqual([]);
       } finally {
-        fake.delayMs = 0;
-        await redis.restart();
+        servers.fake.delayMs = 0;
+        await servers.redis.restart();
       }
     }, 60_000);
 
     it('the store hung (SIGSTOP) during the burst: no request fails', async () => {
-      await redis.cmd('FLUSHALL');
-      fake.delayMs = 200;
+      await servers.redis.cmd('FLUSHALL');
+      servers.fake.delayMs = 200;
       try {
-        const answers = await burst({ CACHE_URL: redis.url, CACHE_TIMEOUT_MS: '100' }, '/cities/Dublin', async () => {
-          await new Promise((r) => setTimeout(r, 100));
-          redis.pause();
-        });
+        const answers = await burst(
+          { CACHE_URL: servers.redis.url, CACHE_TIMEOUT_MS: '100' },
+          '/cities/Dublin',
+          async () => {
+            await new Promise((r) => setTimeout(r, 100));
+            servers.redis.pause();
+          },
+        );
         expect(answers.filter((a) => a.status !== 200)).toEqual([]);
       } finally {
-        fake.delayMs = 0;
-        redis.resume();
+        servers.fake.delayMs = 0;
+        servers.redis.resume();
       }
     }, 60_000);
   },

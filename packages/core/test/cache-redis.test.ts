@@ -1,32 +1,24 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { createHandler, createLogger } from '@cityscope/core';
-import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cache } from '../src/cache/cache.js';
 import { RedisStore } from '../src/cache/redis.js';
 import { isLookup } from '../src/wikipedia/cache-check.js';
 import type { Lookup } from '../src/wikipedia/types.js';
-import { NO_REDIS_REASON, REDIS_BIN, type RedisServer, startRedis, startSilentServer } from './redis-server.js';
+import { NO_REDIS_REASON, REDIS_BIN, redisAndFakeWikipedia, startSilentServer } from './redis-server.js';
 
 const connector = { connect: net.connect, connectTls: tls.connect };
 
 describe.skipIf(!REDIS_BIN)(
   `shared cache on a real redis-server${REDIS_BIN ? '' : ` (skipped: ${NO_REDIS_REASON})`}`,
   () => {
-    let redis: RedisServer;
-    let fake: FakeWikipedia;
-    beforeAll(async () => {
-      [redis, fake] = await Promise.all([startRedis(), startFakeWikipedia()]);
-    });
-    afterAll(async () => {
-      await Promise.all([redis?.stop(), fake?.close()]);
-    });
+    const servers = redisAndFakeWikipedia({ beforeAll, afterAll });
 
-    const upstream = () => fake.requests.filter((r) => r.path === '/w/api.php').length;
+    const upstream = () => servers.fake.requests.filter((r) => r.path === '/w/api.php').length;
     const instance = (extra: Record<string, string> = {}, logs: string[] = []) =>
       createHandler({
-        env: { WIKIPEDIA_BASE_URL: fake.baseUrl, CACHE_URL: redis.url, ...extra },
+        env: { WIKIPEDIA_BASE_URL: servers.fake.baseUrl, CACHE_URL: servers.redis.url, ...extra },
         logger: createLogger('debug', (line) => logs.push(line)),
       });
     const get = async (h: ReturnType<typeof createHandler>, path: string) => {
@@ -35,7 +27,7 @@ describe.skipIf(!REDIS_BIN)(
     };
     const warnings = (logs: string[]) =>
       logs.map((l) => JSON.parse(l)).filter((l) => l.level === 'warn' && /cache store/.test(l.msg));
-    const flush = () => redis.cmd('FLUSHALL');
+    const flush = () => servers.redis.cmd('FLUSHALL');
 
     it('a second instance answers /cities, /compare and /distance from the store, not upstream', async () => {
       await flush();
@@ -53,7 +45,7 @@ describe.skipIf(!REDIS_BIN)(
       }
       expect(upstream()).toBe(before);
       // keys name the release and the schema version
-      const keys = (await redis.cmd('KEYS', '*')) as string[];
+      const keys = (await servers.redis.cmd('KEYS', '*')) as string[];
       expect(keys.some((k) => /^cityscope:\d+\.\d+\.\d+[^:]*:\d+:page:en:toronto$/.test(k))).toBe(true);
       expect(keys.some((k) => /:city:en:\d+:/.test(k))).toBe(true);
     });
@@ -62,7 +54,7 @@ describe.skipIf(!REDIS_BIN)(
       await flush();
       await get(instance({ CACHE_PAGE_TTL_SECONDS: '1' }), '/cities/Dublin');
       const key = new Cache().key('page', 'en', 'Dublin');
-      const pttl = (await redis.cmd('PTTL', key)) as number;
+      const pttl = (await servers.redis.cmd('PTTL', key)) as number;
       expect(pttl).toBeGreaterThan(0);
       expect(pttl).toBeLessThanOrEqual(1000);
       const before = upstream();
@@ -77,7 +69,7 @@ describe.skipIf(!REDIS_BIN)(
       await flush();
       expect((await get(instance(), '/cities/Nowhere%20Xyz')).status).toBe(404);
       const key = new Cache().key('page', 'en', 'Nowhere Xyz');
-      const pttl = (await redis.cmd('PTTL', key)) as number;
+      const pttl = (await servers.redis.cmd('PTTL', key)) as number;
       expect(pttl).toBeGreaterThan(250_000);
       expect(pttl).toBeLessThanOrEqual(300_000);
       const before = upstream();
@@ -87,7 +79,7 @@ describe.skipIf(!REDIS_BIN)(
 
     it('a release or schema bump reads none of the old keys', async () => {
       await flush();
-      const store = new RedisStore({ url: redis.url, timeoutMs: 500, maxBulkBytes: 1 << 20 }, connector);
+      const store = new RedisStore({ url: servers.redis.url, timeoutMs: 500, maxBulkBytes: 1 << 20 }, connector);
       const v1 = new Cache({ store: async () => store, version: '1.0.0' });
       const v1again = new Cache({ store: async () => store, version: '1.0.0' });
       const v2 = new Cache({ store: async () => store, version: '1.0.1' });
@@ -103,14 +95,14 @@ describe.skipIf(!REDIS_BIN)(
       await flush();
       await get(instance({ CACHE_MAX_VALUE_BYTES: '1024' }), '/cities/Toronto');
       const key = new Cache().key('page', 'en', 'Toronto');
-      expect(await redis.cmd('EXISTS', key)).toBe(0);
+      expect(await servers.redis.cmd('EXISTS', key)).toBe(0);
       const before = upstream();
       await get(instance({ CACHE_MAX_VALUE_BYTES: '1024' }), '/cities/Toronto');
       expect(upstream()).toBe(before + 1);
 
       // someone else's 64 KiB under our key: skipped unread, a miss, and the store stays in use
       await flush();
-      await redis.cmd('SET', key, 'x'.repeat(64 * 1024));
+      await servers.redis.cmd('SET', key, 'x'.repeat(64 * 1024));
       const logs: string[] = [];
       const h = instance({ CACHE_MAX_VALUE_BYTES: '1024' }, logs);
       for (let i = 0; i < 8; i++) expect((await get(h, '/cities/Toronto')).status).toBe(200);
@@ -119,8 +111,8 @@ describe.skipIf(!REDIS_BIN)(
 
     it('authenticates as a user with a password and uses the database in the URL', async () => {
       await flush();
-      await redis.cmd('ACL', 'SETUSER', 'cityscope', 'on', '>p@ss/w:rd', '~*', '+@all');
-      const port = new URL(redis.url).port;
+      await servers.redis.cmd('ACL', 'SETUSER', 'cityscope', 'on', '>p@ss/w:rd', '~*', '+@all');
+      const port = new URL(servers.redis.url).port;
       const url = `redis://cityscope:${encodeURIComponent('p@ss/w:rd')}@127.0.0.1:${port}/3`;
       const logs: string[] = [];
       expect((await get(instance({ CACHE_URL: url }, logs), '/cities/Ottawa')).status).toBe(200);
@@ -129,7 +121,7 @@ describe.skipIf(!REDIS_BIN)(
       const [stored] = await db3.get([new Cache().key('page', 'en', 'Ottawa')]);
       expect(stored).toContain('"Ottawa"');
       db3.close();
-      expect(await redis.cmd('EXISTS', new Cache().key('page', 'en', 'Ottawa'))).toBe(0); // not in db 0
+      expect(await servers.redis.cmd('EXISTS', new Cache().key('page', 'en', 'Ottawa'))).toBe(0); // not in db 0
 
       // a wrong password: refused, so every request is answered from upstream
       const bad = `redis://cityscope:hunter2-secret@127.0.0.1:${port}/3`;
@@ -144,16 +136,16 @@ describe.skipIf(!REDIS_BIN)(
       await flush();
       const key = new Cache().key('page', 'en', 'Toronto');
       const before = upstream();
-      await redis.cmd('SET', key, '{"e":');
+      await servers.redis.cmd('SET', key, '{"e":');
       let r = await get(instance(), '/cities/Toronto');
       expect(r.status).toBe(200);
       expect(r.body.title).toBe('Toronto');
-      await redis.cmd('SET', key, JSON.stringify({ e: Date.now() + 60_000, v: { kind: 'page', page: 42 } }));
+      await servers.redis.cmd('SET', key, JSON.stringify({ e: Date.now() + 60_000, v: { kind: 'page', page: 42 } }));
       r = await get(instance(), '/cities/Toronto');
       expect(r.status).toBe(200);
       expect(r.body.title).toBe('Toronto');
-      await redis.cmd('DEL', key);
-      await redis.cmd('HSET', key, 'f', 'v'); // a key of another type: WRONGTYPE
+      await servers.redis.cmd('DEL', key);
+      await servers.redis.cmd('HSET', key, 'f', 'v'); // a key of another type: WRONGTYPE
       r = await get(instance(), '/cities/Toronto');
       expect(r.status).toBe(200);
       expect(upstream()).toBe(before + 3);
@@ -166,7 +158,7 @@ describe.skipIf(!REDIS_BIN)(
       const names = ['Toronto', 'Montreal', 'Ottawa', 'Dublin', 'Dollar Point', 'Springfield, Illinois'];
       const statuses: number[] = [];
       for (let i = 0; i < 60; i++) {
-        if (i === 20) await redis.kill();
+        if (i === 20) await servers.redis.kill();
         // 30 name × length pairs: many miss the memory tier and ask the store
         statuses.push((await get(h, `/cities/${names[i % names.length]}?sentences=${1 + (i % 5)}`)).status);
       }
@@ -176,10 +168,10 @@ describe.skipIf(!REDIS_BIN)(
       ).toEqual([]);
       expect(warnings(logs)).toHaveLength(1);
       expect(warnings(logs)[0].msg).toMatch(/failing/);
-      await redis.restart();
+      await servers.redis.restart();
 
       // recovery, with a short open period so the probe comes soon
-      const store = new RedisStore({ url: redis.url, timeoutMs: 200, maxBulkBytes: 1 << 20 }, connector);
+      const store = new RedisStore({ url: servers.redis.url, timeoutMs: 200, maxBulkBytes: 1 << 20 }, connector);
       const cacheLogs: string[] = [];
       const c = new Cache({
         store: async () => store,
@@ -189,15 +181,15 @@ describe.skipIf(!REDIS_BIN)(
       });
       const k = c.key('t', 'x');
       await c.set(k, 1, 60_000);
-      await redis.kill();
+      await servers.redis.kill();
       for (let i = 0; i < 5; i++)
         expect(await c.get(`${k}${i}`, (v): v is number => typeof v === 'number')).toBe(undefined);
       expect(c.storeState).toBe('open');
-      await redis.restart();
+      await servers.redis.restart();
       await new Promise((r) => setTimeout(r, 250));
       await c.set(k, 2, 60_000);
       expect(c.storeState).toBe('closed');
-      expect(await redis.cmd('EXISTS', k)).toBe(1);
+      expect(await servers.redis.cmd('EXISTS', k)).toBe(1);
       expect(warnings(cacheLogs).map((l) => l.cache)).toEqual(['open', 'closed']);
       store.close();
     });
@@ -207,7 +199,7 @@ describe.skipIf(!REDIS_BIN)(
       const logs: string[] = [];
       const h = instance({ CACHE_TIMEOUT_MS: '100' }, logs);
       expect((await get(h, '/cities/Toronto')).status).toBe(200);
-      redis.pause();
+      servers.redis.pause();
       try {
         const started = Date.now();
         const names = ['Montreal', 'Ottawa', 'Dublin', 'Dollar Point', 'Springfield, Illinois', 'Toronto'];
@@ -218,7 +210,7 @@ describe.skipIf(!REDIS_BIN)(
         expect(Date.now() - started).toBeLessThan(3000);
         expect(warnings(logs)).toHaveLength(1);
       } finally {
-        redis.resume();
+        servers.redis.resume();
       }
     });
 
@@ -227,7 +219,7 @@ describe.skipIf(!REDIS_BIN)(
       try {
         const logs: string[] = [];
         const h = createHandler({
-          env: { WIKIPEDIA_BASE_URL: fake.baseUrl, CACHE_URL: silent.url, CACHE_TIMEOUT_MS: '100' },
+          env: { WIKIPEDIA_BASE_URL: servers.fake.baseUrl, CACHE_URL: silent.url, CACHE_TIMEOUT_MS: '100' },
           logger: createLogger('debug', (line) => logs.push(line)),
         });
         const started = Date.now();

@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tls from 'node:tls';
+import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { RespClient } from '../src/cache/resp.js';
 
 /** A real redis-server (or valkey-server) for the cache tests, on a free loopback port. */
@@ -105,6 +106,27 @@ export async function startRedis(): Promise<RedisServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+type Hook = (fn: () => Promise<void>) => void;
+
+/**
+ * A redis-server and a fake Wikipedia for one describe block: both started before its
+ * tests and stopped after them (vitest's hooks are passed in: scripts/bench-cache.ts
+ * imports this file outside vitest). The fields are set once the tests run.
+ */
+export function redisAndFakeWikipedia(hooks: { beforeAll: Hook; afterAll: Hook }): {
+  redis: RedisServer;
+  fake: FakeWikipedia;
+} {
+  const servers = {} as { redis: RedisServer; fake: FakeWikipedia };
+  hooks.beforeAll(async () => {
+    [servers.redis, servers.fake] = await Promise.all([startRedis(), startFakeWikipedia()]);
+  });
+  hooks.afterAll(async () => {
+    await Promise.all([servers.redis?.stop(), servers.fake?.close()]);
+  });
+  return servers;
 }
 
 /** A loopback TCP server that accepts connections and never answers: a hung store. */
