@@ -23,6 +23,20 @@ export interface UpstreamOptions {
   label: string;
 }
 
+/** What a client of one upstream service (Wikipedia, Wikidata) is built with. */
+export interface UpstreamClientOptions {
+  /** The service's origin. */
+  baseUrl: string;
+  /** Deadline for one attempt. */
+  timeoutMs: number;
+  userAgent: string;
+  fetch?: FetchLike;
+  sleep?: (ms: number) => Promise<void>;
+  /** Cap on one API answer. */
+  maxBytes?: number;
+  now?: () => number;
+}
+
 const RETRYABLE = new Set([429, 503]);
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

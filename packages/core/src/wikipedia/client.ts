@@ -1,6 +1,6 @@
 import { Cache, type Loaded } from '../cache/cache.js';
 import { UpstreamError } from '../errors.js';
-import { type FetchLike, getJson } from '../util/upstream.js';
+import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
 import { isLookup } from './cache-check.js';
 import { mergeRaw, type RawPage, readLinks, readQuery, toWikiPage } from './parse.js';
 import type { Lookup, WikiPage } from './types.js';
@@ -14,21 +14,14 @@ import type { WikidataClient } from './wikidata.js';
  */
 export type LookupNeed = 'place' | 'facts' | 'full';
 
-export interface WikipediaClientOptions {
+export interface WikipediaClientOptions extends UpstreamClientOptions {
   /** `https://{lang}.wikipedia.org`; `{lang}` is replaced per call. */
   baseUrl: string;
-  timeoutMs: number;
-  userAgent: string;
-  fetch?: FetchLike;
-  sleep?: (ms: number) => Promise<void>;
-  /** Cap on one API answer. */
-  maxBytes?: number;
   /** The instance's cache (memory, or memory in front of a shared store); a memory one by default. */
   cache?: Cache;
   /** Lifetime of a found page, and of a miss (no page, or a disambiguation page). */
   pageTtlMs?: number;
   missTtlMs?: number;
-  now?: () => number;
   /** `https://www.wikidata.org`; Wikidata is asked for facts the infobox leaves out. Unset: never asked. */
   wikidataBaseUrl?: string;
 }

@@ -2,7 +2,7 @@ import { CityscopeError, UpstreamError } from '../errors.js';
 import { countryName } from '../facts/country-names.js';
 import { extractFacts } from '../facts/infobox.js';
 import { missingFacts } from '../facts/sources.js';
-import { type FetchLike, getJson } from '../util/upstream.js';
+import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
 import type { LatLon, WikiPage } from './types.js';
 import { type Claims, COUNTRY_ITEMS, isObj, type Json, label, readClaims } from './wikidata-claims.js';
 
@@ -23,15 +23,9 @@ export interface WikidataFacts {
   utcOffset: string | null;
 }
 
-export interface WikidataOptions {
+export interface WikidataOptions extends UpstreamClientOptions {
   /** `https://www.wikidata.org` */
   baseUrl: string;
-  timeoutMs: number;
-  userAgent: string;
-  fetch?: FetchLike;
-  sleep?: (ms: number) => Promise<void>;
-  maxBytes?: number;
-  now?: () => number;
 }
 
 /** wbgetentities takes at most 50 ids per request (without apihighlimits). */
