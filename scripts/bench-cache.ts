@@ -8,20 +8,18 @@
  *     (autocannon, 10 connections), memory tier and memory in front of the store.
  * Run: `pnpm exec tsx scripts/bench-cache.ts` (needs redis-server; ROUNDS, SECONDS).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { Cache } from '../packages/core/src/cache/cache.js';
 import { openRedisStore } from '../packages/core/src/cache/redis.js';
 import { createHandler } from '../packages/core/src/index.js';
 import { REDIS_BIN, startRedis } from '../packages/core/test/redis-server.js';
 import { startFakeWikipedia } from '../packages/testing/src/index.js';
-import { interleave, progress, type Stat, stat } from './bench-lib.js';
+import { bundleCli, interleave, progress, ROOT, type Stat, serveCli, stat } from './bench-lib.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SECONDS = Number(process.env.SECONDS ?? 3);
 const us = (n: number) => `${(n * 1000).toFixed(0)} µs`;
@@ -113,34 +111,13 @@ try {
   // 2. three processes, 100 identical cold lookups each, all at once
   // `cityscope serve` as production runs it: the current sources bundled like scripts/build.mjs
   // does (into a temporary folder, so a concurrent `pnpm build` is not disturbed)
-  const outfile = join(mkdtempSync(join(tmpdir(), 'cityscope-bench-cache-')), 'cityscope.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'packages/cli/src/bin.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  const cli = [outfile];
+  const cli = await bundleCli(
+    ROOT,
+    join(mkdtempSync(join(tmpdir(), 'cityscope-bench-cache-')), 'cityscope.mjs'),
+    'warning',
+  );
   const serve = (env: Record<string, string>) =>
-    new Promise<{ url: string; child: ChildProcess }>((resolve, reject) => {
-      const child = spawn(process.execPath, [...cli, 'serve', '--port', '0'], {
-        cwd: ROOT,
-        env: { ...process.env, WIKIPEDIA_BASE_URL: fake.baseUrl, LOG_LEVEL: 'warn', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let err = '';
-      child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-        err += d;
-        const m = /listening on (http:\/\/\S+)/.exec(err);
-        if (m) resolve({ url: m[1] as string, child });
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-    });
+    serveCli(cli, { cwd: ROOT, env: { WIKIPEDIA_BASE_URL: fake.baseUrl, ...env } });
   const stop = (c: ChildProcess) =>
     new Promise<void>((r) => {
       c.once('exit', () => r());

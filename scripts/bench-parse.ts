@@ -14,15 +14,10 @@
  * (a commit to measure instead of the working tree),
  * PARSE_NODE (the node binary that runs both servers, e.g. Node 22's), LIMIT_S (20).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
-import { progress } from './bench-lib.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareBuilds, progress, ROOT, type Server, type Timed, timedPost } from './bench-lib.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = join(ROOT, '../shared/corpus/pages');
 const ROUNDS = Number(process.env.PARSE_ROUNDS ?? 5);
 const BASE = process.env.PARSE_BASE ?? '0eb15a7';
@@ -33,118 +28,9 @@ const LIMIT_S = Number(process.env.LIMIT_S ?? 20);
 const MAX_BODY = 1024 * 1024 - 4096;
 const out = (text = '') => process.stdout.write(`${text}\n`);
 
-/** `@cityscope/<pkg>[/sub]` resolved through that tree's own package.json exports. */
-function workspace(tree: string): Plugin {
-  return {
-    name: 'workspace',
-    setup(b) {
-      b.onResolve({ filter: /^@cityscope\/[a-z-]+(\/.*)?$/ }, (args) => {
-        const [, pkg, sub] = /^@cityscope\/([a-z-]+)(\/.*)?$/.exec(args.path) as RegExpExecArray;
-        const dir = join(tree, 'packages', pkg as string);
-        const exports = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports as Record<string, string>;
-        const target = exports[`.${sub ?? ''}`];
-        return target ? { path: join(dir, target) } : undefined;
-      });
-    },
-  };
-}
-
-async function bundle(tree: string, outdir: string): Promise<string> {
-  const outfile = join(outdir, 'cityscope.mjs');
-  await build({
-    entryPoints: [join(tree, 'packages/cli/src/bin.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    plugins: [workspace(tree)],
-    nodePaths: [
-      join(ROOT, 'packages/core/node_modules'),
-      join(ROOT, 'packages/cli/node_modules'),
-      join(ROOT, 'node_modules'),
-    ],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-function serve(cli: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [cli, 'serve', '--port', '0'], {
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-      err += d;
-      const m = /listening on (http:\/\/\S+)/.exec(err);
-      if (m) resolve({ child, url: m[1] as string });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err.slice(-500)}`)));
-  });
-}
-
-/** CPU milliseconds a process has used (Linux /proc; NaN elsewhere): steadier than wall time on a shared machine. */
-function cpuMs(pid: number | undefined): number {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return Number.NaN;
-  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 100 Hz ticks
-}
-
-interface Timed {
-  ms: number;
-  /** The server's CPU time for the request. */
-  cpu: number;
-  status: number | 'timeout';
-  /** /health latencies measured while the request ran. */
-  health: number[];
-}
-/** One POST /parse, with a /health every 10 ms beside it. */
-async function timedParse(server: Server, body: string, withHealth: boolean): Promise<Timed> {
-  const { url } = server;
-  const cpu0 = cpuMs(server.child.pid);
-  const health: number[] = [];
-  let running = true;
-  const probe = (async () => {
-    while (withHealth && running) {
-      const t = performance.now();
-      try {
-        await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(LIMIT_S * 1000) })).text();
-      } catch {
-        // the old server can be busy past the limit
-      }
-      health.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  })();
-  const start = performance.now();
-  let status: Timed['status'];
-  try {
-    const res = await fetch(`${url}/parse`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      signal: AbortSignal.timeout(LIMIT_S * 1000),
-    });
-    await res.text();
-    status = res.status;
-  } catch {
-    status = 'timeout';
-  }
-  const ms = performance.now() - start;
-  const cpu = cpuMs(server.child.pid) - cpu0;
-  running = false;
-  await probe;
-  return { ms, cpu, status, health };
-}
+/** One POST /parse, with a /health every 10 ms beside it when asked. */
+const timedParse = (server: Server, body: string, withHealth: boolean): Promise<Timed> =>
+  timedPost(server, '/parse', body, withHealth, LIMIT_S);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -155,22 +41,11 @@ const f = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(0)} ms`);
 if (!existsSync(PAGES)) {
   out(`bench-parse: ${PAGES} is absent; skipped`);
 } else {
-  const nodeVersion = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
-  progress(`bench-parse: building this tree and ${BASE} (servers on node ${nodeVersion})`);
-  const tmp = mkdtempSync(join(tmpdir(), 'cityscope-bench-parse-'));
-  const tree = (commit: string) => {
-    const dir = join(tmp, commit.replace(/\W/g, '_'));
-    execFileSync('sh', ['-c', `mkdir -p "${dir}" && git -C "${ROOT}" archive ${commit} packages | tar -x -C "${dir}"`]);
-    return dir;
-  };
-  const now = NOW ? tree(NOW) : ROOT;
-  const variants: Record<string, string> = {
-    [NOW ? `now (${NOW})` : 'now']: await bundle(now, join(tmp, 'now')),
-    [`before (${BASE})`]: await bundle(tree(BASE), join(tmp, 'before')),
-  };
-  const servers: Record<string, Server> = {};
-  for (const [name, cli] of Object.entries(variants)) servers[name] = await serve(cli);
-  const names = Object.keys(servers);
+  const { nodeVersion, names, servers, restartIfStuck, stop } = await compareBuilds('bench-parse', {
+    base: BASE,
+    now: NOW,
+    node: NODE,
+  });
 
   const pages = readdirSync(PAGES)
     .filter((d) => existsSync(join(PAGES, d, 'source.html')))
@@ -189,12 +64,6 @@ if (!existsSync(PAGES)) {
   // 1 and 2: real pages, interleaved rounds
   const perPage = new Map<string, Timed[]>(names.map((n) => [n, []]));
   const large = new Map<string, Timed[]>(names.map((n) => [n, []]));
-  /** A server still busy with a request that timed out would slow the next one: start it again. */
-  const restartIfStuck = async (name: string, t: Timed) => {
-    if (t.status !== 'timeout') return;
-    (servers[name] as Server).child.kill('SIGKILL');
-    servers[name] = await serve(variants[name] as string);
-  };
   for (let r = 0; r < ROUNDS; r++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + r) % names.length] as string;
@@ -272,5 +141,5 @@ if (!existsSync(PAGES)) {
     out(`| ${label} | ${cells.join(' | ')} |`);
     progress(`bench-parse: ${label}`);
   }
-  for (const s of Object.values(servers)) s.child.kill('SIGKILL');
+  stop();
 }

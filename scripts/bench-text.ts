@@ -17,17 +17,10 @@
  * (a commit to measure instead of the working tree), TEXT_NODE (the node binary that
  * runs both servers, e.g. Node 22's), LIMIT_S (20).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
 import { chinese, prose } from '../packages/core/test/text-samples.js';
-import { progress } from './bench-lib.js';
+import { compareBuilds, progress, type Server, type Timed, timedPost } from './bench-lib.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.TEXT_ROUNDS ?? 8);
 const BASE = process.env.TEXT_BASE ?? '0eb15a7';
 const NOW = process.env.TEXT_NOW;
@@ -38,117 +31,9 @@ const SIZES = [1_000, 5_000, 10_000, 25_000, 50_000, 100_000];
 const WATCHED = new Set([50_000, 100_000]);
 const out = (text = '') => process.stdout.write(`${text}\n`);
 
-/** `@cityscope/<pkg>[/sub]` resolved through that tree's own package.json exports. */
-function workspace(tree: string): Plugin {
-  return {
-    name: 'workspace',
-    setup(b) {
-      b.onResolve({ filter: /^@cityscope\/[a-z-]+(\/.*)?$/ }, (args) => {
-        const [, pkg, sub] = /^@cityscope\/([a-z-]+)(\/.*)?$/.exec(args.path) as RegExpExecArray;
-        const dir = join(tree, 'packages', pkg as string);
-        const exports = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports as Record<string, string>;
-        const target = exports[`.${sub ?? ''}`];
-        return target ? { path: join(dir, target) } : undefined;
-      });
-    },
-  };
-}
-
-/** The `cityscope` command of a tree, bundled (so an old commit runs without its own install). */
-async function bundle(tree: string, outdir: string): Promise<string> {
-  const outfile = join(outdir, 'cityscope.mjs');
-  await build({
-    entryPoints: [join(tree, 'packages/cli/src/bin.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    plugins: [workspace(tree)],
-    nodePaths: [
-      join(ROOT, 'packages/core/node_modules'),
-      join(ROOT, 'packages/cli/node_modules'),
-      join(ROOT, 'node_modules'),
-    ],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-function serve(cli: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [cli, 'serve', '--port', '0'], {
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-      err += d;
-      const m = /listening on (http:\/\/\S+)/.exec(err);
-      if (m) resolve({ child, url: m[1] as string });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err.slice(-500)}`)));
-  });
-}
-
-/** CPU milliseconds a process has used (Linux /proc; NaN elsewhere): steadier than wall time on a shared machine. */
-function cpuMs(pid: number | undefined): number {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return Number.NaN;
-  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-interface Timed {
-  ms: number;
-  cpu: number;
-  status: number | 'timeout';
-  health: number[];
-}
 /** One POST /analyze, with a /health every 10 ms beside it when asked. */
-async function timedAnalyze(server: Server, body: string, withHealth: boolean): Promise<Timed> {
-  const { url } = server;
-  const cpu0 = cpuMs(server.child.pid);
-  const health: number[] = [];
-  let running = true;
-  const probe = (async () => {
-    while (withHealth && running) {
-      const t = performance.now();
-      try {
-        await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(LIMIT_S * 1000) })).text();
-      } catch {
-        // the old server can be busy past the limit
-      }
-      health.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  })();
-  const start = performance.now();
-  let status: Timed['status'];
-  try {
-    const res = await fetch(`${url}/analyze`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      signal: AbortSignal.timeout(LIMIT_S * 1000),
-    });
-    await res.text();
-    status = res.status;
-  } catch {
-    status = 'timeout';
-  }
-  const ms = performance.now() - start;
-  const cpu = cpuMs(server.child.pid) - cpu0;
-  running = false;
-  await probe;
-  return { ms, cpu, status, health };
-}
+const timedAnalyze = (server: Server, body: string, withHealth: boolean): Promise<Timed> =>
+  timedPost(server, '/analyze', body, withHealth, LIMIT_S);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -172,29 +57,14 @@ function exponent(points: Array<[number, number]>): number {
   return num / den;
 }
 
-const nodeVersion = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
-progress(`bench-text: building this tree and ${BASE} (servers on node ${nodeVersion})`);
-const tmp = mkdtempSync(join(tmpdir(), 'cityscope-bench-text-'));
-const tree = (commit: string) => {
-  const dir = join(tmp, commit.replace(/\W/g, '_'));
-  execFileSync('sh', ['-c', `mkdir -p "${dir}" && git -C "${ROOT}" archive ${commit} packages | tar -x -C "${dir}"`]);
-  return dir;
-};
-const nowName = NOW ? `now (${NOW})` : 'now';
-const beforeName = `before (${BASE})`;
-const variants: Record<string, string> = {
-  [nowName]: await bundle(NOW ? tree(NOW) : ROOT, join(tmp, 'now')),
-  [beforeName]: await bundle(tree(BASE), join(tmp, 'before')),
-};
-const servers: Record<string, Server> = {};
-for (const [name, cli] of Object.entries(variants)) servers[name] = await serve(cli);
-const names = Object.keys(servers);
-/** A server still busy with a request that timed out would slow the next one: start it again. */
-const restartIfStuck = async (name: string, t: Timed) => {
-  if (t.status !== 'timeout') return;
-  (servers[name] as Server).child.kill('SIGKILL');
-  servers[name] = await serve(variants[name] as string);
-};
+const {
+  nodeVersion,
+  names,
+  names: [nowName, beforeName],
+  servers,
+  restartIfStuck,
+  stop,
+} = await compareBuilds('bench-text', { base: BASE, now: NOW, node: NODE });
 for (const server of Object.values(servers)) await timedAnalyze(server, body(prose(500)), false);
 
 // 1: prose by size, interleaved rounds
@@ -271,7 +141,7 @@ for (const [label, text] of hostile) {
   out(`| ${label} | ${cells.join(' | ')} |`);
   progress(`bench-text: ${label}`);
 }
-for (const s of Object.values(servers)) s.child.kill('SIGKILL');
+stop();
 
 // 3: the event-loop delay inside this process (the working tree's code, whatever TEXT_NOW says)
 {
