@@ -29,6 +29,20 @@ function startWith(
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
 }
 
+/** `pnpm start --no-build` with the three emulators' ports, then `extra`. */
+function startOn(aws: number, gcp: number, azure: number, ...extra: string[]) {
+  return start(
+    '--no-build',
+    '--aws-port',
+    String(aws),
+    '--gcp-port',
+    String(gcp),
+    '--azure-port',
+    String(azure),
+    ...extra,
+  );
+}
+
 /** A port something listens on (loopback only, as a forgotten dev server would). */
 let taken: Server;
 let busy = 0;
@@ -60,15 +74,7 @@ describe('pnpm start', () => {
 
   it('names a taken port and the option that moves it, exits non-zero and never claims to run', async () => {
     const [gcp, azure] = free as [number, number];
-    const r = await start(
-      '--no-build',
-      '--aws-port',
-      String(busy),
-      '--gcp-port',
-      String(gcp),
-      '--azure-port',
-      String(azure),
-    );
+    const r = await startOn(busy, gcp, azure);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`port ${busy} is already in use`);
     expect(r.err).toContain('--aws-port <port>');
@@ -78,15 +84,7 @@ describe('pnpm start', () => {
 
   it('checks the ports an emulator uses besides its own (serverless-offline: port + 2)', async () => {
     const [gcp, azure] = free as [number, number];
-    const r = await start(
-      '--no-build',
-      '--aws-port',
-      String(busy - 2),
-      '--gcp-port',
-      String(gcp),
-      '--azure-port',
-      String(azure),
-    );
+    const r = await startOn(busy - 2, gcp, azure);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`port ${busy} is already in use`);
     expect(r.err).toContain('--aws-port');
@@ -94,29 +92,10 @@ describe('pnpm start', () => {
 
   it('checks the stand-in port with --offline, and refuses one port for two emulators', async () => {
     const [aws, gcp] = free as [number, number];
-    const offline = await start(
-      '--no-build',
-      '--offline',
-      '--aws-port',
-      String(aws),
-      '--gcp-port',
-      String(gcp),
-      '--azure-port',
-      String(free[2]),
-      '--wikipedia-port',
-      String(busy),
-    );
+    const offline = await startOn(aws, gcp, free[2] as number, '--offline', '--wikipedia-port', String(busy));
     expect(offline.code).toBe(1);
     expect(offline.err).toContain('--wikipedia-port');
-    const shared = await start(
-      '--no-build',
-      '--aws-port',
-      String(aws),
-      '--gcp-port',
-      String(gcp),
-      '--azure-port',
-      String(gcp),
-    );
+    const shared = await startOn(aws, gcp, gcp);
     expect(shared.code).toBe(1);
     expect(shared.err).toContain(`port ${gcp} is given to both`);
   });
