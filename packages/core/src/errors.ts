@@ -49,9 +49,15 @@ export abstract class CityscopeError extends Error {
   }
 }
 
-export class ValidationError extends CityscopeError {
-  override readonly name = 'ValidationError';
-  readonly code = 'invalid_request';
+/** The base of one error class: its `name` and its problem `code`. */
+function problem<const N extends string, const C extends ProblemCode>(name: N, code: C) {
+  return class extends CityscopeError {
+    override readonly name: N = name;
+    readonly code: C = code;
+  };
+}
+
+export class ValidationError extends problem('ValidationError', 'invalid_request') {
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '));
   }
@@ -60,19 +66,11 @@ export class ValidationError extends CityscopeError {
   }
 }
 
-export class BlockedUrlError extends CityscopeError {
-  override readonly name = 'BlockedUrlError';
-  readonly code = 'blocked_url';
-}
+export class BlockedUrlError extends problem('BlockedUrlError', 'blocked_url') {}
 
-export class NotFoundError extends CityscopeError {
-  override readonly name = 'NotFoundError';
-  readonly code = 'not_found';
-}
+export class NotFoundError extends problem('NotFoundError', 'not_found') {}
 
-export class MethodNotAllowedError extends CityscopeError {
-  override readonly name = 'MethodNotAllowedError';
-  readonly code = 'method_not_allowed';
+export class MethodNotAllowedError extends problem('MethodNotAllowedError', 'method_not_allowed') {
   constructor(
     readonly allow: readonly string[],
     method: string,
@@ -84,9 +82,7 @@ export class MethodNotAllowedError extends CityscopeError {
   }
 }
 
-export class AmbiguousError extends CityscopeError {
-  override readonly name = 'AmbiguousError';
-  readonly code = 'ambiguous';
+export class AmbiguousError extends problem('AmbiguousError', 'ambiguous') {
   constructor(
     message: string,
     readonly candidates: string[],
@@ -98,20 +94,12 @@ export class AmbiguousError extends CityscopeError {
   }
 }
 
-export class PayloadTooLargeError extends CityscopeError {
-  override readonly name = 'PayloadTooLargeError';
-  readonly code = 'payload_too_large';
-}
+export class PayloadTooLargeError extends problem('PayloadTooLargeError', 'payload_too_large') {}
 
-export class UnsupportedMediaTypeError extends CityscopeError {
-  override readonly name = 'UnsupportedMediaTypeError';
-  readonly code = 'unsupported_media_type';
-}
+export class UnsupportedMediaTypeError extends problem('UnsupportedMediaTypeError', 'unsupported_media_type') {}
 
 /** Upstream answered with an error status or something unreadable. */
-export class UpstreamError extends CityscopeError {
-  override readonly name = 'UpstreamError';
-  readonly code = 'upstream_error';
+export class UpstreamError extends problem('UpstreamError', 'upstream_error') {
   constructor(
     message: string,
     /** The upstream HTTP status, when there was one. */
@@ -123,9 +111,7 @@ export class UpstreamError extends CityscopeError {
 }
 
 /** Upstream kept answering 429/503 after bounded retries. */
-export class UpstreamUnavailableError extends CityscopeError {
-  override readonly name = 'UpstreamUnavailableError';
-  readonly code = 'upstream_unavailable';
+export class UpstreamUnavailableError extends problem('UpstreamUnavailableError', 'upstream_unavailable') {
   constructor(
     message: string,
     readonly upstreamStatus: number,
@@ -139,28 +125,19 @@ export class UpstreamUnavailableError extends CityscopeError {
   }
 }
 
-export class UpstreamTimeoutError extends CityscopeError {
-  override readonly name = 'UpstreamTimeoutError';
-  readonly code = 'upstream_timeout';
-}
+export class UpstreamTimeoutError extends problem('UpstreamTimeoutError', 'upstream_timeout') {}
 
 /** The request did not arrive in time (the Node server's own answer). */
-export class RequestTimeoutError extends CityscopeError {
-  override readonly name = 'RequestTimeoutError';
-  readonly code = 'request_timeout';
-}
+export class RequestTimeoutError extends problem('RequestTimeoutError', 'request_timeout') {}
 
 /** The request headers are too large (the Node server's own answer). */
-export class HeaderFieldsTooLargeError extends CityscopeError {
-  override readonly name = 'HeaderFieldsTooLargeError';
-  readonly code = 'request_header_fields_too_large';
-}
+export class HeaderFieldsTooLargeError extends problem(
+  'HeaderFieldsTooLargeError',
+  'request_header_fields_too_large',
+) {}
 
 /** A bug. Its message is logged, never sent. */
-export class InternalError extends CityscopeError {
-  override readonly name = 'InternalError';
-  readonly code = 'internal';
-}
+export class InternalError extends problem('InternalError', 'internal') {}
 
 /** Anything thrown, as a CityscopeError; a non-Cityscope error is a bug and becomes `internal`. */
 export function asCityscopeError(err: unknown): CityscopeError {
