@@ -114,7 +114,10 @@ async function wordsOf(
     if ((si & 15) === 15) await tick();
     texts.push(s.text);
     let pos = 0;
-    s.words.forEach((raw, wi) => {
+    for (let wi = 0; wi < s.words.length; wi++) {
+      // one sentence can hold a whole text ("A. " × 33,333 merges into one)
+      if ((wi & 255) === 255) await tick();
+      const raw = s.words[wi] as string;
       const at = s.text.indexOf(raw, pos);
       const start = at < 0 ? pos : at;
       const gap = at < 0 ? '.' : s.text.slice(pos, start);
@@ -132,7 +135,7 @@ async function wordsOf(
         end: pos,
         initial: wi === 0,
       });
-    });
+    }
   }
   return { words, texts };
 }
@@ -158,6 +161,7 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   const counts = new Map<string, number>();
   const pairs = new Map<string, number>();
   for (let i = 0; i < words.length; i++) {
+    await pause(i);
     const w = words[i] as Word;
     counts.set(w.key, (counts.get(w.key) ?? 0) + 1);
     const prev = words[i - 1];
@@ -215,7 +219,9 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   const std = Math.sqrt(variance / terms.size);
   const nSentences = Math.max(1, tokens.sentences.length);
   await tick();
+  let termsScored = 0;
   for (const t of terms.values()) {
+    await pause(termsScored++);
     const tCase = Math.max(t.upper, t.acronym) / (1 + Math.log(t.tf));
     const tPos = Math.log(Math.log(3 + median(t.sentences)));
     const tfNorm = t.tf / (mean + std);
@@ -289,11 +295,13 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   }
 
   await tick();
-  const ranked = [...candidates.values()].sort((a, b) => a.score - b.score);
+  const ranked = new Ranking([...candidates.values()]);
   const chosen: Candidate[] = [];
   const chosenSets: Set<string>[] = [];
-  for (const c of ranked) {
-    if (chosen.length >= limit) break;
+  for (let taken = 0; chosen.length < limit; taken++) {
+    await pause(taken);
+    const c = ranked.next();
+    if (!c) break;
     const mine = new Set(c.keys.filter((k) => terms.has(k)));
     const duplicate = chosenSets.some((other) => {
       let shared = 0;
@@ -309,6 +317,49 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
     term: surfaceForm(c, terms),
     score: Math.round((best / (c.score || best)) * 100) / 100,
   }));
+}
+
+/**
+ * Candidates best first (lowest score, then first found), as `sort` by score would
+ * give them (it is stable), one at a time from a binary heap: building the heap is
+ * linear, and only as many are taken as the choice needs, where sorting 100,000
+ * candidates of a long Chinese text held the event loop for tens of milliseconds.
+ */
+class Ranking {
+  private readonly heap: number[];
+  constructor(private readonly items: Candidate[]) {
+    this.heap = items.map((_, i) => i);
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+  /** Whether item a ranks before item b (a score that does not compare ranks as a tie). */
+  private before(a: number, b: number): boolean {
+    const d = (this.items[a] as Candidate).score - (this.items[b] as Candidate).score;
+    return d < 0 || (!(d > 0) && a < b);
+  }
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && this.before(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && this.before(heap[r] as number, heap[m] as number)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      i = m;
+    }
+  }
+  next(): Candidate | undefined {
+    const heap = this.heap;
+    if (!heap.length) return undefined;
+    const top = heap[0] as number;
+    const last = heap.pop() as number;
+    if (heap.length) {
+      heap[0] = last;
+      this.down(0);
+    }
+    return this.items[top];
+  }
 }
 
 /** The form written most often away from a sentence start; else the sentence-initial one, lower-cased if the word is written so elsewhere. */

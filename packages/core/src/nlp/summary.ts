@@ -8,6 +8,7 @@
  * reference list) and has at least four words.
  */
 import { languageKit } from './language.js';
+import { slicer } from './slice.js';
 import { isContentWord, type Sentence, type Tokens } from './text.js';
 
 const MIN_WORDS = 4;
@@ -38,32 +39,72 @@ export function leadSentences(tokens: Tokens, n: number): string[] {
   return out;
 }
 
+/** Sentences handled between two looks at the clock. */
+const CHECK_EVERY = 16;
+
+interface Ranked {
+  i: number;
+  score: number;
+}
+
+/** Whether sentence a (score, index) ranks before b: higher score first, then earlier. */
+const before = (aScore: number, ai: number, bScore: number, bi: number) =>
+  bScore - aScore < 0 || (!(bScore - aScore > 0) && ai < bi);
+
 /**
  * The most representative whole sentences: each scores the sum of its content
  * words' frequencies (by stem) in the whole text, over the square root of its
  * content-word count (so long sentences do not win by length alone). The best `n`
- * are returned in their original order.
+ * are returned in their original order. Yields to the event loop as it goes
+ * (`slice.ts`), and keeps only the best `n` rather than sorting every sentence.
  */
 export async function summarize(tokens: Tokens, n: number): Promise<string[]> {
   if (n <= 0) return [];
-  const whole = tokens.sentences.filter(isWholeSentence);
+  const tick = slicer();
+  const pause = async (i: number) => {
+    if (i % CHECK_EVERY === CHECK_EVERY - 1) {
+      const turn = tick();
+      if (turn) await turn;
+    }
+  };
+  const whole: Sentence[] = [];
+  for (let i = 0; i < tokens.sentences.length; i++) {
+    await pause(i);
+    const s = tokens.sentences[i] as Sentence;
+    if (isWholeSentence(s)) whole.push(s);
+  }
   if (whole.length <= n) return whole.map((s) => s.text);
   const kit = await languageKit(tokens.lang);
-  const perSentence = whole.map((s) =>
-    s.words
-      .map((w) => w.toLowerCase())
-      .filter((w) => isContentWord(w, kit.stopwords))
-      .map((w) => kit.stem(w) || w),
-  );
+  const perSentence: string[][] = [];
   const freq = new Map<string, number>();
-  for (const stems of perSentence) for (const s of stems) freq.set(s, (freq.get(s) ?? 0) + 1);
-  const scored = perSentence.map((stems, i) => ({
-    i,
-    score: stems.length ? stems.reduce((sum, s) => sum + (freq.get(s) ?? 0), 0) / Math.sqrt(stems.length) : 0,
-  }));
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored
-    .slice(0, n)
+  for (let i = 0; i < whole.length; i++) {
+    await pause(i);
+    const stems: string[] = [];
+    for (const word of (whole[i] as Sentence).words) {
+      const w = word.toLowerCase();
+      if (!isContentWord(w, kit.stopwords)) continue;
+      const stem = kit.stem(w) || w;
+      stems.push(stem);
+      freq.set(stem, (freq.get(stem) ?? 0) + 1);
+    }
+    perSentence.push(stems);
+  }
+  // the best n by (score descending, position ascending), kept in rank order
+  const best: Ranked[] = [];
+  for (let i = 0; i < perSentence.length; i++) {
+    await pause(i);
+    const stems = perSentence[i] as string[];
+    let sum = 0;
+    for (const s of stems) sum += freq.get(s) ?? 0;
+    const score = stems.length ? sum / Math.sqrt(stems.length) : 0;
+    const last = best[best.length - 1];
+    if (best.length >= n && last && !before(score, i, last.score, last.i)) continue;
+    let at = best.length;
+    for (let prev = best[at - 1]; prev && before(score, i, prev.score, prev.i); prev = best[at - 1]) at--;
+    best.splice(at, 0, { i, score });
+    if (best.length > n) best.pop();
+  }
+  return best
     .map((s) => s.i)
     .sort((a, b) => a - b)
     .map((i) => (whole[i] as Sentence).text);

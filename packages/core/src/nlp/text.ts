@@ -131,6 +131,8 @@ function* tokenSteps(text: string, lang: string, opts?: ChunkOptions): Generator
     const end = i + 1 < spans.length ? (spans[i + 1] as SentenceSpan).start : text.length;
     const inside: string[] = [];
     while (w < wordList.length && (wordList[w] as Span).start < end) {
+      // one sentence can hold most of a text (a page's run without full stops)
+      if (w % STEP === STEP - 1) yield;
       const word = wordList[w++] as Span;
       inside.push(text.slice(word.start, word.end));
     }
