@@ -1,4 +1,5 @@
 import { type QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { nextTurn, sliceDue } from '../nlp/slice.js';
 import {
   A_ONLY,
   BLOCK_CHILD,
@@ -37,8 +38,9 @@ import {
  *   (`truncated: true` in the answer);
  * - text length, link text length and commas are summed into each element
  *   when it closes, so choosing the readable part needs no second pass;
- * - the work pauses every {@link SLICE_MS} ms so other requests get the event
- *   loop, and stops when the caller's signal aborts.
+ * - the work pauses once the event loop's slice (`nlp/slice.ts`, shared with
+ *   the NLP steps) has run out, so other requests get the event loop, and stops
+ *   when the caller's signal aborts.
  */
 
 export const MAX_DEPTH = 512;
@@ -49,7 +51,6 @@ const IMPLIED_SCAN = 32;
 const COLLECT_CAP = 1000;
 /** Work between two looks at the clock. */
 const CHECK_EVERY = 1024;
-export const SLICE_MS = 8;
 
 export interface Element {
   name: string;
@@ -127,8 +128,6 @@ function countCommas(s: string): number {
   return n;
 }
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Builds the tree of an HTML document; see the module comment for the bounds. */
 export async function buildDocument(html: string, signal?: AbortSignal): Promise<HtmlDocument> {
   const root = newElement('#root', new Map(), null, 0);
@@ -164,12 +163,11 @@ export async function buildDocument(html: string, signal?: AbortSignal): Promise
   let attrName = '';
   let attrValue = '';
   let work = 0;
-  let sliceStart = performance.now();
   let paused = false;
   let tokenizer: Tokenizer;
 
   const tick = () => {
-    if (++work % CHECK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS) {
+    if (++work % CHECK_EVERY === 0 && sliceDue()) {
       paused = true;
       tokenizer.pause();
     }
@@ -377,9 +375,8 @@ export async function buildDocument(html: string, signal?: AbortSignal): Promise
   tokenizer.write(html);
   while (paused) {
     paused = false;
-    await pause();
+    await nextTurn();
     signal?.throwIfAborted();
-    sliceStart = performance.now();
     tokenizer.resume();
   }
   tokenizer.end();
@@ -388,15 +385,11 @@ export async function buildDocument(html: string, signal?: AbortSignal): Promise
   return doc;
 }
 
-/** Yields to the event loop when the current slice of work has run long (await its result in a loop). */
+/** Yields to the event loop when the shared slice (`nlp/slice.ts`) has run out (await its result in a loop). */
 export function slicer(signal?: AbortSignal): () => Promise<void> | undefined {
-  let start = performance.now();
   let n = 0;
   return () => {
-    if (++n % CHECK_EVERY !== 0 || performance.now() - start <= SLICE_MS) return undefined;
-    return pause().then(() => {
-      signal?.throwIfAborted();
-      start = performance.now();
-    });
+    if (++n % CHECK_EVERY !== 0 || !sliceDue()) return undefined;
+    return nextTurn().then(() => signal?.throwIfAborted());
   };
 }

@@ -1,3 +1,4 @@
+import { nextTurn, sliceDue } from '../nlp/slice.js';
 import { type Element, type HtmlDocument, slicer } from './dom.js';
 
 /**
@@ -169,6 +170,28 @@ export async function readableRoots(doc: HtmlDocument, signal?: AbortSignal): Pr
   return { roots, scored: true };
 }
 
+/** Code units of a long string collapsed in one go, between two looks at the clock. */
+const COLLAPSE_PIECE = 32_768;
+
+/**
+ * `s.replace(/\s+/g, ' ')`, a piece at a time with the event loop served between
+ * pieces (a 1 MB text node took 20 ms a pass). A run of spaces across a cut is kept once.
+ */
+async function collapseSpaces(s: string, signal?: AbortSignal): Promise<string> {
+  if (s.length <= COLLAPSE_PIECE) return s.replace(/\s+/g, ' ');
+  const parts: string[] = [];
+  for (let at = 0; at < s.length; at += COLLAPSE_PIECE) {
+    if (sliceDue()) {
+      await nextTurn();
+      signal?.throwIfAborted();
+    }
+    let part = s.slice(at, at + COLLAPSE_PIECE).replace(/\s+/g, ' ');
+    if (part.startsWith(' ') && parts[parts.length - 1]?.endsWith(' ')) part = part.slice(1);
+    parts.push(part);
+  }
+  return parts.join('');
+}
+
 /** Text of the chosen elements with a line break between blocks; no recursion, so any depth is safe. */
 export async function blockText(readable: Readable, signal?: AbortSignal): Promise<string> {
   const tick = slicer(signal);
@@ -182,7 +205,7 @@ export async function blockText(readable: Readable, signal?: AbortSignal): Promi
       if (wait) await wait;
       const node = todo.pop();
       if (node === null) out.push('\n');
-      else if (typeof node === 'string') out.push(node.replace(/\s+/g, ' '));
+      else if (typeof node === 'string') out.push(await collapseSpaces(node, signal));
       else if (node !== undefined) {
         if (node !== root && (node.furniture || (node.unlikely && !root.unlikely))) continue;
         const block = BLOCKS.has(node.name);
@@ -197,7 +220,9 @@ export async function blockText(readable: Readable, signal?: AbortSignal): Promi
   const lines = out.join('').split('\n');
   const kept: string[] = [];
   for (const line of lines) {
-    const l = line.replace(/\s+/g, ' ').trim();
+    const wait = tick();
+    if (wait) await wait;
+    const l = (await collapseSpaces(line, signal)).trim();
     if (l) kept.push(l);
   }
   return kept.join('\n');
