@@ -237,6 +237,8 @@ export async function timedPost(
 }
 
 export interface Comparison {
+  /** The benchmark's name, for progress lines. */
+  label: string;
   /** `node --version` of the binary that runs both servers. */
   nodeVersion: string;
   /** `now` (or `now (<commit>)`) and `before (<base>)`, in that order. */
@@ -273,6 +275,7 @@ export async function compareBuilds(
   const servers: Record<string, Server> = {};
   for (const [name, cli] of Object.entries(variants)) servers[name] = await serveCli(cli, { node });
   return {
+    label,
     nodeVersion,
     names,
     servers,
@@ -285,4 +288,32 @@ export async function compareBuilds(
       for (const s of Object.values(servers)) s.child.kill('SIGKILL');
     },
   };
+}
+
+/** Whole milliseconds, or – when there is no figure. */
+export const wholeMs = (n: number): string => (Number.isNaN(n) ? '–' : `${n.toFixed(0)} ms`);
+
+/**
+ * Each hostile input once on every build, one table row per input, handed to `row` as
+ * it comes (with a progress line): time (server CPU), status | the slowest /health
+ * beside it. A request cut at `limitS` reads `> limitS s`, and its server is started again.
+ */
+export async function hostileRows(
+  cmp: Comparison,
+  inputs: Array<[string, string]>,
+  post: (server: Server, input: string) => Promise<Timed>,
+  limitS: number,
+  row: (line: string) => void,
+): Promise<void> {
+  for (const [label, input] of inputs) {
+    const cells: string[] = [];
+    for (const name of cmp.names) {
+      const t = await post(cmp.servers[name] as Server, input);
+      const time = t.status === 'timeout' ? `> ${limitS} s` : `${wholeMs(t.ms)} (${wholeMs(t.cpu)})`;
+      cells.push(`${time}, ${t.status} | ${wholeMs(t.health.length ? Math.max(...t.health) : Number.NaN)}`);
+      await cmp.restartIfStuck(name, t);
+    }
+    row(`| ${label} | ${cells.join(' | ')} |`);
+    progress(`${cmp.label}: ${label}`);
+  }
 }

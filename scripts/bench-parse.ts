@@ -16,7 +16,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareBuilds, progress, ROOT, type Server, type Timed, timedPost } from './bench-lib.js';
+import {
+  compareBuilds,
+  wholeMs as f,
+  hostileRows,
+  progress,
+  ROOT,
+  type Server,
+  type Timed,
+  timedPost,
+} from './bench-lib.js';
 
 const PAGES = join(ROOT, '../shared/corpus/pages');
 const ROUNDS = Number(process.env.PARSE_ROUNDS ?? 5);
@@ -36,16 +45,12 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.min(s.length - 1, Math.floor(p * s.length))] as number) : Number.NaN;
 };
-const f = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(0)} ms`);
 
 if (!existsSync(PAGES)) {
   out(`bench-parse: ${PAGES} is absent; skipped`);
 } else {
-  const { nodeVersion, names, servers, restartIfStuck, stop } = await compareBuilds('bench-parse', {
-    base: BASE,
-    now: NOW,
-    node: NODE,
-  });
+  const cmp = await compareBuilds('bench-parse', { base: BASE, now: NOW, node: NODE });
+  const { nodeVersion, names, servers, restartIfStuck, stop } = cmp;
 
   const pages = readdirSync(PAGES)
     .filter((d) => existsSync(join(PAGES, d, 'source.html')))
@@ -129,17 +134,6 @@ if (!existsSync(PAGES)) {
   ];
   out(`\n| hostile input | ${names.map((n) => `${n}: time, status | /health max`).join(' | ')} |`);
   out(`|---|${names.map(() => '---|---|').join('')}`);
-  for (const [label, html] of hostile) {
-    const cells: string[] = [];
-    for (const name of names) {
-      const t = await timedParse(servers[name] as Server, JSON.stringify({ html }), true);
-      cells.push(
-        `${t.status === 'timeout' ? `> ${LIMIT_S} s` : `${f(t.ms)} (${f(t.cpu)})`}, ${t.status} | ${f(t.health.length ? Math.max(...t.health) : Number.NaN)}`,
-      );
-      await restartIfStuck(name, t);
-    }
-    out(`| ${label} | ${cells.join(' | ')} |`);
-    progress(`bench-parse: ${label}`);
-  }
+  await hostileRows(cmp, hostile, (server, html) => timedParse(server, JSON.stringify({ html }), true), LIMIT_S, out);
   stop();
 }

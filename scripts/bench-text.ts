@@ -19,7 +19,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { chinese, prose } from '../packages/core/test/text-samples.js';
-import { compareBuilds, progress, type Server, type Timed, timedPost } from './bench-lib.js';
+import { compareBuilds, wholeMs as f, hostileRows, progress, type Server, type Timed, timedPost } from './bench-lib.js';
 
 const ROUNDS = Number(process.env.TEXT_ROUNDS ?? 8);
 const BASE = process.env.TEXT_BASE ?? '0eb15a7';
@@ -39,7 +39,6 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] as number) : Number.NaN;
 };
-const f = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(0)} ms`);
 const body = (text: string) => JSON.stringify({ text, lang: 'en' });
 
 /** Least-squares slope of log(time) over log(size): 1 is linear, 2 quadratic. */
@@ -57,6 +56,7 @@ function exponent(points: Array<[number, number]>): number {
   return num / den;
 }
 
+const cmp = await compareBuilds('bench-text', { base: BASE, now: NOW, node: NODE });
 const {
   nodeVersion,
   names,
@@ -64,7 +64,7 @@ const {
   servers,
   restartIfStuck,
   stop,
-} = await compareBuilds('bench-text', { base: BASE, now: NOW, node: NODE });
+} = cmp;
 for (const server of Object.values(servers)) await timedAnalyze(server, body(prose(500)), false);
 
 // 1: prose by size, interleaved rounds
@@ -129,18 +129,7 @@ const hostile: Array<[string, string]> = [
 ];
 out(`\n| hostile text | ${names.map((n) => `${n}: time (CPU), status | /health max`).join(' | ')} |`);
 out(`|---|${names.map(() => '---|---|').join('')}`);
-for (const [label, text] of hostile) {
-  const cells: string[] = [];
-  for (const name of names) {
-    const t = await timedAnalyze(servers[name] as Server, body(text), true);
-    cells.push(
-      `${t.status === 'timeout' ? `> ${LIMIT_S} s` : `${f(t.ms)} (${f(t.cpu)})`}, ${t.status} | ${f(t.health.length ? Math.max(...t.health) : Number.NaN)}`,
-    );
-    await restartIfStuck(name, t);
-  }
-  out(`| ${label} | ${cells.join(' | ')} |`);
-  progress(`bench-text: ${label}`);
-}
+await hostileRows(cmp, hostile, (server, text) => timedAnalyze(server, body(text), true), LIMIT_S, out);
 stop();
 
 // 3: the event-loop delay inside this process (the working tree's code, whatever TEXT_NOW says)
