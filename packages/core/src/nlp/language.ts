@@ -4,6 +4,8 @@
  * stemmer and stop-word list: natural's German stemmer module requires
  * stopwords-iso, 300 KB of every language's stop words.
  */
+import { MAX_WORD_LENGTH } from './text.js';
+
 export interface LanguageKit {
   stem: (token: string) => string;
   stopwords: ReadonlySet<string>;
@@ -98,15 +100,13 @@ const loaded = new Map<string, Promise<LanguageKit>>();
 
 /** Stems already computed, per language: words repeat, and the Porter stemmers cost microseconds each. */
 const STEM_CACHE_MAX = 50_000;
-/** Longer tokens (a run of letters without spaces, a URL) are left as they are. */
-const MAX_STEMMED = 40;
 function memoized(kit: LanguageKit): LanguageKit {
   const cache = new Map<string, string>();
   return {
     stopwords: kit.stopwords,
     stem: (t) => {
       // no word is this long; the stemmers' regular expressions are slow on long runs
-      if (t.length > MAX_STEMMED) return t;
+      if (t.length > MAX_WORD_LENGTH) return t;
       let s = cache.get(t);
       if (s === undefined) {
         s = kit.stem(t);

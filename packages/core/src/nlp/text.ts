@@ -154,18 +154,8 @@ export function tokenize(text: string, lang: string, opts?: ChunkOptions): Token
   }
 }
 
-/**
- * `tokenize` for request handlers: the same tokens, but the event loop gets a turn
- * between chunks whenever SLICE_MS have passed (`slice.ts`), so a 100,000-character
- * text never stalls other requests. With a `signal`, stops (throws its reason) once
- * the request is aborted.
- */
-export async function tokenizeAsync(
-  text: string,
-  lang: string,
-  opts?: ChunkOptions & { signal?: AbortSignal },
-): Promise<Tokens> {
-  const steps = tokenSteps(text, lang, opts);
+/** Runs steps to their end, giving the event loop a turn whenever the shared slice has run out (`slice.ts`). */
+async function sliced<T>(steps: Generator<void, T>, signal?: AbortSignal): Promise<T> {
   const tick = slicer();
   for (;;) {
     const r = steps.next();
@@ -173,9 +163,33 @@ export async function tokenizeAsync(
     const turn = tick();
     if (turn) {
       await turn;
-      opts?.signal?.throwIfAborted();
+      signal?.throwIfAborted();
     }
   }
+}
+
+/**
+ * `tokenize` for request handlers: the same tokens, but the event loop gets a turn
+ * between chunks whenever SLICE_MS have passed (`slice.ts`), so a 100,000-character
+ * text never stalls other requests. With a `signal`, stops (throws its reason) once
+ * the request is aborted.
+ */
+export function tokenizeAsync(
+  text: string,
+  lang: string,
+  opts?: ChunkOptions & { signal?: AbortSignal },
+): Promise<Tokens> {
+  return sliced(tokenSteps(text, lang, opts), opts?.signal);
+}
+
+/** `words(text, lang).length` for request handlers, yielding between chunks like `tokenizeAsync`. */
+export function countWordsAsync(text: string, lang: string, signal?: AbortSignal): Promise<number> {
+  function* count(): Generator<void, number> {
+    const out: Span[] = [];
+    yield* wordSteps(text, lang, out);
+    return out.length;
+  }
+  return sliced(count(), signal);
 }
 
 /** The words of a text (letters and digits; punctuation and spaces dropped). */
@@ -193,8 +207,11 @@ const SHORT_WORD_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
 
 /**
  * Longest word worth stemming or scoring, in code units: longer "words" are runs such
- * as "1.2,1.2,…" or a pasted blob, and the Porter stemmers' regular expressions are
- * quadratic on long runs without vowels (`/[^aeiouy]+y/`). Stem only words up to this.
+ * as "1.2,1.2,…", a pasted blob or a data URI, and the Porter stemmers' regular
+ * expressions are quadratic on long runs without vowels (`/[^aeiouy]+y/`). The one
+ * limit for every text path: the stemmers leave longer words as they are
+ * (`language.ts`), keyphrases and summaries do not score them (`isContentWord`), and
+ * /parse leaves them out of a page's keywords and sentiment.
  */
 export const MAX_WORD_LENGTH = 64;
 

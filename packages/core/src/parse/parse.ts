@@ -1,74 +1,53 @@
 import { keyphrases } from '../nlp/keyphrases.js';
 import { sentiment } from '../nlp/sentiment.js';
-import { type Tokens, tokenize, words } from '../nlp/text.js';
+import { countWordsAsync, MAX_WORD_LENGTH, type Tokens, tokenizeAsync } from '../nlp/text.js';
 import type { FetchPageOptions } from './fetch-page.js';
 import { decodeHtml, type ParsedPage, parseHtml } from './html.js';
 
 const LANG = /^[a-z]{2,3}$/;
-/** Text tokenized in one go before the event loop gets a turn. */
-const PIECE = 16_384;
 /** Keywords and sentiment read the page's first 100,000 characters, as /analyze reads at most that many. */
 export const ANALYSIS_CHARS = 100_000;
-/**
- * Words longer than this (no language has them: a run of letters from inline
- * elements with no space between, a data URI) are left out of keywords and
- * sentiment, whose stemmers are not linear in a word's length.
- */
-export const LONGEST_WORD = 64;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
 
-/** Where to end a piece that starts at `start`: a line break, else a space, else a code point boundary. */
-function pieceEnd(text: string, start: number): number {
-  const limit = start + PIECE;
+/**
+ * Where the analysed head of a page's text ends: at most ANALYSIS_CHARS code units,
+ * after a line break (which ends a sentence anyway), else a space, in the last half;
+ * else at a code point boundary.
+ */
+function headEnd(text: string): number {
+  const limit = ANALYSIS_CHARS;
   if (limit >= text.length) return text.length;
-  for (let i = limit; i > start + PIECE / 2; i--) if (text.charCodeAt(i) === 10) return i + 1;
-  for (let i = limit; i > start + PIECE / 2; i--) if (isSpace(text.charCodeAt(i))) return i + 1;
+  for (let i = limit - 1; i > limit / 2; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  for (let i = limit - 1; i > limit / 2; i--) if (isSpace(text.charCodeAt(i))) return i + 1;
   const c = text.charCodeAt(limit - 1);
   return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
 
 /**
- * The tokens of the page text's first ANALYSIS_CHARS characters (sentences and
- * words, for keyphrases and sentiment) and the word count of all of it, one
- * segmentation of each piece (pieces end at line breaks, which end sentences
- * anyway); the event loop is served between pieces.
+ * The tokens of the page text's head (sentences and words, for keyphrases and
+ * sentiment) and the word count of all of it: one segmentation of the head, and
+ * words alone past it (they cost less than sentences); the event loop is served
+ * between chunks, and the work stops once the caller goes away.
  */
-async function tokenizeInPieces(text: string, lang: string, signal?: AbortSignal) {
-  const head: Tokens = { lang, sentences: [], wordCount: 0, characters: 0 };
-  let wordCount = 0;
-  for (let start = 0; start < text.length; ) {
-    const end = pieceEnd(text, start);
-    const piece = text.slice(start, end);
-    if (start < ANALYSIS_CHARS) {
-      const t = tokenize(piece, lang);
-      for (const s of t.sentences) head.sentences.push(s);
-      head.wordCount += t.wordCount;
-      head.characters += t.characters;
-      wordCount += t.wordCount;
-    } else {
-      // past the analysed part only the count is needed: words alone cost less than sentences too
-      wordCount += words(piece, lang).length;
-    }
-    start = end;
-    if (start < text.length) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      signal?.throwIfAborted();
-    }
-  }
-  return { head, wordCount };
+async function tokenizePage(text: string, lang: string, signal?: AbortSignal) {
+  const end = headEnd(text);
+  const head = await tokenizeAsync(text.slice(0, end), lang, signal ? { signal } : undefined);
+  const rest = end < text.length ? await countWordsAsync(text.slice(end), lang, signal) : 0;
+  return { head, wordCount: head.wordCount + rest };
 }
 
 /** The answer: the page, its word count and its analysis, from one tokenization of its text. */
 async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
   const primary = page.lang?.split(/[-_]/)[0]?.toLowerCase() ?? 'en';
   const lang = LANG.test(primary) ? primary : 'en';
-  const { head, wordCount } = await tokenizeInPieces(page.text, lang, signal);
+  const { head, wordCount } = await tokenizePage(page.text, lang, signal);
+  // runs of letters from inline elements with no space between, data URIs: no language has such words
   const analysed: Tokens = {
     ...head,
     sentences: head.sentences.map((s) =>
-      s.words.some((w) => w.length > LONGEST_WORD)
-        ? { ...s, words: s.words.filter((w) => w.length <= LONGEST_WORD) }
+      s.words.some((w) => w.length > MAX_WORD_LENGTH)
+        ? { ...s, words: s.words.filter((w) => w.length <= MAX_WORD_LENGTH) }
         : s,
     ),
   };
