@@ -1,5 +1,6 @@
 import { PayloadTooLargeError, type ProblemCode } from '../errors.js';
 import { EXACT_LIMIT, MAX_AUTO_K } from '../geo/limits.js';
+import { codePoints } from '../nlp/code-points.js';
 import { PAGE_FETCH_LIMITS } from '../parse/limits.js';
 import { lazySchema } from './lazy-schema.js';
 import { MAX_ANALYZE_CHARS, NAME_LIMITS } from './limits.js';
@@ -149,9 +150,9 @@ export const routes: readonly AnyRoute[] = [
     cache: 'no-store',
     errors: ['payload_too_large', 'unsupported_media_type'],
     run: async ({ body }) => {
-      const length = [...body.text].length;
-      if (length > MAX_ANALYZE_CHARS) {
-        throw new PayloadTooLargeError(`text is ${length} characters; the limit is ${MAX_ANALYZE_CHARS}`);
+      // counted in place, and only as far as the limit
+      if (codePoints(body.text, MAX_ANALYZE_CHARS) > MAX_ANALYZE_CHARS) {
+        throw new PayloadTooLargeError(`text is over ${MAX_ANALYZE_CHARS} characters, the limit`);
       }
       return (await import('../analyze/analyze.js')).analyze(body.text, body.lang, body.keywords, body.sentences);
     },

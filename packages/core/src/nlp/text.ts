@@ -4,6 +4,7 @@
  * sentences (stats, keywords, sentiment, summary) reads its `Tokens`.
  */
 
+import { codePoints } from './code-points.js';
 import { type ChunkOptions, drain, type Span, sentenceSteps, wordSpans, wordSteps } from './segment.js';
 import { slicer } from './slice.js';
 
@@ -103,16 +104,6 @@ function mergedSentences(text: string, lang: string, opts?: ChunkOptions): Sente
   const out: SentenceSpan[] = [];
   drain(mergeSteps(text, segments, out));
   return out;
-}
-
-/** Code points of a string, without building an array of them. */
-function codePoints(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff || i === 0 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
-  }
-  return n;
 }
 
 /** `tokenize`, one chunk at a time: yields between chunks. */
