@@ -10,16 +10,20 @@ export const ANALYSIS_CHARS = 100_000;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
 
+/** Punctuation of scripts written without spaces, after which a word always ends. */
+const CJK_PUNCTUATION = /[。！？，、；：「」『』（）《》〈〉【】…]/;
+
 /**
  * Where the analysed head of a page's text ends: at most ANALYSIS_CHARS code units,
- * after a line break (which ends a sentence anyway), else a space, in the last half;
- * else at a code point boundary.
+ * after a line break (which ends a sentence anyway), else a space, else CJK
+ * punctuation, in the last half (so the cut splits no word); else at a code point boundary.
  */
 function headEnd(text: string): number {
   const limit = ANALYSIS_CHARS;
   if (limit >= text.length) return text.length;
   for (let i = limit - 1; i > limit / 2; i--) if (text.charCodeAt(i) === 10) return i + 1;
   for (let i = limit - 1; i > limit / 2; i--) if (isSpace(text.charCodeAt(i))) return i + 1;
+  for (let i = limit - 1; i > limit / 2; i--) if (CJK_PUNCTUATION.test(text[i] as string)) return i + 1;
   const c = text.charCodeAt(limit - 1);
   return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
