@@ -1,18 +1,10 @@
 /** The /analyze limit counts code points in place, as `[...text].length` would, and stops past the limit. */
 import { describe, expect, it } from 'vitest';
 import { MAX_ANALYZE_CHARS } from '../src/http/limits.js';
-import { createHandler } from '../src/index.js';
 import { codePoints } from '../src/nlp/code-points.js';
+import { analyze as analyzeRequest } from './analyze-request.js';
 
-const handle = createHandler({ platform: 'node', env: { LOG_LEVEL: 'silent' } });
-const analyze = (text: string) =>
-  handle(
-    new Request('http://localhost/analyze', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text }),
-    }),
-  );
+const analyze = (text: string) => analyzeRequest({ text });
 
 describe('codePoints', () => {
   it('counts as the string iterator does, lone surrogates included', () => {

@@ -7,8 +7,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { createHandler } from '../src/index.js';
 import { sentences, tokenize, words } from '../src/nlp/text.js';
+import { analyze as analyzeRequest } from './analyze-request.js';
 import { chinese, prose } from './text-samples.js';
 
 const N = 25_000;
@@ -51,15 +51,7 @@ async function growth(f: (n: number) => unknown, n = N): Promise<number> {
   return best;
 }
 
-const handle = createHandler({ platform: 'node', env: { LOG_LEVEL: 'silent' } });
-const analyze = (text: string) =>
-  handle(
-    new Request('http://localhost/analyze', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text, keywords: 50, sentences: 20 }),
-    }),
-  );
+const analyze = (text: string) => analyzeRequest({ text, keywords: 50, sentences: 20 });
 
 /** Inputs built once per size, so the timings measure the tokenizer, not the text generator. */
 function memo(make: (n: number) => string): (n: number) => string {
