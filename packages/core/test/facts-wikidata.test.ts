@@ -1,7 +1,13 @@
 import { type FakeWikipedia, json, type SamplePage, type SampleWiki, startFakeWikipedia } from '@cityscope/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, type Handler } from '../src/index.js';
 import { cleanExtract } from '../src/wikipedia/parse.js';
+
+vi.mock('../src/facts/infobox.js', async (original) => {
+  const m = await original<typeof import('../src/facts/infobox.js')>();
+  return { ...m, extractFacts: vi.fn(m.extractFacts) };
+});
+const { extractFacts } = await import('../src/facts/infobox.js');
 
 /**
  * Upstream economy (each route asks for what it uses, counted at the fake) and
@@ -165,6 +171,21 @@ describe('each route asks Wikipedia for what it uses', () => {
 });
 
 describe('Wikidata where the infobox is silent', () => {
+  it("reads each page's infobox once for the Wikidata check and the answer", async () => {
+    const fresh = createHandler({
+      env: {
+        WIKIPEDIA_BASE_URL: fake.baseUrl,
+        WIKIDATA_BASE_URL: fake.wikidataUrl,
+        LOG_LEVEL: 'silent',
+      },
+    });
+    vi.mocked(extractFacts).mockClear();
+    const res = await fresh(new Request('http://localhost/cities/Musterstadt?lang=de'));
+    expect((await json(res)).factSources.population).toBe('wikidata');
+    expect(wikidata().length).toBeGreaterThan(0);
+    expect(vi.mocked(extractFacts)).toHaveBeenCalledTimes(1);
+  });
+
   it('fills population (latest point in time, deprecated ignored), area in ha and the time zone; says where each came from', async () => {
     const city = await json(await get('/cities/Musterstadt?lang=de'));
     expect(city.facts).toEqual({

@@ -1,5 +1,5 @@
 import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
-import { extractFacts } from '../facts/infobox.js';
+import { pageInfobox } from '../facts/page-infobox.js';
 import { type CombinedFacts, combineFacts, type FactSources } from '../facts/sources.js';
 import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
 import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
@@ -52,7 +52,7 @@ export function requirePage(found: Lookup | undefined, requested: string, host: 
 
 /** Where a found page is: GeoData's primary coordinates, else those in its infobox. */
 export function coordinatesOf(found: FoundPage, lang: string): LatLon | null {
-  return found.page.coordinates ?? extractFacts(found.page.wikitext, lang).coordinates;
+  return found.page.coordinates ?? pageInfobox(found.page, lang).coordinates;
 }
 
 /**
@@ -60,7 +60,7 @@ export function coordinatesOf(found: FoundPage, lang: string): LatLon | null {
  * lookup asked it); coordinates from GeoData, else the infobox, else Wikidata.
  */
 export function pageFacts(found: FoundPage, lang: string): CombinedFacts {
-  return combineFacts(extractFacts(found.page.wikitext, lang), found.page.coordinates, found.page.wikidata);
+  return combineFacts(pageInfobox(found.page, lang), found.page.coordinates, found.page.wikidata);
 }
 
 /** The /cities answer for a found page. */

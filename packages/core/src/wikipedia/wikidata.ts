@@ -1,7 +1,8 @@
 import { CityscopeError, UpstreamError } from '../errors.js';
 import { countryName } from '../facts/country-names.js';
-import { extractFacts } from '../facts/infobox.js';
+import { pageInfobox } from '../facts/page-infobox.js';
 import { missingFacts } from '../facts/sources.js';
+import { slicer } from '../nlp/slice.js';
 import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
 import type { LatLon, WikiPage } from './types.js';
 import { type Claims, COUNTRY_ITEMS, isObj, type Json, label, readClaims } from './wikidata-claims.js';
@@ -157,11 +158,13 @@ export async function enrichFromWikidata(
 ): Promise<void> {
   const needs = new Map<string, ReturnType<typeof missingFacts>>();
   const asking: WikiPage[] = [];
-  for (const [i, p] of pages.entries()) {
+  // reading an infobox takes a few ms: other requests get their turn between pages
+  const tick = slicer();
+  for (const p of pages) {
     if (!p.wikibaseItem || p.disambiguation) continue;
-    // reading an infobox takes a few ms: let other requests in between pages
-    if (i > 0 && i % 8 === 0) await new Promise((r) => setImmediate(r));
-    const { facts, coordinates } = extractFacts(p.wikitext, lang);
+    const due = tick();
+    if (due) await due;
+    const { facts, coordinates } = pageInfobox(p, lang);
     const missing = missingFacts(facts, p.coordinates ?? coordinates);
     if (!missing.any) continue;
     needs.set(p.wikibaseItem, missing);
