@@ -14,7 +14,7 @@ import {
 } from '../packages/core/src/geo/local-search.js';
 import { prng } from '../packages/core/src/geo/random.js';
 import { shortestTour } from '../packages/core/src/geo/tsp.js';
-import type { LatLon } from '../packages/core/src/wikipedia/types.js';
+import type { LatLon } from '../packages/core/src/geo/types.js';
 
 const SETS = Number(process.env.SETS ?? 5);
 const RESTARTS = Number(process.env.RESTARTS ?? 20);

@@ -1,12 +1,12 @@
-import { splitHeaders } from '@cityscope/core/headers';
-import { bytesStream, lazyRequest, webHeader } from '@cityscope/core/lazy-request';
-import { originFor } from '@cityscope/core/node';
-import { plainParts } from '@cityscope/core/plain-response';
+import { splitHeaders } from '@cityscope/core/platform/headers';
+import { bytesStream, lazyRequest, webHeader } from '@cityscope/core/platform/lazy-request';
+import { plainParts } from '@cityscope/core/platform/plain-response';
+import { originFor } from '@cityscope/core/platform/url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /**
  * Incoming: an API Gateway HTTP API (payload 2.0) event as a Web Request, built lazily
- * (@cityscope/core/lazy-request): a request that reads only a few headers never builds
+ * (@cityscope/core/platform/lazy-request): a request that reads only a few headers never builds
  * a Web Request, so a cold GET /health does not load Node's fetch implementation.
  */
 export function toRequest(event: APIGatewayProxyEventV2): Request {

@@ -1,5 +1,5 @@
 import type { Cookie, HttpRequest, HttpResponseInit } from '@azure/functions';
-import { splitHeaders } from '@cityscope/core/headers';
+import { splitHeaders } from '@cityscope/core/platform/headers';
 
 /** Incoming: an Azure Functions v4 HttpRequest as a Web Request. */
 export async function toRequest(req: HttpRequest): Promise<Request> {

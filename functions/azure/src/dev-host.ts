@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import azure, { type Cookie, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { originFor, requestUrl } from '@cityscope/core/node';
+import { originFor, requestUrl } from '@cityscope/core/platform/url';
 
 // @azure/functions is CommonJS whose named exports Node's ESM loader cannot see
 const { HttpRequest: AzureRequest, HttpResponse, InvocationContext: AzureContext } = azure;

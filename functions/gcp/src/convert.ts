@@ -1,4 +1,4 @@
-import { sendWebResponse, toWebRequest } from '@cityscope/core/node';
+import { sendWebResponse, toWebRequest } from '@cityscope/core/platform/node';
 import type { Request as ExpressRequest, Response as ExpressResponse } from '@google-cloud/functions-framework';
 
 /**

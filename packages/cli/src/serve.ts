@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createHandler, createLogger, type Handler, type Logger, loadConfig } from '@cityscope/core';
-import { parserErrorStatus, rawProblemResponse, sendWebResponse, toWebRequest } from '@cityscope/core/node';
+import { parserErrorStatus, rawProblemResponse, sendWebResponse, toWebRequest } from '@cityscope/core/platform/node';
 
 export interface ServeOptions {
   port: number;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SWAGGER_UI } from '../src/http/docs-page.js';
 import { routes } from '../src/http/routes.js';
 import { createHandler } from '../src/index.js';
-import { sendWebResponse, toWebRequest } from '../src/node.js';
+import { sendWebResponse, toWebRequest } from '../src/platform/node.js';
 
 /**
  * GET /docs in a real headless Chromium (Debian's `chromium` package). The CDN is never

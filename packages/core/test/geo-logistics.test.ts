@@ -3,7 +3,7 @@ import { greatCircleKm } from '../src/geo/distance.js';
 import { groupBySilhouette, pairwise, singletonsIsolated } from '../src/geo/hubs.js';
 import { prng } from '../src/geo/random.js';
 import { shortestTour } from '../src/geo/tsp.js';
-import type { LatLon } from '../src/wikipedia/types.js';
+import type { LatLon } from '../src/geo/types.js';
 import { tourKm } from './tours.js';
 
 const at = (lat: number, lon: number): LatLon => ({ lat, lon });

@@ -3,7 +3,7 @@ import { distanceMatrix, greatCircleKm } from '../src/geo/distance.js';
 import { kMeans, silhouette, sphericalMean } from '../src/geo/hubs.js';
 import { travelHours } from '../src/geo/travel.js';
 import { shortestTour } from '../src/geo/tsp.js';
-import type { LatLon } from '../src/wikipedia/types.js';
+import type { LatLon } from '../src/geo/types.js';
 import { tourKm } from './tours.js';
 
 const TORONTO = { lat: 43.6532, lon: -79.3832 };

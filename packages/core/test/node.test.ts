@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendWebResponse, toWebRequest } from '../src/node.js';
-import { plainParts, plainResponse } from '../src/plain-response.js';
+import { sendWebResponse, toWebRequest } from '../src/platform/node.js';
+import { plainParts, plainResponse } from '../src/platform/plain-response.js';
 
 /**
  * The lazy Request over an IncomingMessage and the plain Response: each must behave

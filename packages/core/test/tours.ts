@@ -1,5 +1,5 @@
 import { greatCircleKm } from '../src/geo/distance.js';
-import type { LatLon } from '../src/wikipedia/types.js';
+import type { LatLon } from '../src/geo/types.js';
 
 /** The length of a visiting order, km (the return leg included for a round trip). */
 export function tourKm(ps: LatLon[], order: number[], roundTrip: boolean): number {

@@ -1,11 +1,12 @@
 import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
 import { pageInfobox } from '../facts/page-infobox.js';
 import { type CombinedFacts, combineFacts, type FactSources } from '../facts/sources.js';
+import type { LatLon } from '../geo/types.js';
 import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
 import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
 import { leadSentences } from '../nlp/summary.js';
 import { tokenize } from '../nlp/text.js';
-import type { LatLon, Lookup } from '../wikipedia/types.js';
+import type { Lookup } from '../wikipedia/types.js';
 
 export interface City {
   title: string;

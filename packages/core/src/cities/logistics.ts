@@ -2,8 +2,8 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { greatCircleKm, round1 } from '../geo/distance.js';
 import { groupBySilhouette, groupInto, pairwise, sphericalMean } from '../geo/hubs.js';
 import { shortestTour } from '../geo/tsp.js';
+import type { LatLon } from '../geo/types.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import type { LatLon } from '../wikipedia/types.js';
 import { coordinatesOf, type ItemError, itemError, requirePage } from './city.js';
 
 interface Unresolved {

@@ -1,4 +1,4 @@
-import type { LatLon } from '../wikipedia/types.js';
+import type { LatLon } from '../geo/types.js';
 import { type DmsFields, GENERIC, type Profile, withGeneric } from './profiles.js';
 import { render } from './render.js';
 import { findTemplate, type Template } from './wikitext.js';

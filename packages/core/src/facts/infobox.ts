@@ -1,4 +1,4 @@
-import type { LatLon } from '../wikipedia/types.js';
+import type { LatLon } from '../geo/types.js';
 import { infoboxCoordinates } from './coordinates.js';
 import { country } from './country.js';
 import { clean, type Fields, first } from './fields.js';

@@ -1,4 +1,5 @@
-import type { LatLon, WikidataOutcome } from '../wikipedia/types.js';
+import type { LatLon } from '../geo/types.js';
+import type { WikidataOutcome } from '../wikipedia/types.js';
 import type { Facts } from './infobox.js';
 
 /**

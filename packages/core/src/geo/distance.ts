@@ -1,4 +1,4 @@
-import type { LatLon } from '../wikipedia/types.js';
+import type { LatLon } from './types.js';
 
 /** WGS84 mean radius (IUGG R1), km. */
 export const EARTH_RADIUS_KM = 6371.0088;

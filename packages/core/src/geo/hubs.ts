@@ -1,7 +1,7 @@
-import type { LatLon } from '../wikipedia/types.js';
 import { EARTH_RADIUS_KM, greatCircleKm } from './distance.js';
 import { MAX_AUTO_K } from './limits.js';
 import { prng, seedOf } from './random.js';
+import type { LatLon } from './types.js';
 
 type Vec = [number, number, number];
 

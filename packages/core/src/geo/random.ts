@@ -1,4 +1,4 @@
-import type { LatLon } from '../wikipedia/types.js';
+import type { LatLon } from './types.js';
 
 /** A small seeded PRNG (mulberry32), so the same input always gives the same answer. */
 export function prng(seed: number): () => number {

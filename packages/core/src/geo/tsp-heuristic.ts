@@ -5,9 +5,10 @@
  * (double-bridge kicks) from the best of them, and a final full 2-opt/Or-opt
  * pass. An open path is solved as a cycle with a dummy node tied to the start.
  */
-import type { LatLon } from '../wikipedia/types.js';
+
 import { dist, iteratedLocalSearch, localOptimum, type Metric, neighbourLists, tourLength } from './local-search.js';
 import { seedOf } from './random.js';
+import type { LatLon } from './types.js';
 
 export type Construction = 'nearest-neighbour' | 'greedy-edge' | 'space-filling-curve';
 

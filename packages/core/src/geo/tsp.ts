@@ -1,7 +1,7 @@
-import type { LatLon } from '../wikipedia/types.js';
 import { greatCircleKm } from './distance.js';
 import { EXACT_LIMIT } from './limits.js';
 import { heuristicTour, type SearchReport } from './tsp-heuristic.js';
+import type { LatLon } from './types.js';
 
 export interface Tour {
   /** Indices into the points, starting with the start point. */

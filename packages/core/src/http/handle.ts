@@ -3,7 +3,7 @@ import { type Config, loadConfig, type Platform } from '../config.js';
 import { asCityscopeError, MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
 import { createLogger, type Logger, type LogSink, sinkLogger } from '../log.js';
 import type { FetchPageOptions } from '../parse/fetch-page.js';
-import { plainResponse } from '../plain-response.js';
+import { plainResponse } from '../platform/plain-response.js';
 import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
 import { WikipediaClient } from '../wikipedia/client.js';

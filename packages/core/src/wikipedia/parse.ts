@@ -1,5 +1,6 @@
 import { UpstreamError } from '../errors.js';
-import type { LatLon, WikiPage } from './types.js';
+import type { LatLon } from '../geo/types.js';
+import type { WikiPage } from './types.js';
 
 /**
  * Reading Action API answers in either formatversion. formatversion=2 gives

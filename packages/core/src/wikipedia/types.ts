@@ -1,9 +1,5 @@
+import type { LatLon } from '../geo/types.js';
 import type { WikidataFacts } from './wikidata.js';
-
-export interface LatLon {
-  lat: number;
-  lon: number;
-}
 
 /** One Wikipedia article as Cityscope needs it, whichever formatversion carried it. */
 export interface WikiPage {

@@ -1,4 +1,4 @@
-import type { LatLon } from './types.js';
+import type { LatLon } from '../geo/types.js';
 import type { WikidataFacts } from './wikidata.js';
 
 /**

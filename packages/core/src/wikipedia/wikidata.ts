@@ -2,9 +2,10 @@ import { CityscopeError, UpstreamError } from '../errors.js';
 import { countryName } from '../facts/country-names.js';
 import { pageInfobox } from '../facts/page-infobox.js';
 import { missingFacts } from '../facts/sources.js';
+import type { LatLon } from '../geo/types.js';
 import { slicer } from '../nlp/slice.js';
 import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
-import type { LatLon, WikiPage } from './types.js';
+import type { WikiPage } from './types.js';
 import { type Claims, COUNTRY_ITEMS, isObj, type Json, label, readClaims } from './wikidata-claims.js';
 
 /**

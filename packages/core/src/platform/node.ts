@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PROBLEMS, type ProblemCode } from './errors.js';
+import { PROBLEMS, type ProblemCode } from '../errors.js';
+import { problemType } from '../http/problem.js';
 import { splitHeaders } from './headers.js';
-import { problemType } from './http/problem.js';
 import { bytesStream, lazyRequest } from './lazy-request.js';
 import { plainParts } from './plain-response.js';
+import { originFor, requestHref } from './url.js';
 
 export { toHeaders } from './lazy-request.js';
+export { originFor, requestUrl } from './url.js';
 
 /**
  * Node's http objects to Web Request/Response and back. Used by `cityscope serve`,
@@ -18,39 +20,11 @@ export { toHeaders } from './lazy-request.js';
  * Content-Length, never pumped through a ReadableStream.
  */
 
-let lastHost: string | undefined;
-let lastOrigin = 'http://localhost';
-
-/** `http://<host>` when the Host header is a usable host, else `http://localhost`: a bad Host is no reason to fail. */
-export function originFor(host: string | undefined, scheme = 'http'): string {
-  if (scheme === 'http' && host === lastHost) return lastOrigin;
-  const origin = host && URL.canParse(`${scheme}://${host}/`) ? `${scheme}://${host}` : `${scheme}://localhost`;
-  if (scheme === 'http') {
-    lastHost = host;
-    lastOrigin = origin;
-  }
-  return origin;
-}
-
 function* rawPairs(raw: string[]): Generator<[string, string]> {
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i] as string;
     if (!name.startsWith(':')) yield [name, raw[i + 1] as string];
   }
-}
-
-/**
- * The URL of a request line: an origin-form target is appended to the origin as it
- * stands ("//health" is a path here, not a host), an absolute-form one is taken whole.
- */
-export function requestUrl(target: string | undefined, origin: string): URL {
-  return new URL(requestHref(target, origin));
-}
-
-function requestHref(target: string | undefined, origin: string): string {
-  const t = target ?? '/';
-  if (t.startsWith('/')) return `${origin}${t}`;
-  return URL.canParse(t) ? new URL(t).href : `${origin}/`;
 }
 
 /** The client went away before its request was whole, or before it was answered. */
