@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { LOOKUP_BUDGET_FACTOR } from '../wikipedia/client.js';
 import { Cache } from './cache.js';
 
 /**
@@ -13,8 +14,8 @@ export function cacheOptions(config: Config, logger: Logger) {
     memoryEntries: c.memoryEntries,
     maxValueBytes: c.maxValueBytes,
     lockWaitMs: c.lockWaitMs,
-    // a lock outlives one whole lookup (its budget is 2.5 × WIKIPEDIA_TIMEOUT_MS), no longer
-    lockMs: Math.ceil(2.5 * config.wikipediaTimeoutMs),
+    // a lock outlives one whole lookup (its budget), no longer
+    lockMs: Math.ceil(LOOKUP_BUDGET_FACTOR * config.wikipediaTimeoutMs),
     logger,
     ...(url
       ? {

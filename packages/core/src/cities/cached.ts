@@ -1,9 +1,7 @@
 import type { Check } from '../cache/cache.js';
+import { isObj, isStr } from '../util/json.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import { type City, type FoundPage, requirePage, toCity } from './city.js';
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
 
 /** Whether a value read back from the shared cache has City's shape (fields added later are not checked). */
 export const isCity: Check<City> = (v): v is City =>

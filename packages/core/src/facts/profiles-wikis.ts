@@ -1,4 +1,4 @@
-import type { Profile } from './profiles.js';
+import type { Profile } from './profile-types.js';
 
 /**
  * The profiles of each wiki's settlement infoboxes, written from each template's

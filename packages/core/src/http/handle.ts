@@ -1,6 +1,7 @@
 import { cacheOptions } from '../cache/create.js';
 import { type Config, loadConfig, type Platform } from '../config.js';
 import { asCityscopeError, MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
+import { wikidataStep } from '../facts/wikidata-step.js';
 import { createLogger, type Logger, type LogSink, sinkLogger } from '../log.js';
 import type { FetchPageOptions } from '../parse/fetch-page.js';
 import { plainResponse } from '../platform/plain-response.js';
@@ -206,7 +207,16 @@ export function createHandler(options: HandlerOptions = {}): Handler {
         baseUrl: config.wikipediaBaseUrl,
         timeoutMs: config.wikipediaTimeoutMs,
         userAgent: config.userAgent,
-        ...(config.wikidataBaseUrl ? { wikidataBaseUrl: config.wikidataBaseUrl } : {}),
+        ...(config.wikidataBaseUrl
+          ? {
+              afterLookup: wikidataStep({
+                baseUrl: config.wikidataBaseUrl,
+                timeoutMs: config.wikipediaTimeoutMs,
+                userAgent: config.userAgent,
+                ...(options.fetch ? { fetch: options.fetch } : {}),
+              }),
+            }
+          : {}),
         ...cacheOptions(config, logger),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });

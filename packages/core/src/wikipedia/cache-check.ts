@@ -1,7 +1,5 @@
+import { isObj, isStr } from '../util/json.js';
 import type { Lookup } from './types.js';
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
 
 /**
  * Whether a value read back from the shared cache is a Lookup of today's shape (the

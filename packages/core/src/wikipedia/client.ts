@@ -2,17 +2,23 @@ import { Cache, type Loaded } from '../cache/cache.js';
 import { UpstreamError } from '../errors.js';
 import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
 import { isLookup } from './cache-check.js';
-import { mergeRaw, type RawPage, readLinks, readQuery, toWikiPage } from './parse.js';
+import { joinMulti, mergeRaw, type RawPage, readLinks, readQuery, toWikiPage, wikitextLinks } from './parse.js';
 import type { Lookup, WikiPage } from './types.js';
-import type { WikidataClient } from './wikidata.js';
 
 /**
  * What a route uses of a page, so each asks Wikipedia for no more: `place` is the
  * title and coordinates (/route, /hubs; section-0 wikitext only for pages GeoData
  * does not place), `facts` adds the section-0 wikitext (/distance), `full` adds the
- * introduction, the thumbnail and Wikidata where the infobox is silent (/cities, /compare).
+ * introduction, the thumbnail and what the step after a lookup adds (/cities, /compare).
  */
 export type LookupNeed = 'place' | 'facts' | 'full';
+
+/**
+ * Work on a `full` lookup's pages after they are read and before they are cached, so
+ * the cache keeps its result (facts/wikidata-step.ts fills Wikidata's facts there).
+ * `deadline` is the lookup's own; what the step throws fails the lookup.
+ */
+export type LookupStep = (pages: WikiPage[], lang: string, deadline: number) => Promise<void>;
 
 export interface WikipediaClientOptions extends UpstreamClientOptions {
   /** `https://{lang}.wikipedia.org`; `{lang}` is replaced per call. */
@@ -22,8 +28,8 @@ export interface WikipediaClientOptions extends UpstreamClientOptions {
   /** Lifetime of a found page, and of a miss (no page, or a disambiguation page). */
   pageTtlMs?: number;
   missTtlMs?: number;
-  /** `https://www.wikidata.org`; Wikidata is asked for facts the infobox leaves out. Unset: never asked. */
-  wikidataBaseUrl?: string;
+  /** Runs after each `full` lookup (see LookupStep). Unset: none. */
+  afterLookup?: LookupStep;
 }
 
 /** At most this many titles go in one request (the Action API's own limit for clients without apihighlimits). */
@@ -33,7 +39,7 @@ export const PAGE_TTL_MS = 60 * 60 * 1000;
 export const MISS_TTL_MS = 5 * 60 * 1000;
 const MAX_CANDIDATES = 50;
 /** A whole lookup may take this many times WIKIPEDIA_TIMEOUT_MS (12.5 s by default: under Lambda's 15 s). */
-const BUDGET_FACTOR = 2.5;
+export const LOOKUP_BUDGET_FACTOR = 2.5;
 
 const NEEDS: readonly LookupNeed[] = ['place', 'facts', 'full'];
 const PROPS: Record<LookupNeed, string> = {
@@ -52,22 +58,6 @@ const EXTRACT_PARAMS = {
 };
 const REVISION_PARAMS = { rvprop: 'ids|content', rvslots: 'main', rvsection: '0' };
 
-/** Article links in wikitext, in page order: [[Target]] and [[Target|label]], no other namespaces. */
-export function wikitextLinks(wikitext: string): string[] {
-  const out: string[] = [];
-  for (const m of wikitext.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
-    const target = (m[1] as string).replace(/_/g, ' ').trim();
-    if (!target || /^[^:]+:/.test(target)) continue;
-    out.push(target.charAt(0).toUpperCase() + target.slice(1));
-  }
-  return out;
-}
-
-/** MediaWiki's multi-value separator; U+001F replaces "|" when a value itself holds "|". */
-export function joinMulti(values: readonly string[]): string {
-  return values.some((v) => v.includes('|')) ? `\u001f${values.join('\u001f')}` : values.join('|');
-}
-
 /**
  * The Wikipedia Action API client. The language is an argument of every call and
  * never held in state; every parameter is set through URLSearchParams, never concatenated.
@@ -77,7 +67,6 @@ export class WikipediaClient {
   /** Lookups, and the answers computed from them (cities/*), share this cache. */
   readonly cache: Cache;
   readonly #inflight = new Map<string, Promise<Lookup>>();
-  #wikidata: Promise<WikidataClient> | undefined;
 
   constructor(opts: WikipediaClientOptions) {
     this.#opts = opts;
@@ -202,7 +191,7 @@ export class WikipediaClient {
     const retrievedAt = new Date(this.#opts.now?.() ?? Date.now()).toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z');
     // one lookup (continuations and candidates included) gets at most this long, so a
     // function answers before its platform's own timeout
-    const deadline = Date.now() + BUDGET_FACTOR * this.#opts.timeoutMs;
+    const deadline = Date.now() + LOOKUP_BUDGET_FACTOR * this.#opts.timeoutMs;
     let batch = readQuery(await this.#get(this.#url(lang, params), lang, deadline), this.label(lang));
     const pages = new Map<string, RawPage>(batch.pages.map((p) => [p.title, p]));
     const { normalized, converted, redirects, interwiki } = batch;
@@ -247,7 +236,7 @@ export class WikipediaClient {
     if (ambiguous.length) await this.#resolveAmbiguous(out, [...new Set(ambiguous)], lang, deadline);
     const found = [...out.values()].flatMap((l) => (l.kind === 'page' ? [l.page] : []));
     if (need === 'place') await this.#wikitextWhereUnplaced(found, lang, deadline);
-    if (need === 'full') await this.#askWikidata(found, lang, deadline);
+    if (need === 'full') await this.#opts.afterLookup?.(found, lang, deadline);
     return out;
   }
 
@@ -269,30 +258,6 @@ export class WikipediaClient {
     );
     const texts = new Map(readQuery(body, this.label(lang)).pages.map((p) => [p.title, toWikiPage(p, '').wikitext]));
     for (const p of pages) if (!p.coordinates) p.wikitext = texts.get(p.title) ?? p.wikitext;
-  }
-
-  /**
-   * Wikidata for the facts the infobox leaves out (see enrichFromWikidata): at most
-   * one wbgetentities request for this batch's items, plus one for labels when needed.
-   */
-  async #askWikidata(pages: WikiPage[], lang: string, deadline: number): Promise<void> {
-    const base = this.#opts.wikidataBaseUrl;
-    if (!base || !pages.some((p) => p.wikibaseItem && !p.disambiguation)) return;
-    const module = import('./wikidata.js');
-    this.#wikidata ??= module.then(
-      ({ WikidataClient }) =>
-        new WikidataClient({
-          baseUrl: base,
-          timeoutMs: this.#opts.timeoutMs,
-          userAgent: this.#opts.userAgent,
-          ...(this.#opts.fetch ? { fetch: this.#opts.fetch } : {}),
-          ...(this.#opts.sleep ? { sleep: this.#opts.sleep } : {}),
-          ...(this.#opts.now ? { now: this.#opts.now } : {}),
-        }),
-    );
-    // never past the lookup's own budget, and never longer than one request's deadline
-    const by = Math.min(deadline, Date.now() + this.#opts.timeoutMs);
-    await (await module).enrichFromWikidata(await this.#wikidata, pages, lang, by);
   }
 
   /** The second (and last) request: candidates for disambiguation pages, from their links. */

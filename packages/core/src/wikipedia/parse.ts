@@ -1,5 +1,6 @@
 import { UpstreamError } from '../errors.js';
 import type { LatLon } from '../geo/types.js';
+import { isObj, type Json } from '../util/json.js';
 import type { WikiPage } from './types.js';
 
 /**
@@ -8,9 +9,6 @@ import type { WikiPage } from './types.js';
  * by id, booleans as "" and content under "*".
  */
 
-type Json = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 /** fv2 true, fv1 "" (present means true). */
@@ -209,4 +207,20 @@ export function readLinks(body: unknown, label: string): Map<string, string[]> {
     );
   }
   return out;
+}
+
+/** Article links in wikitext, in page order: [[Target]] and [[Target|label]], no other namespaces. */
+export function wikitextLinks(wikitext: string): string[] {
+  const out: string[] = [];
+  for (const m of wikitext.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
+    const target = (m[1] as string).replace(/_/g, ' ').trim();
+    if (!target || /^[^:]+:/.test(target)) continue;
+    out.push(target.charAt(0).toUpperCase() + target.slice(1));
+  }
+  return out;
+}
+
+/** MediaWiki's multi-value separator; U+001F replaces "|" when a value itself holds "|". */
+export function joinMulti(values: readonly string[]): string {
+  return values.some((v) => v.includes('|')) ? `\u001f${values.join('\u001f')}` : values.join('|');
 }

@@ -1,5 +1,4 @@
 import type { LatLon } from '../geo/types.js';
-import type { WikidataFacts } from './wikidata.js';
 
 /** One Wikipedia article as Cityscope needs it, whichever formatversion carried it. */
 export interface WikiPage {
@@ -18,7 +17,7 @@ export interface WikiPage {
   disambiguation: boolean;
   /** The page's Wikidata item ("Q64"), from pageprops.wikibase_item. */
   wikibaseItem?: string | null;
-  /** What Wikidata said where the infobox is silent; absent when it was not asked. */
+  /** What Wikidata said where the infobox is silent (set by the step after a lookup, facts/wikidata-step.ts); absent when it was not asked. */
   wikidata?: WikidataOutcome;
 }
 
@@ -29,3 +28,20 @@ export type Lookup =
   | { kind: 'page'; page: WikiPage; redirectedFrom: string | null; retrievedAt: string }
   | { kind: 'missing'; title: string }
   | { kind: 'ambiguous'; title: string; candidates: string[] };
+
+/**
+ * Wikidata's answer for the facts a settlement's infobox may leave out, read from
+ * `wbgetentities` (the Wikibase JSON format): P17 country, P1082 population with
+ * its P585 point in time, P2046 area, P2044 elevation, P625 coordinates, P421 time zone.
+ */
+export interface WikidataFacts {
+  item: string;
+  country: string | null;
+  population: number | null;
+  populationAsOf: string | null;
+  areaKm2: number | null;
+  elevationM: number | null;
+  coordinates: LatLon | null;
+  timezone: string | null;
+  utcOffset: string | null;
+}

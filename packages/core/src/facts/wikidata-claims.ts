@@ -1,5 +1,6 @@
 import type { LatLon } from '../geo/types.js';
-import type { WikidataFacts } from './wikidata.js';
+import { isObj, type Json } from '../util/json.js';
+import type { WikidataFacts } from '../wikipedia/types.js';
 
 /**
  * Reading Wikibase JSON (wbgetentities): statements by property with their ranks
@@ -35,9 +36,6 @@ export const COUNTRY_ITEMS: ReadonlyMap<string, string> = new Map(
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
 );
-
-export type Json = Record<string, unknown>;
-export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Statement {
   rank: string;

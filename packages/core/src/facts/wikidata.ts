@@ -1,29 +1,12 @@
 import { CityscopeError, UpstreamError } from '../errors.js';
-import { countryName } from '../facts/country-names.js';
-import { pageInfobox } from '../facts/page-infobox.js';
-import { missingFacts } from '../facts/sources.js';
-import type { LatLon } from '../geo/types.js';
 import { slicer } from '../nlp/slice.js';
+import { isObj, type Json } from '../util/json.js';
 import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
-import type { WikiPage } from './types.js';
-import { type Claims, COUNTRY_ITEMS, isObj, type Json, label, readClaims } from './wikidata-claims.js';
-
-/**
- * Wikidata's answer for the facts a settlement's infobox may leave out, read from
- * `wbgetentities` (the Wikibase JSON format): P17 country, P1082 population with
- * its P585 point in time, P2046 area, P2044 elevation, P625 coordinates, P421 time zone.
- */
-export interface WikidataFacts {
-  item: string;
-  country: string | null;
-  population: number | null;
-  populationAsOf: string | null;
-  areaKm2: number | null;
-  elevationM: number | null;
-  coordinates: LatLon | null;
-  timezone: string | null;
-  utcOffset: string | null;
-}
+import type { WikidataFacts, WikiPage } from '../wikipedia/types.js';
+import { countryName } from './country-names.js';
+import { pageInfobox } from './page-infobox.js';
+import { missingFacts } from './sources.js';
+import { type Claims, COUNTRY_ITEMS, label, readClaims } from './wikidata-claims.js';
 
 export interface WikidataOptions extends UpstreamClientOptions {
   /** `https://www.wikidata.org` */
