@@ -136,3 +136,10 @@ export function isFurniture(name: string, attrs: Map<string, string>): boolean {
   const id = attrs.get('id');
   return id !== undefined && FURNITURE_IDS.has(id);
 }
+
+/** Whether an element is a Readability "unlikely candidate" by its class and id. */
+export function isUnlikely(name: string, attrs: Map<string, string>, inTableOrCode: boolean): boolean {
+  if (name === 'body' || name === 'a' || inTableOrCode) return false;
+  const matchString = `${attrs.get('class') ?? ''} ${attrs.get('id') ?? ''}`;
+  return matchString.length > 1 && UNLIKELY.test(matchString) && !MAYBE_CANDIDATE.test(matchString);
+}
