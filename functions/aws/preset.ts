@@ -43,6 +43,8 @@ const preset: Preset = {
           `${env.NODE_OPTIONS ?? ''} --require ${join(root, 'infra/aws/offline-cors-passthrough.cjs')}`.trim(),
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
+        // serverless.yml requires it to deploy; locally an unset contact falls back with one warning
+        WIKIMEDIA_CONTACT: env.WIKIMEDIA_CONTACT ?? '',
       },
     }),
   },

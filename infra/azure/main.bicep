@@ -3,7 +3,7 @@
 // the Azure/functions-action step in .github/workflows/deploy-azure.yml.
 //
 //   az deployment group create -g <resource-group> -f infra/azure/main.bicep \
-//     -p corsOrigins='https://app.example.com'
+//     -p wikimediaContact='ops@example.org' corsOrigins='https://app.example.com'
 
 @description('A short name used in resource names.')
 param name string = 'cityscope'
@@ -15,6 +15,9 @@ param wikidataBaseUrl string = 'https://www.wikidata.org'
 param corsOrigins string = '*'
 @allowed(['debug', 'info', 'warn', 'error', 'silent'])
 param logLevel string = 'info'
+@minLength(3)
+@description('Required: your email address or http(s) URL, sent to Wikimedia in the User-Agent (WIKIMEDIA_CONTACT).')
+param wikimediaContact string
 @secure()
 @description('Optional shared cache (Azure Cache for Redis): rediss://:ACCESS_KEY@NAME.redis.cache.windows.net:6380. Empty: memory cache per instance.')
 param cacheUrl string = ''
@@ -92,6 +95,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WIKIDATA_BASE_URL', value: wikidataBaseUrl }
         { name: 'CORS_ORIGINS', value: corsOrigins }
         { name: 'LOG_LEVEL', value: logLevel }
+        { name: 'WIKIMEDIA_CONTACT', value: wikimediaContact }
         { name: 'CACHE_URL', value: cacheUrl }
       ]
     }

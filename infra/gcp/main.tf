@@ -5,14 +5,17 @@
 #   pnpm build
 #   cd infra/gcp && terraform init && terraform apply -var project=my-project -var github_repository=owner/cityscope
 #
-# Applying after a new `pnpm build` uploads the new bundle and redeploys (the object name is the
-# bundle's hash).
+# The first apply deploys the current build. After that the code belongs to deploy.sh (what
+# deploy-gcp.yml runs): Terraform ignores the function's source, so a later apply does not roll
+# the code back to the bundle it last uploaded (docs/deploying.md, "Who owns the code").
 
 locals {
   apis = [
     "artifactregistry.googleapis.com",
+    "cloudbilling.googleapis.com", # preflight.sh reads the billing state with the deployer's identity
     "cloudbuild.googleapis.com",
     "cloudfunctions.googleapis.com",
+    "cloudresourcemanager.googleapis.com", # project IAM bindings (google_project_iam_member)
     "iam.googleapis.com",
     "iamcredentials.googleapis.com",
     "logging.googleapis.com",
@@ -33,6 +36,8 @@ resource "google_project_service" "apis" {
 resource "google_service_account" "runtime" {
   account_id   = "${var.function_name}-run"
   display_name = "Cityscope function (runtime)"
+  # a fresh project refuses accounts until the IAM API is on ("IAM API has not been used…")
+  depends_on = [google_project_service.apis]
 }
 
 # The bundle `pnpm build` writes: index.mjs and a package.json naming only the Functions Framework.
@@ -74,6 +79,8 @@ resource "google_cloudfunctions2_function" "cityscope" {
   build_config {
     runtime     = "nodejs22"
     entry_point = "cityscope"
+    # Cloud Build builds as this account (build.tf), not the project's default one
+    service_account = google_service_account.build.id
     source {
       storage_source {
         bucket = google_storage_bucket.source.name
@@ -99,17 +106,29 @@ resource "google_cloudfunctions2_function" "cityscope" {
       WIKIDATA_BASE_URL    = var.wikidata_base_url
       CORS_ORIGINS         = var.cors_origins
       LOG_LEVEL            = var.log_level
+      WIKIMEDIA_CONTACT    = var.wikimedia_contact
       CACHE_URL            = var.cache_url
       # every path reaches the function, /favicon.ico and /robots.txt included
       IGNORED_ROUTES = ""
     }
   }
 
-  depends_on = [google_project_service.apis]
+  # deploy.sh ships new code after the first apply; without this, an apply would redeploy the
+  # bundle Terraform last uploaded
+  lifecycle {
+    ignore_changes = [build_config[0].source]
+  }
+
+  # the build account needs its roles before the first build (build.tf)
+  depends_on = [google_project_service.apis, google_project_iam_member.build]
 }
 
-# A public API: anyone may invoke it (what `--allow-unauthenticated` does).
+# A public API: anyone may invoke it (what `--allow-unauthenticated` does). An organisation policy
+# of domain-restricted sharing refuses allUsers: then apply with -var public_invoker=false and turn
+# Cloud Run's invoker check off instead (docs/deploying.md, "Public access";
+# https://cloud.google.com/run/docs/authenticating/public).
 resource "google_cloud_run_service_iam_member" "public" {
+  count    = var.public_invoker ? 1 : 0
   location = google_cloudfunctions2_function.cityscope.location
   service  = google_cloudfunctions2_function.cityscope.name
   role     = "roles/run.invoker"

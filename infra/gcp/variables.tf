@@ -61,6 +61,15 @@ variable "log_level" {
   }
 }
 
+variable "wikimedia_contact" {
+  description = "WIKIMEDIA_CONTACT (required): your email address or http(s) URL, sent to Wikimedia in the User-Agent."
+  type        = string
+  validation {
+    condition     = can(regex("^([^\\s@()]+@[^\\s@()]+\\.[^\\s@()]+|https?://[^\\s()]+)$", var.wikimedia_contact))
+    error_message = "wikimedia_contact must be an email address or an http(s) URL (Wikimedia's User-Agent policy)."
+  }
+}
+
 variable "cache_url" {
   description = "CACHE_URL: optional shared cache, rediss://:AUTH_STRING@10.x.x.x:6378 for Memorystore; empty keeps each instance's memory cache."
   type        = string
@@ -72,4 +81,10 @@ variable "vpc_connector" {
   description = "Serverless VPC Access connector (projects/P/locations/R/connectors/C) through which the function reaches Memorystore; empty for none."
   type        = string
   default     = ""
+}
+
+variable "public_invoker" {
+  description = "Grant roles/run.invoker to allUsers (a public API). false under a domain-restricted-sharing organisation policy: turn Cloud Run's invoker IAM check off instead (docs/deploying.md, \"Public access\")."
+  type        = bool
+  default     = true
 }

@@ -1,5 +1,7 @@
+import { type AccessConfig, loadAccessConfig } from './access/settings.js';
 import { type CacheConfig, loadCacheConfig } from './cache/settings.js';
-import { CONTACT_URL, VERSION } from './version.js';
+import { type Contact, readContact, userAgentFor } from './contact.js';
+import { loadTelemetryConfig, type TelemetryConfig } from './telemetry/settings.js';
 
 /**
  * Every runtime Cityscope is built for: one preset each (see scripts/presets.ts), the
@@ -9,7 +11,7 @@ export const PLATFORMS = ['aws', 'gcp', 'azure', 'node'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-/** The settings of shared/API.md, read from the environment once per handler. */
+/** The settings of docs/api.md, read from the environment once per handler. */
 export interface Config {
   wikipediaBaseUrl: string;
   wikipediaTimeoutMs: number;
@@ -17,9 +19,16 @@ export interface Config {
   wikidataBaseUrl: string | null;
   corsOrigins: string[];
   logLevel: LogLevel;
+  /** `Cityscope/<version> (<WIKIMEDIA_CONTACT>) Node.js/<version>`, Wikimedia's User-Agent form. */
   userAgent: string;
+  /** WIKIMEDIA_CONTACT, or the project URL (with one warning) when it is unset. */
+  contact: Contact;
   /** CACHE_* settings: lifetimes, and the optional shared store. */
   cache: CacheConfig;
+  /** API_KEYS, AUTH_*, RATE_LIMIT, TRUST_PROXY, PARSE_URL_HOSTS: who may call, how much, and what /parse fetches. */
+  access: AccessConfig;
+  /** OTEL_*, PROMETHEUS_METRICS, EMF_*: where traces and metrics go. */
+  telemetry: TelemetryConfig;
 }
 
 export const DEFAULT_WIKIPEDIA_BASE_URL = 'https://{lang}.wikipedia.org';
@@ -66,13 +75,17 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(level)) {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}: ${env.LOG_LEVEL}`);
   }
+  const contact = readContact(env.WIKIMEDIA_CONTACT);
   return {
     wikipediaBaseUrl: base.replace(/\/+$/, ''),
     wikipediaTimeoutMs: timeout,
     wikidataBaseUrl: wikidata.toLowerCase() === 'off' ? null : wikidata.replace(/\/+$/, ''),
     corsOrigins: origins.length ? origins : ['*'],
     logLevel: level,
-    userAgent: `cityscope/${VERSION} (${CONTACT_URL})`,
+    userAgent: userAgentFor(contact.value),
+    contact,
     cache: loadCacheConfig(env),
+    access: loadAccessConfig(env),
+    telemetry: loadTelemetryConfig(env),
   };
 }

@@ -211,7 +211,7 @@ describe('Wikidata where the infobox is silent', () => {
     const [claims, ...more] = wikidata();
     expect(claims?.params.get('action')).toBe('wbgetentities');
     expect(claims?.params.get('ids')).toBe('Q90001');
-    expect(claims?.headers['user-agent']).toMatch(/^cityscope\//);
+    expect(claims?.headers['user-agent']).toMatch(/^Cityscope\//);
     // the time zone's label is the only one fetched: Germany is named by ICU
     expect(more.map((r) => r.params.get('ids'))).toEqual(['Q6655']);
   });

@@ -120,6 +120,7 @@ describe('the deploy smoke test finds the API URL (infra/aws/api-url.mjs)', () =
         AWS_SECRET_ACCESS_KEY: 'test',
         AWS_REGION: 'eu-west-1',
         SLS_TELEMETRY_DISABLED: '1',
+        WIKIMEDIA_CONTACT: 'ops@example.org',
       };
       const run = promisify(execFile);
       const info = await run(join(dist, 'node_modules/.bin/serverless'), ['info', '--stage', 'prod', '--verbose'], {

@@ -1,18 +1,25 @@
+import type { Gate } from '../access/gate.js';
+import { lazyGate } from '../access/lazy.js';
+import { parseUrlCheck } from '../access/settings.js';
 import { cacheOptions } from '../cache/create.js';
 import { type Config, loadConfig, type Platform } from '../config.js';
+import { logContactWarning } from '../contact.js';
 import { asCityscopeError, MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
 import { wikidataStep } from '../facts/wikidata-step.js';
 import { createLogger, type Logger, type LogSink, sinkLogger } from '../log.js';
 import type { FetchPageOptions } from '../parse/fetch-page.js';
 import { plainResponse } from '../platform/plain-response.js';
+import { type Attributes, type RequestTelemetry, runWithin } from '../telemetry/context.js';
+import { type RequestSummary, routeTemplate, telemetryHook } from '../telemetry/hook.js';
 import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
 import { WikipediaClient } from '../wikipedia/client.js';
 import { withSchemas } from './lazy-schema.js';
+import { representationOf } from './negotiate.js';
 import { toProblem } from './problem.js';
 import { listParams, parseQuery } from './query.js';
 import { encodeSegment, pathSegments, readJsonBody, requestIdOf } from './request.js';
-import { type AnyRoute, type Deps, findRoute } from './route.js';
+import { type AnyRoute, costOf, type Deps, findRoute } from './route.js';
 import { routes } from './routes.js';
 
 export interface HandlerOptions {
@@ -35,9 +42,20 @@ export interface RequestMeta {
   requestId?: string;
   /** Where this request's log lines go, in the platform's format (LOG_LEVEL still applies); else the handler's logger. */
   log?: LogSink;
+  /** The caller's address as the platform reports it (the rate limit's client when auth is off). */
+  clientAddress?: string;
+  /** What the platform knows of the invocation, for its server span (`faas.*`, `cloud.*`). */
+  attributes?: Attributes;
+  /** Called once the request is answered (the Lambda adapter writes CloudWatch EMF from it). */
+  done?: (summary: RequestSummary) => void;
 }
 
-export type Handler = (request: Request, meta?: RequestMeta) => Promise<Response>;
+export type Handler = ((request: Request, meta?: RequestMeta) => Promise<Response>) & {
+  /** Sends the telemetry waiting to be exported, within `deadlineMs` (Lambda, before an invocation returns). */
+  flush?: (deadlineMs: number) => Promise<void>;
+  /** The metrics in Prometheus' text format when PROMETHEUS_METRICS is on, else undefined. */
+  prometheus?: () => string | undefined;
+};
 
 /** Content types of the answers. */
 export const CONTENT_TYPE = {
@@ -46,13 +64,21 @@ export const CONTENT_TYPE = {
   problem: 'application/problem+json; charset=utf-8',
 } as const;
 
-/** Cache-Control of the answers: `public` routes' GET answers, and everything else. */
-export const CACHE_CONTROL = { public: 'public, max-age=3600', none: 'no-store' } as const;
+/** The Content-Type of a 200 answer in a media type: text types are UTF-8. */
+const contentTypeOf = (type: string) => (type === 'application/json' ? CONTENT_TYPE.json : `${type}; charset=utf-8`);
+
+/** Cache-Control of the answers: by the route's `cache` for GET answers (no-store for POST), and everything else. */
+export const CACHE_CONTROL = {
+  public: 'public, max-age=3600',
+  page: 'public, max-age=300',
+  immutable: 'public, max-age=31536000, immutable',
+  none: 'no-store',
+} as const;
 
 /** CORS: what browsers may read and send, and how long a preflight answer holds. */
 export const CORS = {
-  exposeHeaders: 'x-request-id, retry-after, allow',
-  allowHeaders: 'content-type, x-request-id',
+  exposeHeaders: 'x-request-id, retry-after, allow, ratelimit, ratelimit-policy, www-authenticate, server-timing',
+  allowHeaders: 'content-type, x-request-id, authorization, x-api-key',
   maxAgeSeconds: 86_400,
 } as const;
 
@@ -65,6 +91,14 @@ interface Incoming {
   requestId: string;
   /** The path as the problem's `instance` and the access log show it (canonically encoded once decoded). */
   instance: string;
+  /** The caller's address, from the adapter. */
+  address: string | undefined;
+  /** Headers every answer to this request carries, whatever it is (RateLimit). */
+  headers: Record<string, string>;
+  /** The matched route's template (`/cities/{name}`), for telemetry. */
+  route?: string;
+  /** The problem code of an error answer, for telemetry. */
+  code?: string;
 }
 
 /** An answer before it becomes a Response. */
@@ -120,16 +154,19 @@ async function readInput(spec: AnyRoute, params: Record<string, string>, ex: Inc
   };
 }
 
-/** Step: a route's result as its 200 answer. */
-function success(route: AnyRoute, ex: Incoming, result: unknown): Answer {
-  const html = route.produces === 'text/html';
+/** Step: a route's result as its 200 answer, in its own media type or the one negotiated (`rendered`). */
+function success(route: AnyRoute, ex: Incoming, result: unknown, rendered: string | null): Answer {
+  const type = rendered ?? route.produces ?? 'application/json';
+  const text = type !== 'application/json';
   return {
     status: 200,
     headers: {
-      'content-type': html ? CONTENT_TYPE.html : CONTENT_TYPE.json,
-      'cache-control': route.cache === 'public' && ex.method !== 'POST' ? CACHE_CONTROL.public : CACHE_CONTROL.none,
+      'content-type': contentTypeOf(type),
+      'cache-control':
+        route.cache === 'no-store' || ex.method === 'POST' ? CACHE_CONTROL.none : CACHE_CONTROL[route.cache],
+      ...(route.renders ? { vary: 'Accept' } : {}),
     },
-    body: ex.method === 'HEAD' ? null : html ? String(result) : JSON.stringify(result),
+    body: ex.method === 'HEAD' ? null : text ? String(result) : JSON.stringify(result),
   };
 }
 
@@ -140,6 +177,7 @@ function success(route: AnyRoute, ex: Incoming, result: unknown): Answer {
  */
 function failure(err: unknown, ex: Incoming, logger: Logger): Answer {
   const problem = asCityscopeError(err);
+  ex.code = problem.code;
   let status = problem.status;
   if (ex.request.signal?.aborted) {
     status = 499;
@@ -165,9 +203,11 @@ function failure(err: unknown, ex: Incoming, logger: Logger): Answer {
 }
 
 /** Step: one access-log line per request. */
-function accessLog(logger: Logger, ex: Incoming, status: number, platform: Platform): void {
+function accessLog(logger: Logger, ex: Incoming, status: number, platform: Platform, t: RequestTelemetry): void {
   logger.info('request', {
     requestId: ex.requestId,
+    traceId: t.traceId,
+    spanId: t.spanId,
     method: ex.method,
     path: ex.instance,
     status,
@@ -177,16 +217,24 @@ function accessLog(logger: Logger, ex: Incoming, status: number, platform: Platf
 }
 
 /** Routes one request: the path, then the method, then the input, then the route's code. */
-async function dispatch(ex: Incoming, deps: Deps): Promise<Answer> {
+async function dispatch(ex: Incoming, deps: Deps, access: (() => Promise<Gate>) | null): Promise<Answer> {
   const segments = pathSegments(ex.url.pathname);
   ex.instance = `/${segments.map(encodeSegment).join('/')}`;
   const found = findRoute(routes, ex.method, segments);
   if (found.allow.length === 0) throw new NotFoundError(`No route ${ex.method} ${ex.instance}`);
   if (ex.method === 'OPTIONS') return preflight(found.allow);
   if (!found.route) throw new MethodNotAllowedError(found.allow, ex.method);
+  // credentials (401) before the input is read; the cost, from the valid input, before the work (429)
+  const gate = access && !found.route.open ? await access() : null;
+  const client = gate ? await gate.identify(ex.request, ex.address) : '';
+  ex.route = routeTemplate(found.route.path);
   const input = await readInput(found.route, found.params, ex);
-  const result = await found.route.run(input as never, { deps, requestId: ex.requestId, request: ex.request });
-  return success(found.route, ex, result);
+  if (gate) await gate.spend(client, costOf(found.route, input), ex.headers);
+  const ctx = { deps, requestId: ex.requestId, request: ex.request };
+  const rendered = representationOf(found.route, ex.request);
+  const render = rendered ? found.route.renders?.[rendered] : undefined;
+  const result = render ? await render(input as never, ctx) : await found.route.run(input as never, ctx);
+  return success(found.route, ex, result, render ? rendered : null);
 }
 
 /**
@@ -196,12 +244,14 @@ async function dispatch(ex: Incoming, deps: Deps): Promise<Answer> {
 export function createHandler(options: HandlerOptions = {}): Handler {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger(config.logLevel);
+  logContactWarning(config.contact, logger);
+  const telemetry = telemetryHook(config.telemetry, VERSION, logger, options.platform ?? 'node');
   let client: WikipediaClient | undefined;
   const deps: Deps = {
     platform: options.platform ?? 'node',
     version: VERSION,
     logger,
-    pageFetch: { userAgent: config.userAgent, ...options.pageFetch },
+    pageFetch: { userAgent: config.userAgent, ...parseUrlCheck(config.access), ...options.pageFetch },
     wikipedia: () => {
       client ??= new WikipediaClient({
         baseUrl: config.wikipediaBaseUrl,
@@ -224,7 +274,11 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     },
   };
 
-  return async function handle(request: Request, meta?: RequestMeta): Promise<Response> {
+  const access = lazyGate(config, logger);
+
+  const handle: Handler = async function handle(request: Request, meta?: RequestMeta): Promise<Response> {
+    if (telemetry.loading) await telemetry.loading;
+    const t = telemetry.begin(request);
     const log = meta?.log ? sinkLogger(config.logLevel, meta.log) : logger;
     const url = new URL(request.url);
     const ex: Incoming = {
@@ -234,15 +288,38 @@ export function createHandler(options: HandlerOptions = {}): Handler {
       method: request.method.toUpperCase(),
       requestId: requestIdOf(request, meta?.requestId),
       instance: url.pathname,
+      address: meta?.clientAddress,
+      headers: {},
     };
     let answer: Answer;
     try {
-      answer = await dispatch(ex, deps);
+      answer = await runWithin(t, () => dispatch(ex, deps, access));
     } catch (err) {
       answer = failure(err, ex, log);
     }
-    accessLog(log, ex, answer.status, deps.platform);
-    const headers = { 'x-request-id': ex.requestId, ...corsHeaders(config, request), ...answer.headers };
+    answer.headers = { ...ex.headers, ...answer.headers };
+    accessLog(log, ex, answer.status, deps.platform, t);
+    const { serverTiming, summary } = telemetry.end(
+      t,
+      {
+        ...ex,
+        route: ex.route ?? null,
+        status: answer.status,
+        path: ex.instance,
+        scheme: url.protocol.slice(0, -1),
+        attributes: meta?.attributes,
+      },
+      ex.started,
+    );
+    meta?.done?.(summary);
+    answer.headers['server-timing'] = serverTiming;
+    const cors = corsHeaders(config, request);
+    const headers: Record<string, string> = { 'x-request-id': ex.requestId, ...cors, ...answer.headers };
+    // both may vary: by Origin (CORS) and by Accept (a negotiated answer)
+    if (cors.vary && answer.headers.vary) headers.vary = `${cors.vary}, ${answer.headers.vary}`;
     return plainResponse(answer.body, answer.status, headers);
   };
+  handle.flush = telemetry.flush;
+  handle.prometheus = telemetry.prometheus;
+  return handle;
 }
