@@ -1,7 +1,7 @@
 /**
  * The one error hierarchy of Cityscope. Every error the API can answer with is a
  * CityscopeError; its `code`, `status` and `title` come from PROBLEMS, the one table
- * of shared/API.md's error codes, which the OpenAPI document and per-item errors read
+ * of docs/api.md's error codes, which the OpenAPI document and per-item errors read
  * too. The mapping to problem+json lives in http/problem.ts and nowhere else.
  */
 
@@ -9,11 +9,14 @@
 export const PROBLEMS = {
   invalid_request: { status: 400, title: 'Invalid Request' },
   blocked_url: { status: 400, title: 'Blocked URL' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
   not_found: { status: 404, title: 'Not Found' },
   method_not_allowed: { status: 405, title: 'Method Not Allowed' },
   ambiguous: { status: 409, title: 'Ambiguous Name' },
   payload_too_large: { status: 413, title: 'Payload Too Large' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type' },
+  rate_limited: { status: 429, title: 'Too Many Requests' },
   upstream_error: { status: 502, title: 'Bad Gateway' },
   upstream_unavailable: { status: 503, title: 'Service Unavailable' },
   upstream_timeout: { status: 504, title: 'Gateway Timeout' },
@@ -91,6 +94,32 @@ export class AmbiguousError extends problem('AmbiguousError', 'ambiguous') {
   }
   override extensions() {
     return { candidates: this.candidates };
+  }
+}
+
+/** No credentials, or credentials that do not hold; the detail says only missing, invalid or expired. */
+export class UnauthorizedError extends problem('UnauthorizedError', 'unauthorized') {
+  constructor(readonly reason: 'missing' | 'invalid' | 'expired') {
+    super(`Credentials ${reason}: send Authorization: Bearer <key or token>, or X-API-Key: <key>`);
+  }
+  override headers(): Record<string, string> {
+    return { 'www-authenticate': 'Bearer' };
+  }
+}
+
+/** Authenticated, or not needed, but not allowed (a /parse URL outside PARSE_URL_HOSTS). */
+export class ForbiddenError extends problem('ForbiddenError', 'forbidden') {}
+
+/** The client spent its RATE_LIMIT; the RateLimit headers ride on the answer as on every limited one. */
+export class RateLimitedError extends problem('RateLimitedError', 'rate_limited') {
+  constructor(
+    /** Seconds until the window resets. */
+    readonly retryAfter: number,
+  ) {
+    super(`Rate limit reached; retry in ${retryAfter} s`);
+  }
+  override headers(): Record<string, string> {
+    return { 'retry-after': String(this.retryAfter) };
   }
 }
 

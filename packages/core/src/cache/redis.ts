@@ -1,5 +1,5 @@
 import { type Connector, RespClient, type RespOptions } from './resp.js';
-import { ReplyError } from './resp-parser.js';
+import { type Reply, ReplyError } from './resp-parser.js';
 import type { SharedStore } from './store.js';
 import { parseStoreUrl } from './store-url.js';
 
@@ -33,6 +33,13 @@ export class RedisStore implements SharedStore {
 
   async unlock(keys: readonly string[]): Promise<void> {
     if (keys.length) await this.#client.command(['DEL', ...keys]);
+  }
+
+  /** One EVAL (the rate limiter's counting step): one round trip, atomic on the store. */
+  async eval(script: string, keys: readonly string[], args: readonly string[]): Promise<Reply> {
+    const r = await this.#client.command(['EVAL', script, String(keys.length), ...keys, ...args]);
+    if (r instanceof ReplyError) throw r;
+    return r;
   }
 
   close(): void {

@@ -24,8 +24,11 @@ export interface RouteContext {
 type Schema = z.ZodMiniType;
 type Out<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
-/** What a route answers with on success: JSON checked by its response schema, or a fixed media type (HTML). */
-export type Produces = 'application/json' | 'text/html';
+/** What a route answers with on success: JSON checked by its response schema, or a fixed media type (a page, a script, a style sheet). */
+export type Produces = 'application/json' | 'text/html' | 'text/javascript' | 'text/css';
+
+/** Draws a route's answer in another media type from the same validated input (its code imported on first use). */
+export type Renderer<I> = (input: I, ctx: RouteContext) => Promise<string>;
 
 export interface RouteSpec<
   P extends Schema | undefined,
@@ -52,10 +55,28 @@ export interface RouteSpec<
   response: () => Promise<R>;
   /** Media type of the 200 answer; JSON unless said otherwise (`run` then returns the body text). */
   produces?: Produces;
-  /** `public` answers may be cached for an hour; everything else is no-store. */
-  cache: 'public' | 'no-store';
+  /**
+   * Other media types the 200 answer can take, chosen by the request's Accept (JSON stays the
+   * default), each with its renderer: same input, validation, errors (problem+json) and limits.
+   */
+  renders?: Readonly<Record<string, Renderer<{ params: Out<P>; query: Out<Q>; body: Out<B> }>>>;
+  /**
+   * `public` answers may be cached for an hour, `page` ones for five minutes, `immutable` ones
+   * (assets at versioned URLs) for a year; everything else is no-store.
+   */
+  cache: 'public' | 'page' | 'immutable' | 'no-store';
   /** Problem codes this route can answer with besides the ones every route can (for the OpenAPI document). */
   errors: readonly ProblemCode[];
+  /**
+   * Open to anyone even when API_KEYS or AUTH_* is set (/health, the API's own documents,
+   * the explorer page and its assets); every other route needs credentials then.
+   */
+  open?: true;
+  /**
+   * What one request costs against RATE_LIMIT, in units (one single-city lookup is 1;
+   * 0 is never counted): a number, or one computed from the validated input.
+   */
+  cost: number | ((input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => number);
   run(input: { params: Out<P>; query: Out<Q>; body: Out<B> }, ctx: RouteContext): Promise<z.input<R>>;
 }
 
@@ -69,6 +90,11 @@ export function defineRoute<
   B extends Schema | undefined = undefined,
 >(spec: RouteSpec<P, Q, B, R>): AnyRoute {
   return spec as unknown as AnyRoute;
+}
+
+/** What one request to a route costs against RATE_LIMIT, from its validated input. */
+export function costOf(route: AnyRoute, input: unknown): number {
+  return typeof route.cost === 'number' ? route.cost : route.cost(input as never);
 }
 
 /** Matches decoded path segments against a route path; the parameters, or null. */

@@ -20,12 +20,22 @@ const RouteBody = lazySchema('RouteBody');
 /** What any route that asks Wikipedia can answer with when Wikipedia fails. */
 const UPSTREAM: ProblemCode[] = ['upstream_error', 'upstream_unavailable', 'upstream_timeout'];
 
+/** The maps (their code and the world outline), loaded only when a request asks for a picture. */
+const maps = { route: () => import('../maps/route-map.js'), hubs: () => import('../maps/hubs-map.js') };
+
 /** The answers' schemas, loaded only by /openapi.json and by the conformance suite. */
 const responses = () => import('./responses.js');
 
 const range = ([min, max]: readonly [number, number]) => `${min}–${max}`;
 const MiB = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 const { maxRedirects, maxBytes, timeoutMs } = PAGE_FETCH_LIMITS;
+
+/**
+ * Costs against RATE_LIMIT: one single-city lookup is 1 unit; a text is 1 unit per started
+ * 10,000 characters (`textCost`); a fetched page is worth a few lookups.
+ */
+const COST = { textChars: 10_000, fetchedPage: 5 } as const;
+const textCost = (text: string) => Math.max(1, Math.ceil(text.length / COST.textChars));
 
 /** OpenAPI tags, one per group of routes. */
 const TAGS = {
@@ -35,15 +45,15 @@ const TAGS = {
   service: { name: 'service', description: 'Health and this API’s own description' },
 } as const;
 
-/**
- * Every route of shared/API.md that this build serves, with its input schemas and the
- * schema of its answer. Each route's code is imported on its first request, so a cold
- * /health never loads the NLP.
- */
 /** The naming rule of the answers about several cities. */
 const NAMING_RULE =
   'Cities are named by their resolved Wikipedia titles; `requested` maps a title to the name as typed where they differ, and `unresolved` keeps the names as typed.';
 
+/**
+ * Every route of docs/api.md that this build serves, with its input schemas and the
+ * schema of its answer. Each route's code is imported on its first request, so a cold
+ * /health never loads the NLP.
+ */
 export const routes: readonly AnyRoute[] = [
   defineRoute({
     method: 'GET',
@@ -54,6 +64,8 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).HealthResponse,
     cache: 'no-store',
     errors: [],
+    open: true,
+    cost: 0,
     run: async (_input, { deps }) => ({
       status: 'ok' as const,
       service: 'cityscope' as const,
@@ -72,6 +84,7 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).CityResponse,
     cache: 'public',
     errors: ['not_found', 'ambiguous', ...UPSTREAM],
+    cost: 1,
     run: async ({ params, query }, { deps }) =>
       (await import('../cities/cached.js')).cityByName(deps.wikipedia(), params.name, query.lang, query.sentences),
   }),
@@ -87,6 +100,7 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).CompareResponse,
     cache: 'public',
     errors: UPSTREAM,
+    cost: ({ query }) => query.cities.length,
     run: async ({ query }, { deps }) =>
       (await import('../cities/compare.js')).compare(deps.wikipedia(), query.cities, query.lang),
   }),
@@ -100,6 +114,7 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).DistanceResponse,
     cache: 'public',
     errors: ['not_found', 'ambiguous', ...UPSTREAM],
+    cost: 2,
     run: async ({ query }, { deps }) =>
       (await import('../cities/compare.js')).distance(deps.wikipedia(), query.from, query.to, query.mode, query.lang),
   }),
@@ -114,6 +129,7 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).RouteResponse,
     cache: 'no-store',
     errors: UPSTREAM,
+    cost: ({ body }) => body.cities.length,
     run: async ({ body }, { deps }) =>
       (await import('../cities/logistics.js')).planRoute(
         deps.wikipedia(),
@@ -122,6 +138,19 @@ export const routes: readonly AnyRoute[] = [
         body.roundTrip,
         body.lang,
       ),
+    renders: {
+      'image/svg+xml': async ({ body }, { deps }) => {
+        const [logistics, { routeMap }] = await Promise.all([import('../cities/logistics.js'), maps.route()]);
+        const { answer, places } = await logistics.placedRoute(
+          deps.wikipedia(),
+          body.cities,
+          body.start,
+          body.roundTrip,
+          body.lang,
+        );
+        return routeMap(answer, places);
+      },
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -134,8 +163,16 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).HubsResponse,
     cache: 'no-store',
     errors: UPSTREAM,
+    cost: ({ body }) => body.cities.length,
     run: async ({ body }, { deps }) =>
       (await import('../cities/logistics.js')).planHubs(deps.wikipedia(), body.cities, body.k, body.lang),
+    renders: {
+      'image/svg+xml': async ({ body }, { deps }) => {
+        const [logistics, { hubsMap }] = await Promise.all([import('../cities/logistics.js'), maps.hubs()]);
+        const { answer, places } = await logistics.placedHubs(deps.wikipedia(), body.cities, body.k, body.lang);
+        return hubsMap(answer, places);
+      },
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -149,6 +186,7 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).AnalyzeResponse,
     cache: 'no-store',
     errors: ['payload_too_large', 'unsupported_media_type'],
+    cost: ({ body }) => textCost(body.text),
     run: async ({ body }) => {
       // counted in place, and only as far as the limit
       if (codePoints(body.text, MAX_ANALYZE_CHARS) > MAX_ANALYZE_CHARS) {
@@ -168,6 +206,8 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).ParseResponse,
     cache: 'no-store',
     errors: ['blocked_url', 'upstream_error', 'upstream_timeout'],
+    // a fetched page costs its fetch as well as its text
+    cost: ({ body }) => (body.html !== undefined ? textCost(body.html) : COST.fetchedPage),
     run: async ({ body }, { deps, request }) => {
       const parse = await import('../parse/parse.js');
       if (body.html !== undefined) return parse.parseGivenHtml(body.html, body.baseUrl ?? null, request.signal);
@@ -183,6 +223,8 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).OpenApiResponse,
     cache: 'public',
     errors: [],
+    open: true,
+    cost: 0,
     run: async (_input, { deps }) => (await import('./openapi.js')).openApiDocument(routes, deps.version),
   }),
   defineRoute({
@@ -197,6 +239,8 @@ export const routes: readonly AnyRoute[] = [
     response: async () => (await responses()).DocsResponse,
     cache: 'public',
     errors: [],
+    open: true,
+    cost: 0,
     run: async () => (await import('./docs-page.js')).DOCS_PAGE,
   }),
 ];

@@ -22,6 +22,8 @@ export interface FetchPageOptions {
   resolve?: (hostname: string) => Promise<Array<{ address: string; family: number }>>;
   /** The caller went away: stop everything. */
   signal?: AbortSignal;
+  /** Called with every hop's URL before it is fetched (PARSE_URL_HOSTS); throws to refuse it. */
+  checkUrl?: (url: string) => void;
 }
 
 export interface FetchedPage {
@@ -170,7 +172,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * Fetches an HTML page for /parse under the rules of shared/API.md: http(s) on
+ * Fetches an HTML page for /parse under the rules of docs/api.md: http(s) on
  * ports 80 and 443, public addresses only (checked after DNS, connecting to the
  * checked address), at most 3 redirects each checked the same way, 2 MiB after
  * decompression, 8 s in all whatever the server does (stall, trickle, reset,
@@ -186,6 +188,7 @@ export async function fetchPage(raw: string, opts: FetchPageOptions): Promise<Fe
   let current = raw;
   try {
     for (let hop = 0; ; hop++) {
+      opts.checkUrl?.(current);
       const { url, address, family } = await untilAborted(vet(current, opts), signal);
       let res: IncomingMessage;
       try {
