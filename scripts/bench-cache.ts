@@ -1,5 +1,5 @@
 /**
- * The shared cache (issue 13) and cached answers (issue 8), side by side in one run:
+ * The shared cache and cached answers, side by side in one run:
  *  1. the added latency of a shared-store hit and miss against the memory tier
  *     (Cache calls, and GET /cities in process), on a real redis-server on loopback;
  *  2. upstream requests for 3 `cityscope serve` processes × 100 identical cold lookups,

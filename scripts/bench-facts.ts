@@ -1,6 +1,6 @@
 /**
  * Infobox readers on real settlement pages: fields right per wiki and every miss,
- * today's reader against the same reader at the commit before issue 10 (61e21f5),
+ * today's reader against the same reader at the commit before the per-wiki profiles (61e21f5),
  * both in this run.
  *
  * The pages are Wikipedia text (CC BY-SA) and stay outside the repository: a

@@ -1,12 +1,12 @@
 /**
- * `POST /parse` through `cityscope serve`, against the same route before issue 6
+ * `POST /parse` through `cityscope serve`, against the same route at 0eb15a7
  * (cheerio and css-select, the whole-text tokenizer) built from git in the same run
  * and measured interleaved with it:
  *
  * 1. real pages (../shared/corpus/pages, each posted as `html`): p50 and p95;
  * 2. the largest of them, a 1 MB Wikipedia article (cut at a tag so the JSON body fits
  *    the 1 MiB limit), and /health latency while it runs (a /health every 10 ms);
- * 3. the issue's hostile inputs, with /health latency while each runs; the old build
+ * 3. hostile inputs, with /health latency while each runs; the old build
  *    is given at most LIMIT_S seconds per request.
  *
  * Run alone: `pnpm exec tsx scripts/bench-parse.ts`; `pnpm bench` runs it as section 6.

@@ -1,5 +1,5 @@
 /**
- * `POST /analyze` through `cityscope serve`, against the same route before issue 6
+ * `POST /analyze` through `cityscope serve`, against the same route at 0eb15a7
  * (the whole-text tokenizer, run three times per request) built from git in the same
  * run and measured interleaved with it:
  *
@@ -7,7 +7,7 @@
  *    exponent (slope of log time over log size, 10k..100k), and /health latency while
  *    the 50k and 100k requests run (a /health every 10 ms: the event-loop delay a
  *    neighbouring request sees);
- * 2. the issue's hostile texts (Chinese, "A. " × 33,333, "a" × 100,000), once each;
+ * 2. hostile texts (Chinese, "A. " × 33,333, "a" × 100,000), once each;
  *    the old build is given at most LIMIT_S seconds per request;
  * 3. in this process, the event-loop delay (perf_hooks) while the current tree's
  *    handle() answers the largest inputs.

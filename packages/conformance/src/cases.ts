@@ -1,5 +1,5 @@
 /**
- * The one list of conformance cases, taken from shared/API.md. Every runtime
+ * The one list of conformance cases, taken from docs/api.md. Every runtime
  * (node, aws, gcp, azure), in-process and over HTTP, must pass every case that
  * applies to it. Expectations are about the sample data of @cityscope/testing.
  */

@@ -190,7 +190,7 @@ function timezone(fields: Fields, profile: Profile | null): { timezone: string |
   return { timezone: zone, utcOffset: offset };
 }
 
-/** The facts of shared/API.md from a page's section-0 wikitext. Unknown facts are null. */
+/** The facts of docs/api.md from a page's section-0 wikitext. Unknown facts are null. */
 export function extractFacts(wikitext: string, lang = 'en'): { facts: Facts; coordinates: LatLon | null } {
   const box = infobox(wikitext, lang);
   if (!box) return { facts: { ...NO_FACTS }, coordinates: null };

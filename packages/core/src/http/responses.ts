@@ -3,7 +3,7 @@ import { PLATFORMS } from '../config.js';
 import { PROBLEM_CODES } from '../errors.js';
 
 /**
- * The answers of shared/API.md as schemas, one per route (each route in routes.ts
+ * The answers of docs/api.md as schemas, one per route (each route in routes.ts
  * names its own as `response`): they document the 200 responses in /openapi.json and
  * let the conformance suite check every answer's shape exactly (strict objects: no
  * field missing, none extra; unknown facts are null). A route's `run` must return what
