@@ -1,4 +1,5 @@
 export * from './fake-wikipedia.js';
 export * from './json.js';
+export * from './otlp-receiver.js';
 export * from './sample-pages.js';
 export * from './wikidata.js';

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { noteCache } from '../telemetry/context.js';
 import { VERSION } from '../version.js';
 import { CircuitBreaker } from './breaker.js';
 import { TtlLru } from './memory.js';
@@ -86,8 +87,13 @@ export class Cache {
   /** Memory, then the shared store. */
   async get<T>(key: string, check: Check<T>): Promise<T | undefined> {
     const hit = this.peek<T>(key);
-    if (hit !== undefined) return hit;
-    return (await this.#sharedGet([key], check)).get(key);
+    if (hit !== undefined) {
+      noteCache('hit');
+      return hit;
+    }
+    const stored = (await this.#sharedGet([key], check)).get(key);
+    noteCache(stored === undefined ? 'miss' : 'hit');
+    return stored;
   }
 
   /** Into both tiers; resolves when the store has it (or has failed: never rejects). */
@@ -112,11 +118,14 @@ export class Cache {
    */
   async getOrCompute<T>(key: string, check: Check<T>, ttlMs: number, compute: () => Promise<T> | T): Promise<T> {
     const hit = this.peek<T>(key);
+    // a value another request is computing right now counts as a hit: this one computes nothing
+    const running = hit === undefined ? this.#computing.get(key) : undefined;
+    if (hit !== undefined || running) noteCache('hit');
     if (hit !== undefined) return hit;
-    const running = this.#computing.get(key);
     if (running) return running as Promise<T>;
     const p = (async () => {
       const stored = (await this.#sharedGet([key], check)).get(key);
+      noteCache(stored === undefined ? 'miss' : 'hit');
       if (stored !== undefined) return stored;
       const value = await compute();
       await this.set(key, value, ttlMs);
@@ -144,7 +153,9 @@ export class Cache {
       return hit === undefined;
     });
     const jobs: Promise<void>[] = [];
+    let loadedHere = 0;
     const run = (mine: string[], locked: boolean) => {
+      loadedHere += mine.length;
       const job = (async () => {
         try {
           const loaded = await load(mine);
@@ -204,6 +215,8 @@ export class Cache {
       }
     }
     if (pending.length) run(pending, false);
+    noteCache('hit', keys.length - loadedHere);
+    noteCache('miss', loadedHere);
     await Promise.all(jobs);
     return out;
   }

@@ -1,4 +1,5 @@
 import { UpstreamError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
+import { upstreamCall } from '../telemetry/context.js';
 import { readCapped } from './read-capped.js';
 
 export type FetchLike = (input: URL | string, init?: RequestInit) => Promise<Response>;
@@ -71,12 +72,21 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
     const signal = AbortSignal.timeout(left);
     let res: Response;
     let bytes: Uint8Array;
+    // the request's trace goes to Wikipedia and Wikidata (a child traceparent), and the call is timed
+    const call = upstreamCall('GET', url);
+    let status: number | null = null;
     try {
       res = await doFetch(url, {
-        headers: { 'user-agent': opts.userAgent, 'api-user-agent': opts.userAgent, accept: 'application/json' },
+        headers: {
+          'user-agent': opts.userAgent,
+          'api-user-agent': opts.userAgent,
+          accept: 'application/json',
+          ...call?.headers,
+        },
         redirect: 'follow',
         signal,
       });
+      status = res.status;
       if (RETRYABLE.has(res.status)) {
         await res.body?.cancel().catch(() => {});
         const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
@@ -89,6 +99,7 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
             retryAfter,
           );
         }
+        call?.end(status);
         await sleep(wait);
         continue;
       }
@@ -105,6 +116,8 @@ export async function getJson(url: URL, opts: UpstreamOptions): Promise<unknown>
       const code = (err as { cause?: { code?: unknown } }).cause?.code;
       const why = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
       throw new UpstreamError(`${opts.label} could not be reached${why}`, null, { cause: err });
+    } finally {
+      call?.end(status);
     }
     if (!res.ok) {
       throw new UpstreamError(`${opts.label} answered HTTP ${res.status}`, res.status);

@@ -1,0 +1,79 @@
+/**
+ * W3C Trace Context (https://www.w3.org/TR/trace-context/): the caller's trace read from
+ * `traceparent` (with `tracestate`), else from the clouds' own headers, and the
+ * `traceparent` a child request carries. Ids are lower-case hex.
+ */
+
+export interface ParentTrace {
+  traceId: string;
+  /** The caller's span; absent when its header named none. */
+  spanId?: string;
+  sampled?: boolean;
+  traceState?: string;
+}
+
+const TRACEPARENT = /^([\da-f]{2})-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})(?:-.*)?$/;
+const ZERO = /^0+$/;
+
+/** `version-traceid-spanid-flags`; an invalid or all-zero id (or version ff) is no trace. */
+export function parseTraceparent(value: string | null | undefined): ParentTrace | undefined {
+  const m = TRACEPARENT.exec(value?.trim() ?? '');
+  if (!m || m[1] === 'ff' || (m[1] === '00' && value?.trim().length !== 55)) return undefined;
+  const [, , traceId, spanId, flags] = m as unknown as [string, string, string, string, string];
+  if (ZERO.test(traceId) || ZERO.test(spanId)) return undefined;
+  return { traceId, spanId, sampled: (Number.parseInt(flags, 16) & 1) === 1 };
+}
+
+/** Google's `X-Cloud-Trace-Context: TRACE/SPAN;o=1` (the span in decimal). */
+export function parseCloudTraceContext(value: string | null | undefined): ParentTrace | undefined {
+  const g = /^([\da-f]{32})(?:\/(\d{1,20}))?(?:;o=([01]))?/i.exec(value?.trim() ?? '');
+  if (!g || ZERO.test(g[1] as string)) return undefined;
+  const trace: ParentTrace = { traceId: (g[1] as string).toLowerCase() };
+  if (g[2] && !ZERO.test(g[2])) trace.spanId = BigInt.asUintN(64, BigInt(g[2])).toString(16).padStart(16, '0');
+  if (g[3]) trace.sampled = g[3] === '1';
+  return trace;
+}
+
+/** AWS X-Ray's `X-Amzn-Trace-Id: Root=1-8hex-24hex;Parent=16hex;Sampled=1` (the root is a W3C trace id in two parts). */
+export function parseAmznTraceId(value: string | null | undefined): ParentTrace | undefined {
+  const text = value ?? '';
+  const root = /(?:^|;)\s*Root=1-([\da-f]{8})-([\da-f]{24})(?:;|\s|$)/i.exec(text);
+  if (!root) return undefined;
+  const traceId = `${root[1]}${root[2]}`.toLowerCase();
+  if (ZERO.test(traceId)) return undefined;
+  const trace: ParentTrace = { traceId };
+  const parent = /(?:^|;)\s*Parent=([\da-f]{16})(?:;|\s|$)/i.exec(text)?.[1];
+  if (parent && !ZERO.test(parent)) trace.spanId = parent.toLowerCase();
+  const sampled = /(?:^|;)\s*Sampled=([01])/.exec(text)?.[1];
+  if (sampled) trace.sampled = sampled === '1';
+  return trace;
+}
+
+/** The caller's trace: `traceparent` (and `tracestate`), else `X-Amzn-Trace-Id`, else `X-Cloud-Trace-Context`. */
+export function incomingTrace(headers: Headers): ParentTrace | undefined {
+  const w3c = parseTraceparent(headers.get('traceparent'));
+  if (w3c) {
+    const state = headers.get('tracestate')?.trim();
+    // tracestate: at most 32 list members, 512 characters is what a vendor must keep
+    if (state && state.length <= 512) w3c.traceState = state;
+    return w3c;
+  }
+  return (
+    parseAmznTraceId(headers.get('x-amzn-trace-id')) ?? parseCloudTraceContext(headers.get('x-cloud-trace-context'))
+  );
+}
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** `bytes` random bytes as hex, never all zero. */
+export function randomId(bytes: 8 | 16): string {
+  const buf = crypto.getRandomValues(new Uint8Array(bytes));
+  let out = '';
+  for (const b of buf) out += HEX[b];
+  return ZERO.test(out) ? randomId(bytes) : out;
+}
+
+/** The `traceparent` header of a request made within span `spanId` of trace `traceId`. */
+export function traceparent(traceId: string, spanId: string, sampled: boolean): string {
+  return `00-${traceId}-${spanId}-${sampled ? '01' : '00'}`;
+}
