@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import type { FetchLike } from '../util/upstream.js';
 import { matchApiKey } from './api-keys.js';
 import type { JwtVerifier } from './jwt.js';
-import { type Counter, type Decision, MemoryCounter, SharedCounter } from './limiter.js';
+import { type Counter, type Decision, MemoryCounter, type ScriptRunner, SharedCounter } from './limiter.js';
 import { authRequired, type RateLimitConfig } from './settings.js';
 
 /**
@@ -39,6 +39,21 @@ export function rateLimitHeaders(limit: RateLimitConfig, d: Decision): Record<st
 
 /** A bearer value shaped like a JWT (three base64url parts), as opposed to an API key. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
+
+/** Counts in the store at CACHE_URL when there is one (its client imported on first use), else in memory. */
+function sharedOrMemory(config: Config, limit: RateLimitConfig, logger: Logger): Counter {
+  const memory = new MemoryCounter(limit);
+  const url = config.cache.url;
+  if (!url) return memory;
+  let store: Promise<ScriptRunner> | undefined;
+  const open = (): Promise<ScriptRunner> => {
+    store ??= import('../cache/redis.js').then((m) =>
+      m.openRedisStore({ url, timeoutMs: config.cache.timeoutMs, maxBulkBytes: 1024 }),
+    );
+    return store;
+  };
+  return new SharedCounter(open, limit, memory, logger);
+}
 
 export function createGate(config: Config, logger: Logger, fetch?: FetchLike): Gate {
   const access = config.access;
@@ -76,16 +91,7 @@ export function createGate(config: Config, logger: Logger, fetch?: FetchLike): G
   const limit = access.rateLimit;
   let counter: Counter | undefined;
   const counterOf = (l: RateLimitConfig): Counter => {
-    if (counter) return counter;
-    const memory = new MemoryCounter(l);
-    const url = config.cache.url;
-    if (!url) return (counter = memory);
-    let store: ReturnType<typeof openStore> | undefined;
-    const openStore = () =>
-      import('../cache/redis.js').then((m) =>
-        m.openRedisStore({ url, timeoutMs: config.cache.timeoutMs, maxBulkBytes: 1024 }),
-      );
-    counter = new SharedCounter(() => (store ??= openStore()), l, memory, logger);
+    counter ??= sharedOrMemory(config, l, logger);
     return counter;
   };
 
