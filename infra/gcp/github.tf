@@ -26,6 +26,8 @@ resource "google_iam_workload_identity_pool_provider" "github" {
 resource "google_service_account" "deployer" {
   account_id   = "${var.function_name}-deploy"
   display_name = "Cityscope deployer (GitHub Actions)"
+  # a fresh project refuses accounts until the IAM API is on
+  depends_on = [google_project_service.apis]
 }
 
 resource "google_service_account_iam_member" "deployer_from_github" {

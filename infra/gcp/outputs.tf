@@ -8,6 +8,11 @@ output "runtime_service_account" {
   value       = google_service_account.runtime.email
 }
 
+output "build_service_account" {
+  description = "GitHub variable GCP_BUILD_SERVICE_ACCOUNT."
+  value       = google_service_account.build.email
+}
+
 output "deploy_service_account" {
   description = "GitHub secret GCP_DEPLOY_SERVICE_ACCOUNT."
   value       = google_service_account.deployer.email
