@@ -57,10 +57,21 @@ describe('/openapi.json is derived from the route table', () => {
     }
   });
 
-  it('declares its licence, servers and that no operation needs credentials', () => {
+  it('declares its licence, servers, and credentials on every operation but the open ones', () => {
     expect(doc.info.license).toEqual({ name: 'MIT', identifier: 'MIT' });
     expect(doc.servers.length).toBeGreaterThan(0);
-    expect(doc.security).toEqual([]);
+    const schemes = (doc.components as { securitySchemes: Record<string, Record<string, string>> }).securitySchemes;
+    expect(schemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(schemes.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
+    expect(doc.security).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
+    for (const route of routes) {
+      const op = (doc.paths as Record<string, Record<string, { security?: unknown[]; responses: object }>>)[
+        openApiPath(route)
+      ]?.[route.method.toLowerCase()];
+      // an open operation says so with an empty list; a protected one inherits the document's
+      expect(op?.security, route.operationId).toEqual(route.open ? [] : undefined);
+      expect(Object.keys(op?.responses ?? {}).includes('401'), route.operationId).toBe(!route.open);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PROTECTED_PROBLEMS, SECURITY, SECURITY_SCHEMES } from '../access/openapi.js';
 import { PROBLEM_CODES, PROBLEMS, type ProblemCode } from '../errors.js';
 import { withSchemas } from './lazy-schema.js';
 import { problemType } from './problem.js';
@@ -55,7 +56,8 @@ function bodyExample(schema: JsonSchema): Record<string, unknown> {
 }
 
 async function operation(route: AnyRoute) {
-  const codes = [...new Set([...ALWAYS, ...route.errors, ...(route.body ? WITH_BODY : [])])];
+  const own = [...ALWAYS, ...route.errors, ...(route.body ? WITH_BODY : []), ...(route.open ? [] : PROTECTED_PROBLEMS)];
+  const codes = [...new Set(own)];
   const produces = route.produces ?? 'application/json';
   const ok =
     produces === 'application/json'
@@ -72,6 +74,8 @@ async function operation(route: AnyRoute) {
   }
   return {
     operationId: route.operationId,
+    // open routes need no credentials, whatever the deployment sets
+    ...(route.open ? { security: [] } : {}),
     tags: [route.tag.name],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
@@ -109,11 +113,12 @@ export async function openApiDocument(routes: readonly AnyRoute[], version: stri
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'The deployment that serves this document' }],
-    // a public API: no operation needs credentials
-    security: [],
+    // credentials on every operation but the open ones (docs/api.md, "Access")
+    security: SECURITY,
     tags: [...new Map(routes.map((r) => [r.tag.name, r.tag])).values()],
     paths,
     components: {
+      securitySchemes: SECURITY_SCHEMES,
       schemas: {
         Problem: {
           type: 'object',
