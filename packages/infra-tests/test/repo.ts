@@ -33,3 +33,12 @@ export function deployedNodeMajor(): number {
   if (!m) throw new Error('no "FROM node:<major>" in the Dockerfile');
   return Number(m[1]);
 }
+
+/**
+ * The resource providers of infra/azure/main.bicep's resource types, as infra/azure/preflight.sh
+ * derives them (Microsoft.Authorization is registered in every subscription).
+ */
+export function bicepProviders(): string[] {
+  const types = read('infra/azure/main.bicep').matchAll(/^resource \w+ '(Microsoft\.[A-Za-z]+)\//gm);
+  return [...new Set([...types].map((m) => m[1] as string))].filter((ns) => ns !== 'Microsoft.Authorization').sort();
+}
