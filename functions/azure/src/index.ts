@@ -1,5 +1,6 @@
 import azure, { type HttpHandler, type HttpMethod } from '@azure/functions';
 import { createHandler } from '@cityscope/core';
+import { lastForwardedHop } from '@cityscope/core/platform/forwarded';
 import { fromResponse, toRequest } from './convert.js';
 import { invocationSink } from './log.js';
 
@@ -13,7 +14,13 @@ const handle = createHandler({ platform: 'azure' });
 export const handler: HttpHandler = async (request, context) => {
   const log = invocationSink(context);
   // a context made without an id (tests, tools) says "unknown": not an id to hand out
-  const meta = UUID.test(context.invocationId) ? { requestId: context.invocationId, log } : { log };
+  // Azure's front end sets X-Forwarded-For (the caller's address and port) as its last hop
+  const clientAddress = lastForwardedHop(request.headers.get('x-forwarded-for'));
+  const meta = {
+    log,
+    ...(UUID.test(context.invocationId) ? { requestId: context.invocationId } : {}),
+    ...(clientAddress ? { clientAddress } : {}),
+  };
   return fromResponse(await handle(await toRequest(request), meta));
 };
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;

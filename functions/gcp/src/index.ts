@@ -1,4 +1,5 @@
 import { createHandler } from '@cityscope/core';
+import { lastForwardedHop } from '@cityscope/core/platform/forwarded';
 import { http } from '@google-cloud/functions-framework';
 import { sendResponse, toRequest } from './convert.js';
 import './json-errors.js';
@@ -12,5 +13,8 @@ void discoverProjectId();
  * Log lines carry Cloud Logging's `severity` and the request's trace.
  */
 http('cityscope', async (req, res) => {
-  await sendResponse(res, await handle(toRequest(req), { log: cloudLoggingSink(traceOf(req.headers)) }));
+  // Google's front end appends the caller's address as X-Forwarded-For's last hop
+  const clientAddress = lastForwardedHop(req.headers['x-forwarded-for']) ?? req.socket?.remoteAddress;
+  const meta = { log: cloudLoggingSink(traceOf(req.headers)), ...(clientAddress ? { clientAddress } : {}) };
+  await sendResponse(res, await handle(toRequest(req), meta));
 });

@@ -1,7 +1,8 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createHandler, createLogger, type Handler, type Logger, loadConfig } from '@cityscope/core';
+import { lastForwardedHop } from '@cityscope/core/platform/forwarded';
 import { parserErrorStatus, rawProblemResponse, sendWebResponse, toWebRequest } from '@cityscope/core/platform/node';
 
 export interface ServeOptions {
@@ -27,9 +28,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger(loadConfig(env).logLevel);
   const handle = options.handler ?? createHandler({ platform: 'node', env, logger });
+  // the caller's address: the socket's, or X-Forwarded-For's last hop behind a proxy that sets it (TRUST_PROXY)
+  const { trustProxy } = loadConfig(env).access;
+  const clientOf = (req: IncomingMessage) =>
+    (trustProxy ? lastForwardedHop(req.headers['x-forwarded-for']) : undefined) ?? req.socket.remoteAddress;
   const timeouts = options.timeouts ?? { requestMs: 30_000, headersMs: 10_000, checkEveryMs: 30_000 };
   const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
-    handle(toWebRequest(req))
+    const clientAddress = clientOf(req);
+    handle(toWebRequest(req), clientAddress ? { clientAddress } : undefined)
       .then((response) => sendWebResponse(res, response))
       .catch((err: unknown) => {
         // only a broken connection gets here; handle() itself never throws
