@@ -63,7 +63,22 @@ function requestedNames(located: Located[]): Record<string, string> {
   return out;
 }
 
+/** Each placed city's coordinates by resolved title: what a map of an answer needs besides the answer. */
+export type Places = Map<string, LatLon>;
+const placesOf = (located: Located[]): Places => new Map(located.map((c) => [c.title, c.at]));
+
 export async function planRoute(
+  client: WikipediaClient,
+  names: string[],
+  start: string | undefined,
+  roundTrip: boolean,
+  lang: string,
+) {
+  return (await placedRoute(client, names, start, roundTrip, lang)).answer;
+}
+
+/** POST /route's answer, and where its cities are (for its map). */
+export async function placedRoute(
   client: WikipediaClient,
   names: string[],
   start: string | undefined,
@@ -79,8 +94,18 @@ export async function planRoute(
     0,
     located.findIndex((c) => c.name === first || c.title === first),
   );
-  if (located.length === 0)
-    return { order: [], legs: [], totalKm: 0, algorithm: 'exact' as const, search: null, requested: {}, unresolved };
+  if (located.length === 0) {
+    const empty = {
+      order: [],
+      legs: [],
+      totalKm: 0,
+      algorithm: 'exact' as const,
+      search: null,
+      requested: {},
+      unresolved,
+    };
+    return { answer: empty, places: placesOf(located) };
+  }
   const tour = shortestTour(
     located.map((c) => c.at),
     startIndex,
@@ -89,7 +114,7 @@ export async function planRoute(
   const stops = tour.order.map((i) => located[i] as Located);
   const pairs = stops.slice(1).map((to, i) => [stops[i] as Located, to] as const);
   if (roundTrip && stops.length > 1) pairs.push([stops[stops.length - 1] as Located, stops[0] as Located]);
-  return {
+  const answer = {
     order: stops.map((s) => s.title),
     legs: pairs.map(([a, b]) => ({ from: a.title, to: b.title, km: round1(greatCircleKm(a.at, b.at)) })),
     totalKm: round1(tour.km),
@@ -98,11 +123,17 @@ export async function planRoute(
     requested: requestedNames(located),
     unresolved,
   };
+  return { answer, places: placesOf(located) };
 }
 
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
 export async function planHubs(client: WikipediaClient, names: string[], k: number | undefined, lang: string) {
+  return (await placedHubs(client, names, k, lang)).answer;
+}
+
+/** POST /hubs' answer, and where its cities are (for its map). */
+export async function placedHubs(client: WikipediaClient, names: string[], k: number | undefined, lang: string) {
   const { located, unresolved } = await locate(client, names, lang);
   const n = located.length;
   if (n < 2 || (k !== undefined && k > n)) {
@@ -132,7 +163,7 @@ export async function planHubs(client: WikipediaClient, names: string[], k: numb
     };
   });
   const score = chosen.score === null || !Number.isFinite(chosen.score) ? null : Math.round(chosen.score * 100) / 100;
-  return {
+  const answer = {
     k: hubs.length,
     chosenBy: k !== undefined ? ('request' as const) : ('silhouette' as const),
     silhouette: score,
@@ -140,4 +171,5 @@ export async function planHubs(client: WikipediaClient, names: string[], k: numb
     requested: requestedNames(located),
     unresolved,
   };
+  return { answer, places: placesOf(located) };
 }
