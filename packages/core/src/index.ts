@@ -1,9 +1,11 @@
 export { type Config, type LogLevel, loadConfig, PLATFORMS, type Platform } from './config.js';
+export { type Contact, readContact, userAgentFor, warnContactOnce } from './contact.js';
 export * from './errors.js';
 export type { LatLon } from './geo/types.js';
 export { createHandler, type Handler, type HandlerOptions, type RequestMeta } from './http/handle.js';
 export { MAX_BODY_BYTES } from './http/request.js';
 export { createLogger, type LogFields, type Logger, type LogSink, type Severity, sinkLogger } from './log.js';
+export type { RequestSummary } from './telemetry/hook.js';
 export { VERSION } from './version.js';
 export { WikipediaClient, type WikipediaClientOptions } from './wikipedia/client.js';
 export type { Lookup, WikiPage } from './wikipedia/types.js';
