@@ -1,4 +1,4 @@
-import type { LogSink } from '@cityscope/core';
+import { type LogSink, parseCloudTraceContext, parseTraceparent } from '@cityscope/core';
 
 /**
  * Log lines as Cloud Logging reads them from stdout: `severity` and `message`, and
@@ -21,23 +21,10 @@ const first = (v: HeaderValue) => (Array.isArray(v) ? v[0] : v);
 
 /** The trace of a request: W3C `traceparent`, else Google's `X-Cloud-Trace-Context: TRACE/SPAN;o=1`. */
 export function traceOf(headers: Record<string, HeaderValue>): Trace | undefined {
-  const w3c = /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})$/.exec(first(headers.traceparent)?.trim() ?? '');
-  if (w3c && !/^0+$/.test(w3c[1] as string)) {
-    return {
-      traceId: w3c[1] as string,
-      spanId: w3c[2] as string,
-      sampled: (Number.parseInt(w3c[3] as string, 16) & 1) === 1,
-    };
-  }
-  const g = /^([\da-f]{32})(?:\/(\d{1,20}))?(?:;o=([01]))?/i.exec(
-    first(headers['x-cloud-trace-context'])?.trim() ?? '',
+  // Cloud Logging wants the span as 16 hex digits; Google's header carries it in decimal (the parser converts)
+  return (
+    parseTraceparent(first(headers.traceparent)) ?? parseCloudTraceContext(first(headers['x-cloud-trace-context']))
   );
-  if (!g) return undefined;
-  const trace: Trace = { traceId: (g[1] as string).toLowerCase() };
-  // Cloud Logging wants the span as 16 hex digits; the header carries it in decimal
-  if (g[2]) trace.spanId = BigInt.asUintN(64, BigInt(g[2])).toString(16).padStart(16, '0');
-  if (g[3]) trace.sampled = g[3] === '1';
-  return trace;
 }
 
 let project: string | undefined =
@@ -85,15 +72,24 @@ export function cloudLoggingSink(
   trace: Trace | undefined,
   write: (line: string) => void = (line) => process.stdout.write(line),
 ): LogSink {
-  const traced: Record<string, unknown> = {};
-  if (trace) {
-    if (project) traced['logging.googleapis.com/trace'] = `projects/${project}/traces/${trace.traceId}`;
-    else traced.traceId = trace.traceId;
-    if (trace.spanId) traced['logging.googleapis.com/spanId'] = trace.spanId;
-    if (trace.sampled !== undefined) traced['logging.googleapis.com/trace_sampled'] = trace.sampled;
-  }
-  return (severity, msg, fields) =>
+  const tracedBy = (t: Trace | undefined) => {
+    const traced: Record<string, unknown> = {};
+    if (!t) return traced;
+    if (project) traced['logging.googleapis.com/trace'] = `projects/${project}/traces/${t.traceId}`;
+    else traced.traceId = t.traceId;
+    if (t.spanId) traced['logging.googleapis.com/spanId'] = t.spanId;
+    if (t.sampled !== undefined) traced['logging.googleapis.com/trace_sampled'] = t.sampled;
+    return traced;
+  };
+  const traced = tracedBy(trace);
+  return (severity, msg, fields) => {
+    // the access line names the request's own server span (core's traceId and spanId), in Cloud Logging's fields
+    const own =
+      typeof fields?.traceId === 'string' && typeof fields.spanId === 'string'
+        ? tracedBy({ ...trace, traceId: fields.traceId, spanId: fields.spanId })
+        : traced;
     write(
-      `${JSON.stringify({ severity: SEVERITY[severity], message: msg, time: new Date().toISOString(), ...traced, ...fields })}\n`,
+      `${JSON.stringify({ severity: SEVERITY[severity], message: msg, time: new Date().toISOString(), ...own, ...fields })}\n`,
     );
+  };
 }

@@ -6,6 +6,7 @@ export { createHandler, type Handler, type HandlerOptions, type RequestMeta } fr
 export { MAX_BODY_BYTES } from './http/request.js';
 export { createLogger, type LogFields, type Logger, type LogSink, type Severity, sinkLogger } from './log.js';
 export type { RequestSummary } from './telemetry/hook.js';
+export { parseAmznTraceId, parseCloudTraceContext, parseTraceparent } from './telemetry/trace-context.js';
 export { VERSION } from './version.js';
 export { WikipediaClient, type WikipediaClientOptions } from './wikipedia/client.js';
 export type { Lookup, WikiPage } from './wikipedia/types.js';
