@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   formatAnalysis,
   formatCity,
@@ -8,15 +7,19 @@ import {
   formatPage,
   formatRoute,
 } from './format.js';
+import { readInput } from './input.js';
+import { JSON_OUT, LANG, type OptionSpecs, UsageError, type Values } from './options.js';
 
-export type Values = Record<string, string | boolean | undefined>;
+export { UsageError, type Values } from './options.js';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Record<string, string | undefined>;
-  /** Standard input, for `analyze` without a text. */
+  /** Standard input, for `analyze` without a text and `--file -`. */
   stdin?: () => Promise<string>;
+  /** Whether stderr is a terminal: progress is shown only then. */
+  errIsTTY?: boolean;
 }
 
 /** One API request a command makes, and how its answer is printed. */
@@ -28,14 +31,21 @@ export interface Call {
   print: (body: any) => string;
 }
 
-export class UsageError extends Error {}
-
+/**
+ * One command: its arguments and options (declared here, in one place: parsing, the usage line
+ * and `--help` all come from them), and either the API request it makes or what it runs.
+ */
 export interface Command {
-  usage: string;
+  /** The positional arguments of the usage line: `<name>`, `<from> <to>`. */
+  args: string;
   summary: string;
-  /** What each option means, for `cityscope <command> --help`. */
-  options?: string[];
-  build(values: Values, args: string[], io: Io): Promise<Call>;
+  /** What the positional arguments are, for `--help`. */
+  argHelp?: string[];
+  options: OptionSpecs;
+  /** The API request (most commands). */
+  build?(values: Values, args: string[], io: Io): Promise<Call>;
+  /** Or a command of its own (serve): returns the exit status. */
+  run?(values: Values, args: string[], io: Io): Promise<number>;
 }
 
 const asJson = (b: unknown) => `${JSON.stringify(b, null, 2)}\n`;
@@ -63,14 +73,14 @@ const num = (v: string | boolean | undefined, name: string): number | undefined 
 /** One command per route of the API. */
 export const COMMANDS: Record<string, Command> = {
   city: {
-    usage: 'city <name> [--lang en] [--sentences 3] [--json]',
+    args: '<name>',
     summary: 'Facts, summary, keywords and sentiment of a city (GET /cities/{name})',
-    options: [
-      '<name>            a page title as you would type it; quote names with spaces or commas',
-      '--lang en         the Wikipedia language (en, fr, pt-br, …)',
-      '--sentences 3     sentences in the summary (1–10)',
-      "--json            the API's JSON instead of text",
-    ],
+    argHelp: ['<name>            a page title as you would type it; quote names with spaces or commas'],
+    options: {
+      lang: LANG,
+      sentences: { type: 'string', value: '3', help: 'sentences in the summary (1–10)' },
+      json: JSON_OUT,
+    },
     async build(values, args) {
       const name = args.join(' ').trim();
       if (!name) throw new UsageError('city needs a name, e.g. cityscope city Toronto');
@@ -81,13 +91,10 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   compare: {
-    usage: 'compare <name> <name>… [--lang en] [--json]',
+    args: '<name> <name>…',
     summary: 'Cities side by side, with distances (GET /compare)',
-    options: [
-      '<name>…           2–20 names, one argument each ("Washington, D.C." keeps its comma)',
-      '--lang en         the Wikipedia language',
-      "--json            the API's JSON instead of text",
-    ],
+    argHelp: ['<name>…           2–20 names, one argument each ("Washington, D.C." keeps its comma)'],
+    options: { lang: LANG, json: JSON_OUT },
     async build(values, args) {
       const names = atLeast(args, 2, 'compare');
       const extra = names.map((n): [string, string] => ['cities', n]);
@@ -95,14 +102,14 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   distance: {
-    usage: 'distance <from> <to> [--mode air|road|rail] [--lang en] [--json]',
+    args: '<from> <to>',
     summary: 'Distance and travel time between two cities (GET /distance)',
-    options: [
-      '<from> <to>       two names, one argument each',
-      "--mode air        air, road or rail (the travel time's speed and detour)",
-      '--lang en         the Wikipedia language',
-      "--json            the API's JSON instead of text",
-    ],
+    argHelp: ['<from> <to>       two names, one argument each'],
+    options: {
+      mode: { type: 'string', value: 'air|road|rail', help: "the travel time's speed and detour (air)" },
+      lang: LANG,
+      json: JSON_OUT,
+    },
     async build(values, args) {
       if (args.length !== 2) throw new UsageError('distance needs two names: cityscope distance Toronto Montreal');
       const extra: Array<[string, string]> = [
@@ -113,15 +120,15 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   route: {
-    usage: 'route <name> <name>… [--start <name>] [--round-trip] [--lang en] [--json]',
+    args: '<name> <name>…',
     summary: 'The shortest visiting order (POST /route)',
-    options: [
-      '<name>…           2–50 names (exact order up to 10)',
-      '--start <name>    where the route starts (one of the names)',
-      '--round-trip      come back to the start',
-      '--lang en         the Wikipedia language',
-      "--json            the API's JSON instead of text",
-    ],
+    argHelp: ['<name>…           2–50 names (exact order up to 10)'],
+    options: {
+      start: { type: 'string', value: '<name>', help: 'where the route starts (one of the names)' },
+      'round-trip': { type: 'boolean', help: 'come back to the start' },
+      lang: LANG,
+      json: JSON_OUT,
+    },
     async build(values, args) {
       const body = {
         cities: atLeast(args, 2, 'route'),
@@ -133,14 +140,14 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   hubs: {
-    usage: 'hubs <name> <name> <name>… [--k 3] [--lang en] [--json]',
+    args: '<name> <name> <name>…',
     summary: 'Regional hubs by k-means (POST /hubs)',
-    options: [
-      '<name>…           3–100 names',
-      '--k 3             the number of hubs',
-      '--lang en         the Wikipedia language',
-      "--json            the API's JSON instead of text",
-    ],
+    argHelp: ['<name>…           3–100 names'],
+    options: {
+      k: { type: 'string', value: '3', help: 'the number of hubs (chosen by silhouette when absent)' },
+      lang: LANG,
+      json: JSON_OUT,
+    },
     async build(values, args) {
       const k = num(values.k, 'k');
       const body = {
@@ -152,19 +159,19 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   analyze: {
-    usage: 'analyze [<text> | --file <path> | -] [--lang en] [--keywords 10] [--sentences 3] [--json]',
+    args: '[<text> | -]',
     summary: 'Statistics, keywords, sentiment and summary of a text (POST /analyze)',
-    options: [
-      '<text> | -        the text, or - (or nothing) to read standard input',
-      '--file <path>     read the text from a file',
-      "--lang en         the text's language",
-      '--keywords 10     how many keywords',
-      '--sentences 3     sentences in the summary',
-      "--json            the API's JSON instead of text",
-    ],
+    argHelp: ['<text> | -        the text, or - (or nothing) to read standard input'],
+    options: {
+      file: { type: 'string', value: '<path>', help: 'read the text from a file (- for standard input)' },
+      lang: { type: 'string', value: 'en', help: "the text's language" },
+      keywords: { type: 'string', value: '10', help: 'how many keywords' },
+      sentences: { type: 'string', value: '3', help: 'sentences in the summary' },
+      json: JSON_OUT,
+    },
     async build(values, args, io) {
       let text = args.join(' ');
-      if (typeof values.file === 'string') text = await readFile(values.file, 'utf8');
+      if (typeof values.file === 'string') text = await readInput(values.file, io);
       else if ((text === '' || text === '-') && io.stdin) text = await io.stdin();
       if (!text.trim()) throw new UsageError('analyze needs a text, a --file, or text on standard input');
       const keywords = num(values.keywords, 'keywords');
@@ -179,34 +186,38 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   parse: {
-    usage: 'parse <url> | --file <page.html> [--base-url <url>] [--json]',
+    args: '[<url>]',
     summary: 'Metadata, structure and text of a web page (POST /parse)',
-    options: [
-      '<url>             an http(s) page to fetch (public addresses only)',
-      '--file <path>     parse a saved page instead',
-      "--base-url <url>  resolve the file's relative links against this URL",
-      "--json            the API's JSON instead of text",
-    ],
-    async build(values, args) {
+    argHelp: ['<url>             an http(s) page to fetch (public addresses only)'],
+    options: {
+      file: { type: 'string', value: '<path>', help: 'parse a saved page instead (- for standard input)' },
+      'base-url': { type: 'string', value: '<url>', help: "resolve the file's relative links against this URL" },
+      json: JSON_OUT,
+    },
+    async build(values, args, io) {
       let body: Record<string, string>;
-      if (typeof values.file === 'string') {
-        body = { html: await readFile(values.file, 'utf8') };
+      if (typeof values.file === 'string' && args.length === 0) {
+        body = { html: await readInput(values.file, io) };
         if (typeof values['base-url'] === 'string') body.baseUrl = values['base-url'];
-      } else if (args.length === 1) body = { url: args[0] as string };
-      else throw new UsageError('parse needs a URL or --file: cityscope parse https://example.org/');
+      } else if (args.length === 1 && values.file === undefined) {
+        if (values['base-url'] !== undefined) throw new UsageError('--base-url goes with --file, not with a URL');
+        body = { url: args[0] as string };
+      } else throw new UsageError('parse needs one URL or --file: cityscope parse https://example.org/');
       return { method: 'POST', path: '/parse', body, print: printer(values, formatPage) };
     },
   },
   health: {
-    usage: 'health [--json]',
+    args: '',
     summary: 'Liveness, version and platform (GET /health)',
+    options: { json: JSON_OUT },
     async build(values) {
       return { path: '/health', print: printer(values, (b) => `${b.status} (${b.service} ${b.version})\n`) };
     },
   },
   openapi: {
-    usage: 'openapi',
+    args: '',
     summary: 'The OpenAPI document (GET /openapi.json)',
+    options: {},
     async build() {
       return { path: '/openapi.json', print: asJson };
     },

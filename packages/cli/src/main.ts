@@ -1,50 +1,92 @@
-import { parseArgs } from 'node:util';
-import { createHandler, createLogger, type LogLevel, VERSION } from '@cityscope/core';
-import { type Call, COMMANDS, type Command, type Io, UsageError, type Values } from './commands.js';
+import { VERSION } from '@cityscope/core';
+import { call, SettingError } from './call.js';
+import { COMMANDS, type Command, type Io } from './commands.js';
+import { InputError } from './input.js';
+import { optionLines, parseCommandArgs, UsageError, usageOptions, type Values } from './options.js';
 import { serve } from './serve.js';
 
 export type { Io } from './commands.js';
 
-const SERVE = {
-  usage: 'serve [--port 8787] [--host 127.0.0.1]',
+/**
+ * The settings (docs/api.md, "Settings"), for the usage text; a test keeps this list equal to
+ * the documented one.
+ */
+export const SETTINGS = [
+  'WIKIPEDIA_BASE_URL',
+  'WIKIPEDIA_TIMEOUT_MS',
+  'WIKIDATA_BASE_URL',
+  'WIKIMEDIA_CONTACT',
+  'CORS_ORIGINS',
+  'LOG_LEVEL',
+  'CACHE_URL',
+  'CACHE_PAGE_TTL_SECONDS',
+  'CACHE_MISS_TTL_SECONDS',
+  'CACHE_TIMEOUT_MS',
+  'CACHE_MAX_VALUE_BYTES',
+  'CACHE_LOCK_WAIT_MS',
+  'CACHE_MEMORY_ENTRIES',
+];
+
+const SERVE: Command = {
+  args: '',
   summary: 'Serve the HTTP API (also what a container runs); PORT is read when --port is not given',
-  options: ['--port 8787       the port (0 picks a free one)', '--host 127.0.0.1  the address to listen on'],
+  options: {
+    port: { type: 'string', value: '8787', help: 'the port (0 picks a free one)' },
+    host: { type: 'string', value: '127.0.0.1', help: 'the address to listen on' },
+  },
+  run: runServer,
 };
+
+/** Every command, by name: serve, then one per route. */
+const ALL: Record<string, Command> = { serve: SERVE, ...COMMANDS };
+
+const usageLine = (name: string, c: Command) => [name, c.args, usageOptions(c.options)].filter(Boolean).join(' ');
+
+/** Names wrapped to the usage text's width. */
+function wrap(words: string[], indent: string, width = 96): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + w.length + 2 > width) {
+      lines.push(`${line},`);
+      line = '';
+    }
+    line = line ? `${line}, ${w}` : w;
+  }
+  lines.push(line);
+  return lines.map((l) => `${indent}${l}`).join('\n');
+}
 
 const USAGE = `Usage: cityscope <command> [options]
 
 Commands:
-  ${SERVE.usage}
-      ${SERVE.summary}
-${Object.values(COMMANDS)
-  .map((c) => `  ${c.usage}\n      ${c.summary}`)
+${Object.entries(ALL)
+  .map(([name, c]) => `  ${usageLine(name, c)}\n      ${c.summary}`)
   .join('\n')}
 
 cityscope <command> --help explains a command; cityscope --version prints the version.
 Each command answers through the same core as the HTTP API; --json prints the API's JSON.
-Settings come from the environment: WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS, WIKIDATA_BASE_URL,
-CORS_ORIGINS, LOG_LEVEL. Exit status: 0 done, 1 the API said no (4xx), 2 it failed (5xx),
-64 a usage mistake, 78 a bad setting.
+
+Settings come from the environment, and from a .env file in the working folder (the
+environment wins; .env.example lists each with its default and meaning):
+${wrap(SETTINGS, '  ')}
+
+Exit status: 0 done, 1 the API said no (4xx), 2 it failed (5xx), 64 a usage mistake,
+66 an input file that cannot be read, 78 a bad setting.
 `;
 
 /** `cityscope <command> --help`. */
-function commandHelp(c: { usage: string; summary: string; options?: string[] }): string {
-  const options = c.options?.length ? `\n\n${c.options.map((o) => `  ${o}`).join('\n')}` : '';
-  return `Usage: cityscope ${c.usage}\n\n${c.summary}${options}\n\nEvery command: cityscope help\n`;
-}
-
-/** The problem of an API answer, as much of it as the command line shows. */
-interface Problem {
-  code?: string;
-  detail?: string;
-  errors?: Array<{ path: string; message: string }>;
-  candidates?: string[];
+function commandHelp(name: string, c: Command): string {
+  const lines = [...(c.argHelp ?? []), ...optionLines(c.options)];
+  const details = lines.length ? `\n\n${lines.map((o) => `  ${o}`).join('\n')}` : '';
+  return `Usage: cityscope ${usageLine(name, c)}\n\n${c.summary}${details}\n\nEvery command: cityscope help\n`;
 }
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   env: process.env,
+  errIsTTY: process.stderr.isTTY === true,
   stdin: async () => {
     if (process.stdin.isTTY) return '';
     const chunks: Buffer[] = [];
@@ -53,56 +95,18 @@ const defaultIo: Io = {
   },
 };
 
-/** A setting the environment gives a value the API refuses (exit 78, EX_CONFIG). */
-class SettingError extends Error {}
-
-/** Runs one request through core in-process; prints the answer or the problem's detail. */
-async function call(io: Io, c: Call & { command: string; options: Set<string> }): Promise<number> {
-  let handle: ReturnType<typeof createHandler>;
-  try {
-    // one-shot commands log only when asked, and to stderr, so stdout stays clean for pipes
-    const level = ((io.env.LOG_LEVEL ?? '').trim().toLowerCase() || 'silent') as LogLevel;
-    handle = createHandler({
-      platform: 'node',
-      env: io.env,
-      logger: createLogger(level, (line) => io.err(`${line}\n`)),
-    });
-  } catch (err) {
-    throw new SettingError((err as Error).message);
-  }
-  const init: RequestInit = { method: c.method ?? 'GET' };
-  if (c.body !== undefined) {
-    init.body = JSON.stringify(c.body);
-    init.headers = { 'content-type': 'application/json' };
-  }
-  const res = await handle(new Request(`http://cityscope.local${c.path}`, init));
-  const body = await res.json();
-  if (!res.ok) {
-    const p = body as Problem;
-    // the request was built from the command line, so an invalid one is a usage mistake
-    if (p.code === 'invalid_request') {
-      const lines = p.errors?.length
-        ? p.errors.map((e) => `cityscope: ${c.options?.has(e.path) ? `--${e.path}` : e.path}: ${e.message}`)
-        : [`cityscope: ${p.detail ?? 'invalid request'}`];
-      io.err(`${lines.join('\n')}\n(cityscope ${c.command} --help lists its options)\n`);
-      return 64;
-    }
-    let text = `cityscope: ${p.detail ?? `HTTP ${res.status}`}\n`;
-    if (p.candidates?.length) text += `Did you mean: ${p.candidates.slice(0, 10).join('; ')}\n`;
-    io.err(text);
-    return res.status >= 500 ? 2 : 1;
-  }
-  io.out(c.print(body));
-  return 0;
-}
-
-async function runServer(io: Io, values: Values): Promise<number> {
+async function runServer(values: Values, _args: string[], io: Io): Promise<number> {
   const port = Number(values.port ?? io.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.err(`cityscope: --port must be a port number, not ${values.port}\n`);
-    return 64;
+    throw new UsageError(`--port must be a port number, not ${values.port}`);
   }
-  const server = await serve({ port, host: String(values.host ?? '127.0.0.1'), env: io.env });
+  let server: Awaited<ReturnType<typeof serve>>;
+  try {
+    server = await serve({ port, host: String(values.host ?? '127.0.0.1'), env: io.env });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code) throw err;
+    throw new SettingError((err as Error).message);
+  }
   io.err(`cityscope listening on ${server.url}  (try: curl ${server.url}/cities/Toronto)\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -115,65 +119,55 @@ async function runServer(io: Io, values: Values): Promise<number> {
   return 0;
 }
 
+/** What the progress line says while a command waits: `compare: 20 names`. */
+const progressLabel = (name: string, args: string[]) =>
+  args.length > 1 ? `${name}: ${args.length} names` : `${name}${args[0] ? `: ${args[0].slice(0, 40)}` : ''}`;
+
+async function runCommand(name: string, spec: Command, rest: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(rest, spec.options);
+  if (values.help) {
+    io.out(commandHelp(name, spec));
+    return 0;
+  }
+  if (spec.run) return spec.run(values, positionals, io);
+  if (!spec.build) throw new Error(`command ${name} has neither build nor run`);
+  const req = await spec.build(values, positionals, io);
+  const context = { command: name, options: new Set(Object.keys(values)), json: values.json === true };
+  return call(io, req, { ...context, label: progressLabel(name, positionals) });
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v' || command === 'version') {
     io.out(`cityscope ${VERSION}\n`);
     return 0;
   }
-  const spec = command === 'serve' ? SERVE : command ? COMMANDS[command] : undefined;
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        lang: { type: 'string' },
-        sentences: { type: 'string' },
-        keywords: { type: 'string' },
-        mode: { type: 'string' },
-        start: { type: 'string' },
-        'round-trip': { type: 'boolean' },
-        k: { type: 'string' },
-        file: { type: 'string' },
-        'base-url': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    io.err(`cityscope: ${(err as Error).message}\n\n${spec && command ? commandHelp(spec) : USAGE}`);
-    return 64;
-  }
-  const values = parsed.values as Values;
-  const { positionals } = parsed;
-  if (spec && command && values.help) {
-    io.out(commandHelp(spec));
+  if (command === 'help' && rest[0] && ALL[rest[0]]) {
+    io.out(commandHelp(rest[0], ALL[rest[0]] as Command));
     return 0;
   }
-  if (command === 'help' && positionals[0] && (positionals[0] === 'serve' || COMMANDS[positionals[0]])) {
-    const name = positionals[0];
-    io.out(commandHelp(name === 'serve' ? SERVE : (COMMANDS[name] as Command)));
-    return 0;
-  }
-  if (!command || command === 'help' || command === '--help' || command === '-h' || values.help) {
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
     return command ? 0 : 64;
   }
-  if (command === 'serve') return runServer(io, values);
-  if (!spec || !(command in COMMANDS)) {
-    io.err(`cityscope: unknown command "${command}"\n\n${USAGE}`);
+  const spec = ALL[command];
+  if (!spec) {
+    const what = command.startsWith('-')
+      ? `options go after the command, not before: ${command}`
+      : `unknown command "${command}"`;
+    io.err(`cityscope: ${what}\n\n${USAGE}`);
     return 64;
   }
   try {
-    const c = await (spec as Command).build(values, positionals, io);
-    return await call(io, { ...c, command, options: new Set(Object.keys(values)) });
+    return await runCommand(command, spec, rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`cityscope: ${err.message}\n(cityscope ${command} --help lists its options)\n`);
+      io.err(`cityscope: ${err.message}\n\n${commandHelp(command, spec)}`);
       return 64;
+    }
+    if (err instanceof InputError) {
+      io.err(`cityscope: ${err.message}\n`);
+      return 66;
     }
     if (err instanceof SettingError) {
       io.err(`cityscope: ${err.message}\n`);

@@ -29,7 +29,7 @@ async function runWith(stdin: string | undefined, ...argv: string[]) {
     err: (t) => {
       err += t;
     },
-    env: { WIKIPEDIA_BASE_URL: fake.baseUrl },
+    env: { WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIMEDIA_CONTACT: 'cli-test@example.org' },
   });
   return { code, out, err };
 }
