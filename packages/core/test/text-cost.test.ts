@@ -69,6 +69,17 @@ const english = memo((n) => prose(n));
 const han = memo((n) => chinese(n));
 const initials = memo((n) => 'A. '.repeat(Math.floor(n / 3)));
 const run = memo((n) => 'a'.repeat(n));
+/** Runs of separators: the texts Node 20's segmenter took seconds on, one segment per line break. */
+const separators: [string, (n: number) => string][] = [
+  ['line feeds', memo((n) => `a${'\n'.repeat(n - 1)}`)],
+  ['CR LF', memo((n) => `a${'\r\n'.repeat(n / 2)}`)],
+  ['U+2028', memo((n) => `a${'\u2028'.repeat(n - 1)}`)],
+  ['tabs', memo((n) => `a${'\t'.repeat(n - 1)}`)],
+  ['spaces', memo((n) => `a${' '.repeat(n - 1)}`)],
+  ['full stops', memo((n) => `a${'.'.repeat(n - 1)}`)],
+  ['mixed', memo((n) => `a${' \n\t.\r\n\u2028'.repeat(n / 8)}`)],
+  ['short lines between runs', memo((n) => `a${'\n'.repeat(32)}`.repeat(n / 33))],
+];
 
 describe('text cost grows linearly', { timeout: 120_000 }, () => {
   it('words', async () => {
@@ -88,6 +99,28 @@ describe('text cost grows linearly', { timeout: 120_000 }, () => {
   });
   it('tokenize, "a" repeated (one word, no spaces)', async () => {
     expect(await growth((n) => tokenize(run(n), 'en'))).toBeLessThan(GROWTH);
+  });
+  for (const [name, text] of separators) {
+    it(`tokenize, runs of separators: ${name}`, async () => {
+      expect(await growth((n) => tokenize(text(n), 'en'))).toBeLessThan(GROWTH);
+    });
+  }
+  it('runs of separators cost about what prose of the same length costs', async () => {
+    const n = 4 * N;
+    await tokenize(english(n), 'en');
+    let prose = Number.POSITIVE_INFINITY;
+    const worst = new Map<string, number>();
+    for (let i = 0; i < RUNS; i++) {
+      prose = Math.min(prose, await perCall(() => tokenize(english(n), 'en')));
+      for (const [name, text] of separators) {
+        worst.set(
+          name,
+          Math.min(worst.get(name) ?? Number.POSITIVE_INFINITY, await perCall(() => tokenize(text(n), 'en'))),
+        );
+      }
+    }
+    // Before separator runs were set aside, line feeds cost 20 times prose on Node 20.
+    for (const [name, ms] of worst) expect(ms / prose, name).toBeLessThan(3);
   });
   it('POST /analyze', async () => {
     expect(
@@ -109,6 +142,9 @@ describe('text routes and the event loop', () => {
       'a'.repeat(100_000),
       '!'.repeat(100_000),
       '👩‍👩‍👧 '.repeat(11_111),
+      `a${'\n'.repeat(99_999)}`,
+      `a${'\r\n'.repeat(49_999)}`,
+      `a${' \n\t.\r\n\u2028'.repeat(12_500)}`,
     ];
     await (await analyze('warm up: load the route, the stemmer and the vocabulary.')).text();
     const delay = monitorEventLoopDelay({ resolution: 5 });

@@ -87,6 +87,20 @@ describe('chunked segmentation', () => {
     }
   }, 60_000);
 
+  it('gives the whole-text words and sentences on runs of line breaks and other separators', () => {
+    const runs = (unit: string, n: number) => unit.repeat(n);
+    const cases = [
+      `a${runs('\n', 3000)}`,
+      `${runs('\n', 40)}Start. Then${runs('\r\n', 50)}more text.${runs('\u2028', 45)}`,
+      `Mr. Smith.${runs(' \n\t', 40)}Next line.\n${runs('\u2029 ', 33)} lower case${runs('\n', 31)}x`,
+      `One.${runs('\n', 40)}\u0301accent${runs('\r\n', 40)}\r`,
+      `a${runs(' \n\t.\r\n\u2028', 400)}b`,
+      `${runs(`word${runs('\n', 32)}`, 30)}${runs('\u0085', 50)}end`,
+      `a${runs('\t', 3000)}b${runs('.', 3000)}c${runs(' ', 3000)}`,
+    ];
+    for (const text of cases) expectSameSegments(text, 'en', [7, 97, 2048]);
+  }, 60_000);
+
   it('gives the whole-text words and sentences on long runs without spaces', () => {
     const cases: [string, string][] = [
       ['zh', chinese(6000)],

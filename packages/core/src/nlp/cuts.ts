@@ -11,6 +11,9 @@
  * - `space`: letter, one white-space character, then a letter at `at`. A word
  *   boundary; a sentence boundary exactly when the space is a paragraph separator.
  * - `stop`: 。！？ then a letter: a word and sentence boundary.
+ * - `para`: just after a paragraph separator (CR LF kept whole): a word and sentence
+ *   boundary whatever surrounds it (UAX #29 SB4, WB3a), so text made of line breaks
+ *   is cut exactly too.
  * - `comma`: letter, 、 or ，, letter: a word boundary, no sentence boundary.
  * - `letters`: two letters (text without spaces: Chinese, Japanese, Thai; or one long
  *   run of Latin). Not a sentence boundary; words are decided by segmenting past
@@ -23,7 +26,7 @@
  *   thousands of characters gets here.
  */
 
-export type CutKind = 'space' | 'stop' | 'comma' | 'letters' | 'alnum' | 'hard' | 'end';
+export type CutKind = 'space' | 'stop' | 'para' | 'comma' | 'letters' | 'alnum' | 'hard' | 'end';
 
 export interface Cut {
   at: number;
@@ -90,6 +93,54 @@ function exactCut(text: string, at: number): Cut | undefined {
   return undefined;
 }
 
+/** A `para` cut at `at`, if text[at - 1] is a paragraph separator and the cut keeps characters whole. */
+function paraCut(text: string, at: number): Cut | undefined {
+  if (!isParaSep(text.charCodeAt(at - 1)) || !whole(text, at)) return undefined;
+  return { at, kind: 'para', sentenceBreak: true };
+}
+
+/** Paragraph separators in one run of white space past which the run is set aside (`separatorRun`). */
+export const RUN_MIN = 32;
+
+/**
+ * The next run of white space from `from` on that holds at least RUN_MIN paragraph
+ * separators, as [start, end): from just after its first separator to just after its
+ * last. Both ends are word and sentence boundaries, and every sentence segment inside
+ * ends at a separator, so the run needs no segmenter (on Node 20 each line break costs
+ * the segmenter as much as a sentence of prose). Linear: reads each character once.
+ */
+export function separatorRun(text: string, from: number): { start: number; end: number } | undefined {
+  let count = 0;
+  let start = -1;
+  let end = -1;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isParaSep(c)) {
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      if (whole(text, i + 1)) {
+        if (count++ === 0) start = i + 1;
+        end = i + 1;
+        continue;
+      }
+    }
+    if (!isSpace(c)) {
+      if (count >= RUN_MIN) return { start, end };
+      count = 0;
+    }
+  }
+  return count >= RUN_MIN ? { start, end } : undefined;
+}
+
+/** Ends of the sentence segments in a separator run: just after each paragraph separator (CR LF as one). */
+export function separatorEnds(text: string, start: number, end: number, out: number[]): void {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isParaSep(c)) continue;
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    out.push(i + 1);
+  }
+}
+
 /** Whether a cut at `at` keeps every character (and CR LF, and ZWJ sequences) whole. */
 function whole(text: string, at: number): boolean {
   const y = text.charCodeAt(at);
@@ -112,7 +163,7 @@ export function nextCut(text: string, start: number, size: number): Cut {
   let alnum = -1;
   let hard = -1;
   for (let at = start + size; at < hi; at++) {
-    const cut = exactCut(text, at);
+    const cut = exactCut(text, at) ?? paraCut(text, at);
     if (cut) return cut;
     if (letters >= 0 || !whole(text, at)) continue;
     if (letterAt(text, at)) {

@@ -5,9 +5,12 @@
  * `Intl.Segmenter` is quadratic over long strings on Node 20 (100,000 characters of
  * prose take seconds), so a text is segmented in chunks of CHUNK..CHUNK_MAX code
  * units, cut where the cut cannot change the result (see `cuts.ts`). Words and
- * sentences are then the ones the whole-text segmenter gives.
+ * sentences are then the ones the whole-text segmenter gives. Runs of line breaks
+ * (and the white space between them) are set aside before any chunk is segmented
+ * (`separatorRun`): no word is in them and each of their sentences ends at a break,
+ * so they cost what prose costs, where Node 20's segmenter takes seconds.
  */
-import { nextCut } from './cuts.js';
+import { nextCut, separatorEnds, separatorRun } from './cuts.js';
 
 export interface Span {
   start: number;
@@ -63,6 +66,29 @@ function pieces(seg: Intl.Segmenter, text: string, from: number, to: number): Pi
 }
 
 /**
+ * `steps` over each stretch of text between separator runs (`separatorRun`), as its
+ * own string with its offset, and `run` over each run; yields after each run.
+ */
+function* byRuns(
+  text: string,
+  size: number,
+  steps: (part: string, base: number) => Generator<void, void>,
+  run: (start: number, end: number) => void,
+): Generator<void, void> {
+  if (size <= 0) return yield* steps(text, 0);
+  let pos = 0;
+  for (;;) {
+    const r = separatorRun(text, pos);
+    const hi = r ? r.start : text.length;
+    if (hi > pos) yield* steps(pos === 0 && hi === text.length ? text : text.slice(pos, hi), pos);
+    if (!r) return;
+    run(r.start, r.end);
+    pos = r.end;
+    yield;
+  }
+}
+
+/**
  * The word-like segments of a text (letters and digits; punctuation and spaces left
  * out), appended to `out`. Yields after each chunk, so a caller can give the event
  * loop a turn (`tokenizeAsync`).
@@ -70,6 +96,23 @@ function pieces(seg: Intl.Segmenter, text: string, from: number, to: number): Pi
 export function* wordSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
   const seg = segmenter(lang, 'word');
   const size = opts?.chunk ?? CHUNK;
+  // A separator run holds no word.
+  yield* byRuns(
+    text,
+    size,
+    (part, base) => wordChunks(seg, part, base, size, out),
+    () => {},
+  );
+}
+
+/** `wordSteps` over one stretch of text, its spans moved by `base`. */
+function* wordChunks(
+  seg: Intl.Segmenter,
+  text: string,
+  base: number,
+  size: number,
+  out: Span[],
+): Generator<void, void> {
   /** A word cut at a hard cut inside it: the next chunk's first segment continues it. */
   let open: Piece | undefined;
   let from = 0;
@@ -78,7 +121,7 @@ export function* wordSteps(text: string, lang: string, out: Span[], opts?: Chunk
       p = { start: open.start, end: p.end, wordLike: open.wordLike || p.wordLike };
       open = undefined;
     }
-    if (p.wordLike) out.push({ start: p.start, end: p.end });
+    if (p.wordLike) out.push({ start: base + p.start, end: base + p.end });
   };
   while (from < text.length) {
     const cut = nextCut(text, from, size);
@@ -119,13 +162,35 @@ export function* wordSteps(text: string, lang: string, out: Span[], opts?: Chunk
     }
     yield;
   }
-  if (open) out.push({ start: open.start, end: open.end });
+  if (open) out.push({ start: base + open.start, end: base + open.end });
 }
 
 /** Every sentence segment of a text, untrimmed, covering it end to end, appended to `out`; yields after each chunk. */
 export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
   const seg = segmenter(lang, 'sentence');
   const size = opts?.chunk ?? CHUNK;
+  const ends: number[] = [];
+  const run = (start: number, end: number) => {
+    ends.length = 0;
+    separatorEnds(text, start, end, ends);
+    let from = start;
+    for (const e of ends) {
+      out.push({ start: from, end: e });
+      from = e;
+    }
+  };
+  yield* byRuns(text, size, (part, base) => sentenceChunks(seg, part, base, size, out), run);
+}
+
+/** `sentenceSteps` over one stretch of text, its spans moved by `base`. */
+function* sentenceChunks(
+  seg: Intl.Segmenter,
+  text: string,
+  base: number,
+  size: number,
+  out: Span[],
+): Generator<void, void> {
+  const put = (s: Span) => out.push({ start: base + s.start, end: base + s.end });
   /** The sentence running across the last cut (no sentence break there). */
   let open: Span | undefined;
   /** Where segmenting starts: the last cut, or the start of the sentence carried over it. */
@@ -141,11 +206,11 @@ export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: C
       open = undefined;
     }
     if (cut.kind === 'end' || cut.sentenceBreak === true) {
-      out.push(...list);
+      for (const s of list) put(s);
       from = cut.at;
     } else if (cut.sentenceBreak === false) {
       open = list.pop();
-      out.push(...list);
+      for (const s of list) put(s);
       from = cut.at;
     } else {
       // Unknown: segment the last sentence again with what follows it, from a break
@@ -157,7 +222,7 @@ export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: C
         k--;
         letter = hasLetter(text, (list[k] as Span).start, (list[k] as Span).end);
       }
-      for (let i = 0; i < k; i++) out.push(list[i] as Span);
+      for (let i = 0; i < k; i++) put(list[i] as Span);
       const start = (list[k] as Span).start;
       if (cut.at - start > SENTENCE_CARRY_MAX) {
         // One sentence longer than that: no break is left to find in it.
@@ -169,7 +234,7 @@ export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: C
     }
     yield;
   }
-  if (open) out.push(open);
+  if (open) put(open);
 }
 
 const LETTER = /\p{L}/u;
