@@ -91,7 +91,12 @@ export function apiGatewayEvent(req: WireRequest): APIGatewayProxyEventV2 {
     ...(url.pathname === '/' ? {} : { pathParameters: { proxy: decodeURIComponent(url.pathname.slice(1)) } }),
     requestContext: {
       ...captured.requestContext,
-      http: { ...captured.requestContext.http, method: req.method, path: decodeURIComponent(url.pathname) },
+      http: {
+        ...captured.requestContext.http,
+        method: req.method,
+        path: decodeURIComponent(url.pathname),
+        ...(req.client ? { sourceIp: req.client } : {}),
+      },
     },
     isBase64Encoded: Boolean(req.base64 && req.body !== undefined),
     ...(body === undefined ? {} : { body }),

@@ -51,7 +51,8 @@ const preset: Preset = {
         const request = new azure.HttpRequest({
           method: req.method,
           url: `http://localhost:7071${req.path}`,
-          headers: req.headers ?? {},
+          // Azure's front end reports the caller as X-Forwarded-For, address and port
+          headers: { ...req.headers, ...(req.client ? { 'x-forwarded-for': `${req.client}:50123` } : {}) },
           ...(req.body === undefined ? {} : { body: { string: req.body } }),
         });
         const context = new azure.InvocationContext({ functionName: 'cityscope', invocationId: crypto.randomUUID() });

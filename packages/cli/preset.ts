@@ -18,6 +18,7 @@ const preset: Preset = {
       async send(req) {
         const res = await handle(
           new Request(`http://localhost${req.path}`, { method: req.method, headers: req.headers, body: req.body }),
+          req.client ? { clientAddress: req.client } : undefined,
         );
         return { status: res.status, headers: res.headers, body: await res.text() };
       },

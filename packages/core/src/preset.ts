@@ -65,6 +65,12 @@ export interface WireRequest {
   body?: string;
   /** In-process AWS: deliver the body base64-encoded (isBase64Encoded: true), as API Gateway does for binary media. */
   base64?: boolean;
+  /**
+   * The caller's address, delivered where the platform reports it: API Gateway's
+   * requestContext.http.sourceIp, X-Forwarded-For's last hop (Google, Azure, and the Node
+   * server with TRUST_PROXY), the handler's RequestMeta in-process.
+   */
+  client?: string;
 }
 
 /** The answer to a WireRequest. */
@@ -82,6 +88,8 @@ export interface InProcessRuntime {
 
 /** One request over real HTTP. */
 export async function fetchExchange(base: string, req: WireRequest): Promise<Exchange> {
-  const res = await fetch(`${base}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
+  // a front end appends the caller's address as X-Forwarded-For's last hop, after whatever the caller wrote
+  const headers = req.client ? { ...req.headers, 'x-forwarded-for': `192.0.2.254, ${req.client}` } : req.headers;
+  const res = await fetch(`${base}${req.path}`, { method: req.method, headers, body: req.body });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }

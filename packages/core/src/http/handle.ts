@@ -224,10 +224,10 @@ async function dispatch(ex: Incoming, deps: Deps, access: (() => Promise<Gate>) 
   if (found.allow.length === 0) throw new NotFoundError(`No route ${ex.method} ${ex.instance}`);
   if (ex.method === 'OPTIONS') return preflight(found.allow);
   if (!found.route) throw new MethodNotAllowedError(found.allow, ex.method);
+  ex.route = routeTemplate(found.route.path);
   // credentials (401) before the input is read; the cost, from the valid input, before the work (429)
   const gate = access && !found.route.open ? await access() : null;
   const client = gate ? await gate.identify(ex.request, ex.address) : '';
-  ex.route = routeTemplate(found.route.path);
   const input = await readInput(found.route, found.params, ex);
   if (gate) await gate.spend(client, costOf(found.route, input), ex.headers);
   const ctx = { deps, requestId: ex.requestId, request: ex.request };

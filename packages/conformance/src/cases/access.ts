@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Case } from '../types.js';
+
+/**
+ * Access: run by their own suites (test/access-*.test.ts), each with its settings in the
+ * environment before the runtimes load, and in this order (the limit cases count).
+ */
+
+/** The one key of the auth suite, and its API_KEYS entry. */
+export const ACCESS_KEY = 'csk_conformance-key-0123456789abcdef';
+export const AUTH_ENV = {
+  API_KEYS: `conformance:${createHash('sha256').update(ACCESS_KEY).digest('hex')}`,
+} as const;
+
+/** The limit suite: no credentials, so a client is the address its platform reports. */
+export const LIMIT_ENV = { RATE_LIMIT: '3/min', TRUST_PROXY: 'true' } as const;
+
+const UNAUTHORIZED = {
+  status: 401,
+  type: 'problem',
+  code: 'unauthorized',
+  headers: { 'www-authenticate': 'Bearer' },
+} as const;
+
+export const AUTH_CASES: Case[] = [
+  { name: 'no credentials: 401', request: { method: 'GET', path: '/cities/Toronto' }, ...UNAUTHORIZED },
+  {
+    name: 'no credentials says missing and nothing more',
+    request: { method: 'GET', path: '/cities/Toronto' },
+    ...UNAUTHORIZED,
+    json: { detail: expect.stringMatching(/^Credentials missing:/) },
+  },
+  {
+    name: 'a wrong key in X-API-Key: 401',
+    request: { method: 'GET', path: '/cities/Toronto', headers: { 'x-api-key': `${ACCESS_KEY}x` } },
+    ...UNAUTHORIZED,
+  },
+  {
+    name: 'a wrong key as a bearer token: 401',
+    request: { method: 'GET', path: '/cities/Toronto', headers: { authorization: 'Bearer not-the-key' } },
+    ...UNAUTHORIZED,
+  },
+  {
+    name: 'another scheme: 401',
+    request: { method: 'GET', path: '/cities/Toronto', headers: { authorization: `Basic ${ACCESS_KEY}` } },
+    ...UNAUTHORIZED,
+  },
+  {
+    name: 'an unsigned JWT (alg none) as a bearer token: 401',
+    request: {
+      method: 'GET',
+      path: '/cities/Toronto',
+      headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+    },
+    ...UNAUTHORIZED,
+  },
+  {
+    name: 'a POST without credentials is refused before its body is read',
+    request: { method: 'POST', path: '/analyze', headers: { 'content-type': 'text/plain' }, body: 'x' },
+    ...UNAUTHORIZED,
+  },
+  {
+    name: 'the key in X-API-Key: 200',
+    request: { method: 'GET', path: '/cities/Toronto', headers: { 'x-api-key': ACCESS_KEY } },
+    status: 200,
+    type: 'json',
+  },
+  {
+    name: 'the key as a bearer token: 200',
+    request: { method: 'GET', path: '/cities/Toronto', headers: { authorization: `Bearer ${ACCESS_KEY}` } },
+    status: 200,
+    type: 'json',
+  },
+  // open routes
+  { name: 'open: /health', request: { method: 'GET', path: '/health' }, status: 200, type: 'json' },
+  { name: 'open: /openapi.json', request: { method: 'GET', path: '/openapi.json' }, status: 200, type: 'json' },
+  { name: 'open: /docs', request: { method: 'GET', path: '/docs' }, status: 200, type: 'html' },
+  {
+    name: 'open: a CORS preflight',
+    request: {
+      method: 'OPTIONS',
+      path: '/cities/Toronto',
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, x-api-key',
+      },
+    },
+    status: 204,
+    type: 'none',
+    headers: { 'access-control-allow-headers': /authorization, x-api-key/ },
+  },
+  {
+    name: 'an unknown path is still 404',
+    request: { method: 'GET', path: '/nowhere' },
+    status: 404,
+    type: 'problem',
+    code: 'not_found',
+  },
+];
+
+const A = '198.51.100.7';
+const B = '198.51.100.8';
+const ratelimit = (r: number) => ({
+  'ratelimit-policy': '"default";q=3;w=60',
+  ratelimit: new RegExp(`^"default";r=${r};t=(60|[1-5]?\\d)$`),
+});
+
+export const LIMIT_CASES: Case[] = [
+  {
+    name: 'a distance costs 2 of 3 units',
+    request: { method: 'GET', path: '/distance?from=Toronto&to=Montreal', client: A },
+    status: 200,
+    type: 'json',
+    headers: ratelimit(1),
+  },
+  {
+    name: 'one city costs 1: the last unit',
+    request: { method: 'GET', path: '/cities/Toronto', client: A },
+    status: 200,
+    type: 'json',
+    headers: ratelimit(0),
+  },
+  {
+    name: 'over the limit: 429 with Retry-After and the RateLimit fields',
+    request: { method: 'GET', path: '/cities/Toronto', client: A },
+    status: 429,
+    type: 'problem',
+    code: 'rate_limited',
+    headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
+  },
+  {
+    name: 'another address is another client',
+    request: { method: 'GET', path: '/cities/Toronto', client: B },
+    status: 200,
+    type: 'json',
+    headers: ratelimit(2),
+  },
+  {
+    name: 'an open route is never counted',
+    request: { method: 'GET', path: '/health', client: A },
+    status: 200,
+    type: 'json',
+    headers: { ratelimit: null, 'ratelimit-policy': null },
+  },
+];
