@@ -239,6 +239,35 @@ describe('failures', () => {
     await expect(client().lookup('Ottawa', 'en')).rejects.toThrow(/internal_api_error/);
   });
 
+  it('treats answers of the wrong shape as upstream errors, and caches none of them', async () => {
+    const c = client();
+    for (const body of [
+      {},
+      { batchcomplete: true },
+      { warnings: { main: { warnings: 'Unrecognized parameter' } } },
+      { query: {} },
+      { query: { pages: 'none' } },
+      { query: { pages: [] } },
+      { query: { pages: [{ ns: 0 }] } },
+      { query: { pages: [7] } },
+    ]) {
+      fake.faults.push({ status: 200, body: JSON.stringify(body) });
+      const err = await c.lookup('Toronto', 'en').catch((e) => e);
+      expect(err, JSON.stringify(body)).toBeInstanceOf(UpstreamError);
+      expect(err.status).toBe(502);
+    }
+    // the upstream recovers: the city is there, not a cached miss
+    expect(await c.lookup('Toronto', 'en')).toMatchObject({ kind: 'page', page: { title: 'Toronto' } });
+  });
+
+  it('keeps "missing" for what Wikipedia says is missing', async () => {
+    fake.faults.push({
+      status: 200,
+      body: JSON.stringify({ query: { pages: [{ ns: 0, title: 'Nowhere', missing: true }] } }),
+    });
+    expect(await client().lookup('Nowhere', 'en')).toEqual({ kind: 'missing', title: 'Nowhere' });
+  });
+
   it('enforces the deadline', async () => {
     fake.delayMs = 500;
     const err = await client({ timeoutMs: 100 })

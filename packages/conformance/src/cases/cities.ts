@@ -148,6 +148,21 @@ export const CITY_CASES: Case[] = [
     code: 'upstream_error',
   },
   {
+    name: 'city: an upstream answer without pages is an upstream error, not a missing city',
+    request: { method: 'GET', path: '/cities/Dublin,%20Ireland' },
+    faults: [{ status: 200, body: '{}' }],
+    status: 502,
+    type: 'problem',
+    code: 'upstream_error',
+  },
+  {
+    name: 'city: and that answer was not cached (the next request finds the city)',
+    request: { method: 'GET', path: '/cities/Dublin,%20Ireland' },
+    status: 200,
+    type: 'json',
+    check: (b) => expect(b.title).toBe('Dublin'),
+  },
+  {
     name: 'city: upstream unavailable passes Retry-After on',
     request: { method: 'GET', path: '/cities/Upstream%20Probe%20B' },
     faults: [{ status: 429, headers: { 'retry-after': '120' } }],

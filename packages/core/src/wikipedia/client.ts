@@ -225,6 +225,8 @@ export class WikipediaClient {
         name = redirects.get(name) as string;
       }
       const raw = pages.get(name);
+      // "missing" only when Wikipedia says so; an answer that leaves a title out is a fault
+      if (!raw && !interwiki.has(name)) throw new UpstreamError(`${this.label(lang)} answered without "${name}"`);
       if (!raw || raw.missing || raw.invalid || raw.ns !== 0 || interwiki.has(name)) {
         out.set(requested, { kind: 'missing', title: requested });
         continue;

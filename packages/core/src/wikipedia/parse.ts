@@ -50,13 +50,16 @@ export function readQuery(body: unknown, label: string): QueryBatch {
     const code = str(body.error.code) ?? 'unknown';
     throw new UpstreamError(`${label} refused the query (${code})`);
   }
-  const query = isObj(body.query) ? body.query : {};
-  const rawPages = Array.isArray(query.pages) ? query.pages : isObj(query.pages) ? Object.values(query.pages) : [];
+  // An answer of the wrong shape (`{}`, warnings only, no pages) is a fault upstream, never "missing".
+  const query = body.query;
+  if (!isObj(query)) throw new UpstreamError(`${label} answered without a query result`);
+  const rawPages = Array.isArray(query.pages) ? query.pages : isObj(query.pages) ? Object.values(query.pages) : null;
+  if (rawPages === null) throw new UpstreamError(`${label} answered without pages`);
   const pages: RawPage[] = [];
   for (const p of rawPages) {
-    if (!isObj(p)) continue;
+    if (!isObj(p)) throw new UpstreamError(`${label} answered with a page that is not an object`);
     const title = str(p.title);
-    if (title === null) continue;
+    if (title === null) throw new UpstreamError(`${label} answered with a page without a title`);
     pages.push({ title, ns: num(p.ns) ?? 0, missing: flag(p, 'missing'), invalid: flag(p, 'invalid'), raw: p });
   }
   const interwiki = new Set<string>();
