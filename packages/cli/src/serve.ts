@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createHandler, createLogger, type Handler, type Logger, loadConfig } from '@cityscope/core';
+import {
+  createHandler,
+  createLogger,
+  type Handler,
+  type Logger,
+  loadConfig,
+  PROMETHEUS_CONTENT_TYPE,
+} from '@cityscope/core';
 import { lastForwardedHop } from '@cityscope/core/platform/forwarded';
 import { parserErrorStatus, rawProblemResponse, sendWebResponse, toWebRequest } from '@cityscope/core/platform/node';
 
@@ -34,6 +41,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     (trustProxy ? lastForwardedHop(req.headers['x-forwarded-for']) : undefined) ?? req.socket.remoteAddress;
   const timeouts = options.timeouts ?? { requestMs: 30_000, headersMs: 10_000, checkEveryMs: 30_000 };
   const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
+    // PROMETHEUS_METRICS=on: the instance's metrics for a Prometheus scrape, outside the API's routes
+    const metrics = req.method === 'GET' && req.url === '/metrics' ? handle.prometheus?.() : undefined;
+    if (metrics !== undefined) {
+      res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' }).end(metrics);
+      return;
+    }
     const clientAddress = clientOf(req);
     handle(toWebRequest(req), clientAddress ? { clientAddress } : undefined)
       .then((response) => sendWebResponse(res, response))
@@ -69,7 +82,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      // the last spans and metrics go to the collector before the process ends (OTEL_EXPORTER_OTLP_*)
+      server.close(() => void handle.flush?.(2_000).then(resolve));
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000).unref();
     });

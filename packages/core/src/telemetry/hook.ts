@@ -33,6 +33,9 @@ export interface TelemetryHook {
   prometheus(): string | undefined;
 }
 
+/** The media type of Prometheus' text exposition format, 0.0.4. */
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
 /** `/cities/{name+}` → `/cities/{name}`: the route template as OpenTelemetry's `http.route`. */
 export const routeTemplate = (path: string): string => path.replace(/\+\}/g, '}');
 
@@ -68,7 +71,8 @@ export function telemetryHook(
       };
     },
     flush: (deadlineMs) => runtime?.flush(deadlineMs) ?? Promise.resolve(),
-    prometheus: () => (config.prometheus ? runtime?.prometheus() : undefined),
+    // on but still loading: an empty page rather than a 404
+    prometheus: () => (config.prometheus ? (runtime?.prometheus() ?? '') : undefined),
   };
   if (telemetryWanted(config)) {
     hook.loading = import('./runtime.js')

@@ -7,8 +7,6 @@ import type { Metrics } from './metrics.js';
  * (`_seconds`), counters end in `_total`, histograms are `_bucket`/`_sum`/`_count`.
  */
 
-export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
-
 const UNIT_SUFFIX: Record<string, string> = { s: '_seconds' };
 
 function metricName(name: string, unit: string): string {
