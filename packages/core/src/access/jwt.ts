@@ -25,7 +25,12 @@ const JWKS_TIMEOUT_MS = 3000;
 const JWKS_MAX_BYTES = 64 * 1024;
 /** Clock skew allowed on exp and nbf. */
 const LEEWAY_SECONDS = 30;
-/** Asymmetric signature algorithms, for keys that declare none (jose matches them to the key type). */
+/**
+ * The algorithms accepted at all: asymmetric signatures only (never `none`, never an HMAC
+ * keyed with a public key). Which one a token may use is its key's: jose's key set picks
+ * only a key whose declared `alg` is the token's (or, for a key that declares none, whose
+ * type fits it), so a token in any other algorithm finds no key.
+ */
 const ASYMMETRIC = [
   'RS256',
   'RS384',
@@ -42,8 +47,6 @@ const ASYMMETRIC = [
 
 interface KeySet {
   getKey: ReturnType<typeof createLocalJWKSet>;
-  /** The algorithms the set's keys declare (or allow, for a key that declares none). */
-  algorithms: string[];
   fetchedAt: number;
 }
 
@@ -72,11 +75,7 @@ export class JwtVerifier {
     })) as JSONWebKeySet;
     // signing keys only: a shared secret ("oct") in a public key set is never used
     const keys = Array.isArray(json?.keys) ? json.keys.filter((k) => k && k.kty !== 'oct' && k.use !== 'enc') : [];
-    const declared = keys.flatMap((k) => (typeof k.alg === 'string' ? [k.alg] : []));
-    const algorithms = keys.some((k) => typeof k.alg !== 'string')
-      ? [...new Set([...declared, ...ASYMMETRIC])]
-      : declared;
-    return { getKey: createLocalJWKSet({ keys }), algorithms, fetchedAt: this.#lastFetch };
+    return { getKey: createLocalJWKSet({ keys }), fetchedAt: this.#lastFetch };
   }
 
   /** The cached key set; fetched when absent or older than its maximum age. */
@@ -113,7 +112,7 @@ export class JwtVerifier {
   async #check(token: string, set: KeySet): Promise<string> {
     const { payload } = await jwtVerify(token, set.getKey, {
       issuer: this.#opts.issuer,
-      algorithms: set.algorithms,
+      algorithms: ASYMMETRIC,
       clockTolerance: LEEWAY_SECONDS,
       currentDate: new Date(this.#now()),
     });
