@@ -1,19 +1,35 @@
 import type { Check } from '../cache/cache.js';
-import { isObj, isStr } from '../util/json.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import { type City, type FoundPage, requirePage, toCity } from './city.js';
 
-/** Whether a value read back from the shared cache has City's shape (fields added later are not checked). */
-export const isCity: Check<City> = (v): v is City =>
-  isObj(v) &&
-  isStr(v.title) &&
-  isStr(v.lang) &&
-  isStr(v.url) &&
-  isStr(v.summary) &&
-  isObj(v.facts) &&
-  Array.isArray(v.keywords) &&
-  isObj(v.source) &&
-  (v.coordinates === null || isObj(v.coordinates));
+type Schema = { safeParse(v: unknown): { success: boolean } };
+const checkOf = (schema: Schema) => (v: unknown) => schema.safeParse(v).success;
+let shapes: Promise<{ city: (v: unknown) => boolean; summary: (v: unknown) => boolean }> | undefined;
+
+/**
+ * The shape checks of values read back from the shared cache: each answer's own response
+ * schema (http/responses.ts), so every field is checked, a field added later too. The
+ * schemas load on a city route's first request, never at start.
+ */
+function cachedShapes() {
+  shapes ??= import('../http/responses.js').then((r) => ({
+    city: checkOf(r.CityResponse),
+    summary: checkOf(r.DistanceResponse.shape.from),
+  }));
+  return shapes;
+}
+
+/** Whether a value read back from the shared cache is a /cities answer. */
+export async function cityCheck(): Promise<Check<City>> {
+  const { city } = await cachedShapes();
+  return (v): v is City => city(v);
+}
+
+/** Whether a value read back from the shared cache is /distance's short form of a city (T: that form). */
+export async function citySummaryCheck<T>(): Promise<Check<T>> {
+  const { summary } = await cachedShapes();
+  return (v): v is T => summary(v);
+}
 
 /**
  * What was computed from one fetch of a page, through the client's cache: computed once
@@ -43,7 +59,7 @@ export async function cityAnswer(
   lang: string,
   summarySentences: number,
 ): Promise<City> {
-  const city = await onPage(client, 'city', found, lang, summarySentences, isCity, () =>
+  const city = await onPage(client, 'city', found, lang, summarySentences, await cityCheck(), () =>
     toCity(found, requested, lang, summarySentences),
   );
   // what belongs to this request rather than to the page
@@ -60,11 +76,6 @@ export async function cityAnswer(
     redirectedFrom: found.redirectedFrom,
     source: { ...city.source, retrievedAt: found.retrievedAt },
   };
-}
-
-/** Whether a cached value has the shape of /distance's short form of a city (T: that form). */
-export function isCitySummary<T>(v: unknown): v is T {
-  return isObj(v) && isStr(v.title) && isStr(v.url) && (v.coordinates === null || isObj(v.coordinates));
 }
 
 /** GET /cities: the lookup (cached), then the answer (cached). */

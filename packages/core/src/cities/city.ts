@@ -1,34 +1,17 @@
+import type * as z from 'zod/mini';
 import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js';
 import { pageInfobox } from '../facts/page-infobox.js';
-import { type CombinedFacts, combineFacts, type FactSources } from '../facts/sources.js';
+import { type CombinedFacts, combineFacts } from '../facts/sources.js';
 import type { LatLon } from '../geo/types.js';
-import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
-import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
+import type { CityResponse } from '../http/responses.js';
+import { keyphrases } from '../nlp/keyphrases.js';
+import { sentiment, sentimentNote } from '../nlp/sentiment.js';
 import { leadSentences } from '../nlp/summary.js';
 import { tokenize } from '../nlp/text.js';
 import type { Lookup } from '../wikipedia/types.js';
 
-export interface City {
-  title: string;
-  requested: string;
-  redirectedFrom: string | null;
-  lang: string;
-  url: string;
-  description: string | null;
-  summary: string;
-  coordinates: LatLon | null;
-  facts: CombinedFacts['facts'];
-  /** Where each fact came from: the infobox, GeoData (coordinates) or Wikidata. */
-  factSources: FactSources;
-  /** Where the infobox and Wikidata disagree, or Wikidata could not be asked. */
-  factNotes: string[];
-  thumbnail: { url: string; width: number; height: number } | null;
-  keywords: Keyword[];
-  sentiment: Sentiment | null;
-  /** Why `sentiment` is null (no vocabulary for the language), else null. */
-  sentimentNote: string | null;
-  source: { pageId: number; revisionId: number | null; retrievedAt: string };
-}
+/** The /cities answer: the type of its response schema, the one place its shape is written. */
+export type City = z.infer<typeof CityResponse>;
 
 /** The problem for a lookup that found no single article. */
 export function lookupProblem(lookup: Exclude<Lookup, { kind: 'page' }>, host: string): CityscopeError {

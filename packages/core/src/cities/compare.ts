@@ -1,7 +1,7 @@
 import { distanceMatrix, EARTH_RADIUS_KM, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
-import { cityAnswer, isCitySummary, onPage } from './cached.js';
+import { cityAnswer, citySummaryCheck, onPage } from './cached.js';
 import { type City, type FoundPage, type ItemError, itemError, pageFacts, requirePage } from './city.js';
 
 export type CityOutcome = { name: string; city: City } | { name: string; error: ItemError };
@@ -49,10 +49,9 @@ export async function distance(client: WikipediaClient, from: string, to: string
   const [a, b] = await client.lookupMany([from, to], lang, 'facts');
   const host = client.label(lang);
   // the page-derived part is cached; the name asked for is this request's own
+  const check = await citySummaryCheck<ReturnType<typeof citySummary>>();
   const summary = async (found: FoundPage, requested: string) => ({
-    ...(await onPage(client, 'summary', found, lang, 0, isCitySummary<ReturnType<typeof citySummary>>, () =>
-      citySummary(found, requested, lang),
-    )),
+    ...(await onPage(client, 'summary', found, lang, 0, check, () => citySummary(found, requested, lang))),
     requested,
   });
   const [ca, cb] = await Promise.all([
