@@ -9,7 +9,11 @@ export const CITY_CASES: Case[] = [
     request: { method: 'GET', path: '/cities/Toronto' },
     status: 200,
     type: 'json',
-    headers: { 'cache-control': 'public, max-age=3600' },
+    headers: {
+      'cache-control': 'public, max-age=3600',
+      // the time waiting on Wikipedia, and what the cache did (a miss the first time, a hit after)
+      'server-timing': /^total;dur=[\d.]+, upstream;dur=[\d.]+;desc="\d+ requests", cache;desc=(hit|miss)$/,
+    },
     json: {
       title: 'Toronto',
       requested: 'Toronto',

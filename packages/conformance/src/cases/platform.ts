@@ -16,6 +16,28 @@ export const PLATFORM_CASES: Case[] = [
   },
   { name: 'HEAD health has no body', request: { method: 'HEAD', path: '/health' }, status: 200, type: 'none' },
   {
+    name: 'Server-Timing on every answer, exposed by CORS',
+    request: {
+      method: 'GET',
+      path: '/health',
+      headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    },
+    status: 200,
+    type: 'json',
+    headers: {
+      'server-timing': /^total;dur=\d+(\.\d+)?, upstream;dur=\d+(\.\d+)?;desc="0 requests"$/,
+      'access-control-expose-headers': /server-timing/,
+    },
+  },
+  {
+    name: 'Server-Timing on an error answer',
+    request: { method: 'GET', path: '/nowhere' },
+    status: 404,
+    type: 'problem',
+    code: 'not_found',
+    headers: { 'server-timing': /^total;dur=\d+(\.\d+)?, upstream;dur=/ },
+  },
+  {
     name: 'x-request-id is echoed',
     request: { method: 'GET', path: '/health', headers: { 'x-request-id': 'conformance-req-42' } },
     status: 200,
@@ -106,7 +128,13 @@ export const PLATFORM_CASES: Case[] = [
     request: { method: 'GET', path: '/docs' },
     status: 200,
     type: 'html',
-    headers: { 'cache-control': 'public, max-age=3600' },
+    headers: {
+      'cache-control': 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy':
+        /^default-src 'none'; script-src 'self' https:\/\/\S+ 'sha256-[A-Za-z0-9+/=]+';.*frame-ancestors 'none'$/,
+      'x-frame-options': 'DENY',
+    },
     check: (page: string) => {
       // the viewer comes from a pinned CDN URL with its integrity; the page itself stays small
       expect(page).toMatch(/<script src="https:\/\/[^"]+@\d+\.\d+\.\d+\/[^"]+" integrity="sha384-[^"]+"/);
