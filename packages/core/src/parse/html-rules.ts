@@ -23,7 +23,7 @@ export const VOID = new Set([
   'wbr',
 ]);
 
-/** Elements whose contents are never readable text. */
+/** Elements whose contents are never readable text (MathML is: its numbers and symbols are the article's). */
 export const FURNITURE_TAGS = new Set([
   'head',
   'script',
@@ -31,7 +31,6 @@ export const FURNITURE_TAGS = new Set([
   'noscript',
   'template',
   'svg',
-  'math',
   'canvas',
   'iframe',
   'object',

@@ -1,6 +1,6 @@
 import { buildDocument, type Element, type HtmlDocument, MAX_DEPTH, MAX_ELEMENTS, slicer } from './dom.js';
 import { readMetadata } from './metadata.js';
-import { blockText, readableRoots } from './readable.js';
+import { readableText } from './readable.js';
 
 export interface ParsedPage {
   url: string | null;
@@ -128,7 +128,7 @@ export async function parseHtml(html: string, pageUrl: string | null, signal?: A
     headings,
     links,
     images,
-    text: await blockText(await readableRoots(doc, signal), signal),
+    text: await readableText(doc, signal),
     truncated: doc.truncated,
   };
 }

@@ -1,229 +1,225 @@
-import { nextTurn, sliceDue } from '../nlp/slice.js';
+import { blockText, type Readable } from './block-text.js';
 import { type Element, type HtmlDocument, slicer } from './dom.js';
+import { type CleanOptions, classWeight, leftOut } from './readable-clean.js';
 
 /**
- * The readable part of a page, after Mozilla Readability's approach in a
- * single pass over precomputed sums (each element's text length, link text
- * length and commas are added up when the tree is built):
+ * The readable part of a page, a port of Mozilla Readability's `_grabArticle`
+ * over precomputed sums (each element's text length, link text length and commas
+ * are added up when the tree is built), linear in the page:
  *
- * 1. a page that marks its content (`<main>`, `<article>`, `role=main`) gets
- *    the longest such element;
- * 2. otherwise paragraphs (p, pre, td, section, h2–h6, and divs with no block
- *    child) of at least 25 characters score 1 + commas + one per 100
- *    characters (at most 3); the score goes to their ancestors, less with
- *    every level (Readability's dividers: 1, 2, then level × 3), ancestors
- *    start from their tag and class weight, the total is scaled by
- *    1 − link density, and the best one wins, with the siblings that score
- *    close to it;
- * 3. scripts, navigation, hidden elements and site furniture are never text,
- *    and neither are Readability's "unlikely candidates" (class or id such as
- *    comment, sidebar, related, footer) inside the chosen element.
+ * 1. paragraphs (p, pre, td, section, h2–h6, divs with no block child) of at
+ *    least 25 characters score 1 + commas + one per 100 characters (at most 3);
+ *    the score goes to five ancestors, less with every level (dividers 1, 2, then
+ *    level × 3); ancestors start from their tag and class weight; each total is
+ *    scaled by 1 − link density; a div around one paragraph is that paragraph;
+ * 2. the best candidate moves up to the common ancestor of three near-best ones,
+ *    to a parent that scores more, and past parents it is the only child of;
+ * 3. its siblings join when they score close to it or are paragraphs of prose;
+ * 4. inside, readable-clean.ts leaves out what `_prepArticle` removes (fishy
+ *    lists, tables, forms and divs, share blocks, negative headings), and the
+ *    heading that repeats the page's title goes;
+ * 5. an article under 500 characters is tried again without leaving out unlikely
+ *    candidates (class or id such as comment, sidebar), then without class weights,
+ *    then without cleaning; the first long enough, else the longest, wins.
+ *
+ * Scripts, navigation, hidden elements and site furniture are never text.
  */
-
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'br',
-  'tr',
-  'td',
-  'th',
-  'caption',
-  'table',
-  'blockquote',
-  'pre',
-  'dd',
-  'dt',
-  'figure',
-  'figcaption',
-  'hr',
-  'address',
-  'details',
-  'summary',
-]);
-
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
-const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
-
-function classWeight(el: Element): number {
-  let w = 0;
-  for (const v of [el.attrs.get('class'), el.attrs.get('id')]) {
-    if (!v) continue;
-    if (NEGATIVE.test(v)) w -= 25;
-    if (POSITIVE.test(v)) w += 25;
-  }
-  return w;
-}
-
-function initialScore(el: Element): number {
-  let s = 0;
-  switch (el.name) {
-    case 'div':
-      s = 5;
-      break;
-    case 'pre':
-    case 'td':
-    case 'blockquote':
-      s = 3;
-      break;
-    case 'address':
-    case 'ol':
-    case 'ul':
-    case 'dl':
-    case 'dd':
-    case 'dt':
-    case 'li':
-    case 'form':
-      s = -3;
-      break;
-    case 'h1':
-    case 'h2':
-    case 'h3':
-    case 'h4':
-    case 'h5':
-    case 'h6':
-    case 'th':
-      s = -5;
-      break;
-  }
-  return s + classWeight(el);
-}
 
 const linkDensity = (el: Element) => (el.textLength === 0 ? 0 : el.linkLength / el.textLength);
 
-export interface Readable {
-  /** The elements whose text is the article, in document order. */
-  roots: Element[];
-  /** Whether unlikely candidates are left out of the text (the scored case). */
-  scored: boolean;
+/** Readability's initial score of an ancestor, from its tag and (when weighed) its class and id. */
+function initialScore(el: Element, weighClasses: boolean): number {
+  const byTag = TAG_SCORE.get(el.name) ?? 0;
+  return byTag + (weighClasses ? classWeight(el) : 0);
 }
 
-/** Picks the article's elements. */
-export async function readableRoots(doc: HtmlDocument, signal?: AbortSignal): Promise<Readable> {
-  const tick = slicer(signal);
-  const marked = doc.candidates.filter((c) => !c.furniture);
-  if (marked.length > 0) {
-    let best = marked[0] as Element;
-    for (const c of marked) if (c.textLength > best.textLength) best = c;
-    if (best.textLength > 0) return { roots: [best], scored: false };
-  }
+const TAG_SCORE = new Map<string, number>([
+  ['div', 5],
+  ['pre', 3],
+  ['td', 3],
+  ['blockquote', 3],
+  ...['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form'].map((t): [string, number] => [t, -3]),
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th'].map((t): [string, number] => [t, -5]),
+]);
+
+/** How many candidates Readability keeps, and how many near the best make their common ancestor the article. */
+const TOP_CANDIDATES = 5;
+const MIN_ALTERNATIVES = 3;
+/** An article shorter than this is tried again with a rule relaxed (Readability's charThreshold). */
+const CHAR_THRESHOLD = 500;
+
+/**
+ * Scores the paragraphs: 1 + commas + one per 100 characters (at most 3), given to
+ * five ancestors (dividers 1, 2, then level × 3), scaled by 1 − link density. Returns
+ * the scored ancestors, best first for the first {@link TOP_CANDIDATES}.
+ */
+async function scoreParagraphs(doc: HtmlDocument, opts: CleanOptions, tick: Tick): Promise<Element[]> {
   const scored: Element[] = [];
   for (const el of doc.scorable) {
     const wait = tick();
     if (wait) await wait;
-    if (el.unlikely || el.furniture || el.textLength < 25) continue;
+    if ((opts.stripUnlikely && el.unlikely) || el.furniture || el.textLength < 25) continue;
     const content = 1 + el.commas + 1 + Math.min(Math.floor(el.textLength / 100), 3);
     let ancestor = el.parent;
+    // a div around a single paragraph is that paragraph to Readability
+    if (ancestor && wrapsOneParagraph(ancestor)) ancestor = ancestor.parent;
     for (let level = 0; level < 5 && ancestor && ancestor.name !== '#root'; level++) {
       if (ancestor.score === undefined) {
-        ancestor.score = initialScore(ancestor);
+        ancestor.score = initialScore(ancestor, opts.weighClasses);
         scored.push(ancestor);
       }
       ancestor.score += content / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
       ancestor = ancestor.parent;
     }
   }
-  let top: Element | null = null;
-  let topScore = Number.NEGATIVE_INFINITY;
+  const top: Element[] = [];
   for (const el of scored) {
     const s = (el.score as number) * (1 - linkDensity(el));
     el.score = s;
-    if (s > topScore || (s === topScore && top !== null && el.depth < top.depth)) {
-      top = el;
-      topScore = s;
+    let at = top.findIndex((t) => s > (t.score as number));
+    if (at === -1) at = top.length;
+    if (at < TOP_CANDIDATES) {
+      top.splice(at, 0, el);
+      if (top.length > TOP_CANDIDATES) top.pop();
     }
   }
-  if (!top) return { roots: [doc.body ?? doc.root], scored: false };
+  return top;
+}
+
+/** A div whose only content is one paragraph, with few links. */
+function wrapsOneParagraph(el: Element): boolean {
+  if (el.name !== 'div' || el.children.length > 3 || linkDensity(el) >= 0.25) return false;
+  let p = 0;
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      if (c.trim() !== '') return false;
+    } else if (c.name === 'p') p++;
+    else return false;
+  }
+  return p === 1;
+}
+
+const isTop = (el: Element | null): el is Element => el !== null && el.name !== 'body' && el.name !== '#root';
+
+/** Readability's moves up from the best candidate: to a common ancestor, a better parent, an only child's parent. */
+function refine(tops: Element[], opts: CleanOptions): Element {
+  let top = tops[0] as Element;
+  const best = top.score as number;
+  const alternatives = tops.slice(1).filter((t) => (t.score as number) / best >= 0.75);
+  if (alternatives.length >= MIN_ALTERNATIVES) {
+    const lines = alternatives.map((t) => {
+      const set = new Set<Element>();
+      for (let a = t.parent; a; a = a.parent) set.add(a);
+      return set;
+    });
+    for (let p = top.parent; isTop(p); p = p.parent) {
+      if (lines.filter((l) => l.has(p)).length >= MIN_ALTERNATIVES) {
+        top = p;
+        break;
+      }
+    }
+  }
+  if (top.score === undefined) top.score = initialScore(top, opts.weighClasses);
+  let last = top.score as number;
+  const threshold = last / 3;
+  for (let p = top.parent; isTop(p); p = p.parent) {
+    if (p.score === undefined) continue;
+    if (p.score < threshold) break;
+    if (p.score > last) {
+      top = p;
+      break;
+    }
+    last = p.score;
+  }
+  const elementChildren = (el: Element) => el.children.filter((c) => typeof c !== 'string').length;
+  while (isTop(top.parent) && elementChildren(top.parent) === 1) top = top.parent;
+  if (top.score === undefined) top.score = initialScore(top, opts.weighClasses);
+  return top;
+}
+
+/** The best candidate and its siblings that score close to it, or are plain paragraphs of prose. */
+function withSiblings(top: Element, opts: CleanOptions): Element[] {
   const parent = top.parent;
-  if (!parent) return { roots: [top], scored: true };
-  // siblings whose score is close to the winner's, and plain paragraphs next to it
+  if (!parent) return [top];
+  const topScore = top.score as number;
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = top.attrs.get('class') ?? '';
   const roots: Element[] = [];
   for (const sibling of parent.children) {
-    if (typeof sibling === 'string' || sibling.furniture || sibling.unlikely) continue;
+    if (typeof sibling === 'string' || sibling.furniture || (opts.stripUnlikely && sibling.unlikely)) continue;
     if (sibling === top) {
       roots.push(sibling);
       continue;
     }
     const bonus = topClass !== '' && sibling.attrs.get('class') === topClass ? topScore * 0.2 : 0;
-    const density = linkDensity(sibling);
-    if (
-      (sibling.score !== undefined && sibling.score + bonus >= threshold) ||
-      (sibling.name === 'p' && sibling.textLength > 80 && density < 0.25)
-    )
-      roots.push(sibling);
+    if (sibling.score !== undefined && sibling.score + bonus >= threshold) roots.push(sibling);
+    else if ((sibling.name === 'p' || wrapsOneParagraph(sibling)) && isProse(sibling)) roots.push(sibling);
   }
-  return { roots, scored: true };
+  return roots;
 }
 
-/** Code units of a long string collapsed in one go, between two looks at the clock. */
-const COLLAPSE_PIECE = 32_768;
+/** Readability's sibling paragraph: long with few links, or short, linkless and with a full stop. */
+function isProse(p: Element): boolean {
+  const density = linkDensity(p);
+  if (p.textLength > 80) return density < 0.25;
+  if (p.textLength === 0 || density > 0) return false;
+  const own = p.name === 'p' ? p : (p.children.find((c) => typeof c !== 'string') as Element);
+  return own.children.some((c) => typeof c === 'string' && /\.( |$)/.test(c));
+}
+
+/** Readability's text similarity: the share of B's distinct tokens (by length) that A has too. */
+function similarity(a: string, b: string): number {
+  const tokens = (s: string) => s.toLowerCase().split(/\W+/).filter(Boolean);
+  const inA = new Set(tokens(a));
+  const bTokens = tokens(b);
+  if (inA.size === 0 || bTokens.length === 0) return 0;
+  const unique = bTokens.filter((t) => !inA.has(t));
+  return 1 - unique.join(' ').length / bTokens.join(' ').length;
+}
+
+/** The first h1 or h2 that repeats the page's title (Readability shows the title apart). */
+function titleHeading(doc: HtmlDocument): Element | null {
+  if (!doc.title) return null;
+  for (const h of doc.headings) {
+    if ((h.name !== 'h1' && h.name !== 'h2') || h.furniture) continue;
+    if (similarity(doc.title, h.collected ?? '') > 0.75) return h;
+  }
+  return null;
+}
+
+type Tick = () => Promise<void> | undefined;
+
+/** One of Readability's attempts with the given rules. */
+async function attempt(doc: HtmlDocument, opts: CleanOptions, tick: Tick): Promise<Readable> {
+  for (const el of doc.scorable) for (let a = el.parent, i = 0; a && i < 5; a = a.parent, i++) a.score = undefined;
+  const tops = await scoreParagraphs(doc, opts, tick);
+  const first = tops[0];
+  const roots = first && isTop(first) ? withSiblings(refine(tops, opts), opts) : [doc.body ?? doc.root];
+  const left = leftOut(roots, opts);
+  const heading = titleHeading(doc);
+  if (heading) left.add(heading);
+  return { roots, left, stripUnlikely: opts.stripUnlikely };
+}
+
+/** The relaxed rules Readability retries with, in order, while the article is too short. */
+const ATTEMPTS: CleanOptions[] = [
+  { stripUnlikely: true, weighClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weighClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weighClasses: false, cleanConditionally: true },
+  { stripUnlikely: false, weighClasses: false, cleanConditionally: false },
+];
 
 /**
- * `s.replace(/\s+/g, ' ')`, a piece at a time with the event loop served between
- * pieces (a 1 MB text node took 20 ms a pass). A run of spaces across a cut is kept once.
+ * The article's elements and text, after Readability: the first attempt whose text
+ * has {@link CHAR_THRESHOLD} characters, else the longest attempt.
  */
-async function collapseSpaces(s: string, signal?: AbortSignal): Promise<string> {
-  if (s.length <= COLLAPSE_PIECE) return s.replace(/\s+/g, ' ');
-  const parts: string[] = [];
-  for (let at = 0; at < s.length; at += COLLAPSE_PIECE) {
-    if (sliceDue()) {
-      await nextTurn();
-      signal?.throwIfAborted();
-    }
-    let part = s.slice(at, at + COLLAPSE_PIECE).replace(/\s+/g, ' ');
-    if (part.startsWith(' ') && parts[parts.length - 1]?.endsWith(' ')) part = part.slice(1);
-    parts.push(part);
-  }
-  return parts.join('');
-}
-
-/** Text of the chosen elements with a line break between blocks; no recursion, so any depth is safe. */
-export async function blockText(readable: Readable, signal?: AbortSignal): Promise<string> {
+export async function readableText(doc: HtmlDocument, signal?: AbortSignal): Promise<string> {
   const tick = slicer(signal);
-  const out: string[] = [];
-  for (const root of readable.roots) {
-    out.push('\n');
-    // a stack of nodes still to visit; `null` marks the end of a block
-    const todo: Array<Element | string | null> = [root];
-    while (todo.length > 0) {
-      const wait = tick();
-      if (wait) await wait;
-      const node = todo.pop();
-      if (node === null) out.push('\n');
-      else if (typeof node === 'string') out.push(await collapseSpaces(node, signal));
-      else if (node !== undefined) {
-        if (node !== root && (node.furniture || (node.unlikely && !root.unlikely))) continue;
-        const block = BLOCKS.has(node.name);
-        if (block) {
-          out.push('\n');
-          todo.push(null);
-        }
-        for (let i = node.children.length - 1; i >= 0; i--) todo.push(node.children[i] as Element | string);
-      }
-    }
+  let longest = '';
+  for (const opts of ATTEMPTS) {
+    const text = await blockText(await attempt(doc, opts, tick), signal);
+    if (text.length >= CHAR_THRESHOLD) return text;
+    if (text.length > longest.length) longest = text;
   }
-  const lines = out.join('').split('\n');
-  const kept: string[] = [];
-  for (const line of lines) {
-    const wait = tick();
-    if (wait) await wait;
-    const l = (await collapseSpaces(line, signal)).trim();
-    if (l) kept.push(l);
-  }
-  return kept.join('\n');
+  return longest;
 }
