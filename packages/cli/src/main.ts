@@ -2,6 +2,7 @@ import { VERSION } from '@cityscope/core';
 import { call, SettingError } from './call.js';
 import { COMMANDS, type Command, type Io } from './commands.js';
 import { InputError } from './input.js';
+import { KEY } from './key.js';
 import { optionLines, parseCommandArgs, UsageError, usageOptions, type Values } from './options.js';
 import { serve } from './serve.js';
 
@@ -25,6 +26,13 @@ export const SETTINGS = [
   'CACHE_MAX_VALUE_BYTES',
   'CACHE_LOCK_WAIT_MS',
   'CACHE_MEMORY_ENTRIES',
+  'API_KEYS',
+  'AUTH_JWKS_URL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'RATE_LIMIT',
+  'TRUST_PROXY',
+  'PARSE_URL_HOSTS',
 ];
 
 const SERVE: Command = {
@@ -38,7 +46,7 @@ const SERVE: Command = {
 };
 
 /** Every command, by name: serve, then one per route. */
-const ALL: Record<string, Command> = { serve: SERVE, ...COMMANDS };
+const ALL: Record<string, Command> = { serve: SERVE, key: KEY, ...COMMANDS };
 
 const usageLine = (name: string, c: Command) => [name, c.args, usageOptions(c.options)].filter(Boolean).join(' ');
 
