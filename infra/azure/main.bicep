@@ -1,6 +1,9 @@
 // Cityscope on Azure Functions (Flex Consumption, Linux, Node 22). Deploy the app code
-// afterwards from functions/azure/dist (host.json, package.json, index.mjs), e.g. with
-// the Azure/functions-action step in .github/workflows/deploy-azure.yml.
+// afterwards from functions/azure/dist (host.json, package.json, index.mjs) as a zip:
+// .github/workflows/deploy-azure.yml uploads it with `az functionapp deployment source
+// config-zip`, retried while the app's new storage role assignment takes effect.
+// infra/azure/preflight.sh checks the resource providers of the types below, Flex Consumption
+// in the region and the deployer's roles before anything is created.
 //
 //   az deployment group create -g <resource-group> -f infra/azure/main.bicep \
 //     -p wikimediaContact='ops@example.org' corsOrigins='https://app.example.com'
@@ -21,7 +24,10 @@ param wikimediaContact string
 @secure()
 @description('Optional shared cache (Azure Cache for Redis): rediss://:ACCESS_KEY@NAME.redis.cache.windows.net:6380. Empty: memory cache per instance.')
 param cacheUrl string = ''
-@minValue(1)
+// "The lowest maximum instance count value is 40, and the highest … 1000" (Event-driven scaling,
+// Flex Consumption plan: https://learn.microsoft.com/azure/azure-functions/event-driven-scaling);
+// a later revision of that page gives 1 as the lowest. 40 to 1000 is valid under both.
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { root } from './repo.js';
 
 /** One recorded answer of a CLI: the call's arguments start with `args`. */
@@ -35,7 +35,7 @@ export function replacing(base: Recordings, program: string, answers: Recording[
 }
 
 /**
- * Runs a bash script (path from the repository root, or `-c` text) with fake `programs` first on
+ * Runs a bash script (absolute, or from the repository root, or `-c` text) with fake `programs` first on
  * the PATH, replaying `recordings`; env replaces the variables named (undefined removes one).
  */
 export async function runWithFakes(
@@ -60,9 +60,8 @@ export async function runWithFakes(
     merged.PATH = `${dir}:${process.env.PATH}`;
     merged.FAKE_CLI_LOG = log;
     merged.FAKE_CLI_RECORDINGS = join(dir, 'recordings.json');
-    const argv = script.startsWith('-c ')
-      ? ['-eo', 'pipefail', '-c', script.slice(3), ...args]
-      : [join(root, script), ...args];
+    const path = isAbsolute(script) ? script : join(root, script);
+    const argv = script.startsWith('-c ') ? ['-eo', 'pipefail', '-c', script.slice(3), ...args] : [path, ...args];
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile('bash', argv, { cwd: root, env: merged, timeout: 60_000 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

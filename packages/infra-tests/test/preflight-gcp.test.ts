@@ -135,7 +135,9 @@ describe('infra/gcp/preflight.sh', { timeout: 90_000 }, () => {
     const build = (await parse('build.tf', read('infra/gcp/build.tf'))) as {
       resource: { google_project_iam_member: { build: Array<{ for_each: string }> } };
     };
-    const granted = [...build.resource.google_project_iam_member.build[0].for_each.matchAll(/"(roles\/[^"]+)"/g)];
+    const granted = [
+      ...(build.resource.google_project_iam_member.build[0]?.for_each ?? '').matchAll(/"(roles\/[^"]+)"/g),
+    ];
     expect(listed('build_roles')).toEqual(granted.map((m) => m[1]).sort());
   });
 });

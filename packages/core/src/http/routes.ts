@@ -241,6 +241,7 @@ export const routes: readonly AnyRoute[] = [
     errors: [],
     open: true,
     cost: 0,
+    page: async () => (await import('./docs-page.js')).DOCS_SOURCES,
     run: async () => (await import('./docs-page.js')).DOCS_PAGE,
   }),
 ];
