@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { PROTECTED_PROBLEMS, SECURITY, SECURITY_SCHEMES } from '../access/openapi.js';
 import { PROBLEM_CODES, PROBLEMS, type ProblemCode } from '../errors.js';
 import { withSchemas } from './lazy-schema.js';
+import { finishDocument } from './openapi-components.js';
 import { problemType } from './problem.js';
 import { listParams } from './query.js';
 import type { AnyRoute } from './route.js';
@@ -13,8 +14,18 @@ const WITH_BODY: ProblemCode[] = ['payload_too_large', 'unsupported_media_type']
 
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+/** A schema as JSON Schema; schemas named with `meta({ id })` stay `$defs` here, components in the end (openapi-components.ts). */
+function jsonSchema(
+  schema: z.ZodMiniType,
+  io: 'input' | 'output' = 'input',
+  documentedAs?: Map<unknown, z.ZodMiniType>,
+): JsonSchema {
+  const shown = documentedAs?.get(schema) ?? schema;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(shown, {
+    io,
+    unrepresentable: 'any',
+    reused: 'inline',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -48,14 +59,18 @@ function parameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query') 
 /** A request body's example, from its properties' first examples. */
 function bodyExample(schema: JsonSchema): Record<string, unknown> {
   const example: Record<string, unknown> = {};
-  for (const [name, p] of Object.entries(schema.properties ?? {})) {
+  // a oneOf (/parse): the first choice's example
+  let first = ((schema as { oneOf?: JsonSchema[] }).oneOf?.[0] ?? schema) as JsonSchema;
+  const named = typeof first.$ref === 'string' ? first.$ref.replace('#/$defs/', '') : undefined;
+  if (named) first = ((schema.$defs as Record<string, JsonSchema> | undefined)?.[named] ?? first) as JsonSchema;
+  for (const [name, p] of Object.entries(first.properties ?? {})) {
     const first = (p as { examples?: unknown[] }).examples?.[0];
     if (first !== undefined) example[name] = first;
   }
   return example;
 }
 
-async function operation(route: AnyRoute) {
+async function operation(route: AnyRoute, documentedAs: Map<unknown, z.ZodMiniType>) {
   const own = [...ALWAYS, ...route.errors, ...(route.body ? WITH_BODY : []), ...(route.open ? [] : PROTECTED_PROBLEMS)];
   const codes = [...new Set(own)];
   const produces = route.produces ?? 'application/json';
@@ -63,7 +78,11 @@ async function operation(route: AnyRoute) {
     produces === 'application/json'
       ? { schema: jsonSchema(await route.response(), 'output') }
       : { schema: { type: 'string' } };
-  const responses: Record<string, unknown> = { 200: { description: 'OK', content: { [produces]: ok } } };
+  // the other media types a request's Accept can choose (an SVG map: text, so a string)
+  const others = Object.keys(route.renders ?? {}).map((type) => [type, { schema: { type: 'string' } }]);
+  const responses: Record<string, unknown> = {
+    200: { description: 'OK', content: { [produces]: ok, ...Object.fromEntries(others) } },
+  };
   for (const code of codes) {
     const status = String(PROBLEMS[code].status);
     const existing = responses[status] as { description: string } | undefined;
@@ -80,7 +99,7 @@ async function operation(route: AnyRoute) {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-    ...(route.body ? { requestBody: requestBody(jsonSchema(route.body)) } : {}),
+    ...(route.body ? { requestBody: requestBody(jsonSchema(route.body, 'input', documentedAs)) } : {}),
     responses,
   };
 }
@@ -99,12 +118,13 @@ export const openApiPath = (route: AnyRoute): string => route.path.replace(/\{(\
 /** The OpenAPI 3.1 document of the given routes, generated from the schemas that validate requests and answers. */
 export async function openApiDocument(routes: readonly AnyRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const { DOCUMENTED_AS } = await import('./schemas.js');
   for (const route of await Promise.all(routes.map(withSchemas))) {
     const path = openApiPath(route);
     paths[path] ??= {};
-    (paths[path] as Record<string, unknown>)[route.method.toLowerCase()] = await operation(route);
+    (paths[path] as Record<string, unknown>)[route.method.toLowerCase()] = await operation(route, DOCUMENTED_AS);
   }
-  return {
+  return finishDocument({
     openapi: '3.1.0' as const,
     info: {
       title: 'Cityscope',
@@ -140,5 +160,5 @@ export async function openApiDocument(routes: readonly AnyRoute[], version: stri
         },
       },
     },
-  };
+  });
 }

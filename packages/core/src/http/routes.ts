@@ -244,7 +244,44 @@ export const routes: readonly AnyRoute[] = [
     page: async () => (await import('./docs-page.js')).DOCS_SOURCES,
     run: async () => (await import('./docs-page.js')).DOCS_PAGE,
   }),
+  defineRoute({
+    method: 'GET',
+    path: '/',
+    operationId: 'explorer',
+    tag: TAGS.service,
+    summary: 'The explorer: a page to look up and compare cities, draw routes and hubs, and analyse text',
+    description:
+      'An HTML page over this API; its script and style sheet are the /assets routes, and nothing is loaded from another origin. The query string opens a view: `?city=Dublin`, `?compare=A,B`, `?route=A,B,C` (`&round=1`), `?hubs=A,B,C` (`&k=2`), `?parse=URL`.',
+    produces: 'text/html',
+    response: async () => (await responses()).DocsResponse,
+    cache: 'page',
+    errors: [],
+    open: true,
+    cost: 0,
+    run: async () => (await import('../explorer/page.js')).EXPLORER_PAGE,
+  }),
+  assetRoute('explorer.js', 'text/javascript', 'explorerScript'),
+  assetRoute('explorer.css', 'text/css', 'explorerStyles'),
 ];
+
+/** One of the explorer's assets: versioned by its URL's `v` (a content hash), so cached for a year. */
+function assetRoute(name: 'explorer.js' | 'explorer.css', type: 'text/javascript' | 'text/css', operationId: string) {
+  return defineRoute({
+    method: 'GET',
+    path: `/assets/${name}`,
+    operationId,
+    tag: TAGS.service,
+    summary: `The explorer's ${type === 'text/css' ? 'style sheet' : 'script'}`,
+    description: 'Linked from `/` with `?v=` and its content hash, so a new version has a new URL.',
+    produces: type,
+    response: async () => (await responses()).AssetResponse,
+    cache: 'immutable',
+    errors: [],
+    open: true,
+    cost: 0,
+    run: async () => (await import('../explorer/assets.generated.js')).ASSETS[name].body,
+  });
+}
 
 /** The route a request with this method and (still encoded) path reaches, as the handler finds it. */
 export function routeOf(method: string, pathname: string): RouteMatch {
