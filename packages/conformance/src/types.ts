@@ -68,6 +68,7 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
     else expect(got, `${where}: header ${name}`).toMatch(want);
   }
   expect(ex.headers.get('x-request-id'), `${where}: x-request-id`).toBeTruthy();
+  expect(ex.headers.get('x-content-type-options'), `${where}: nosniff`).toBe('nosniff');
   if (c.type === 'none') return;
   if (c.type === 'html') {
     const checked = responseSchemaOf(c.request)?.safeParse(ex.body);

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../src/errors.js';
-import { DOCS_PAGE, SWAGGER_UI } from '../src/http/docs-page.js';
+import { DOCS_PAGE, DOCS_SCRIPT, DOCS_SOURCES, SWAGGER_UI } from '../src/http/docs-page.js';
 import { openApiDocument, openApiPath } from '../src/http/openapi.js';
 import { routes } from '../src/http/routes.js';
 
@@ -121,6 +121,13 @@ describe('GET /docs', () => {
       expect(integrity, file).toBe(`sha384-${sha}`);
       expect(DOCS_PAGE).toContain(`${SWAGGER_UI.cdn}${file}" integrity="${integrity}" crossorigin="anonymous"`);
     }
+  });
+
+  it('allows its one inline script by the hash of what the page holds', () => {
+    const inline = [...DOCS_PAGE.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
+    expect(inline).toEqual([DOCS_SCRIPT]);
+    const sha = createHash('sha256').update(DOCS_SCRIPT).digest('base64');
+    expect(DOCS_SOURCES.script).toContain(`'sha256-${sha}'`);
   });
 
   it('is a small page: the viewer stays out of the bundle', () => {

@@ -17,6 +17,25 @@ export const SWAGGER_UI = {
 const asset = (file: keyof typeof SWAGGER_UI.files) =>
   `href="${SWAGGER_UI.cdn}${file}" integrity="${SWAGGER_UI.files[file]}" crossorigin="anonymous"`;
 
+/** The page's one inline script: it starts the viewer. */
+export const DOCS_SCRIPT = `
+SwaggerUIBundle({
+  url: location.pathname.replace(/\\/docs\\/*$/, '') + '/openapi.json',
+  dom_id: '#reference',
+  deepLinking: true,
+});
+`;
+
+/**
+ * What the page loads beyond itself, for its Content-Security-Policy: the viewer's two
+ * files, the inline script above by its hash (a test recomputes it), and the inline
+ * styles Swagger UI sets on its elements.
+ */
+export const DOCS_SOURCES = {
+  script: [`${SWAGGER_UI.cdn}swagger-ui-bundle.js`, "'sha256-OujBwlwod+HNWN96GeqwY956Y76FdeVruiK2Boni1KM='"],
+  style: [`${SWAGGER_UI.cdn}swagger-ui.css`, "'unsafe-inline'"],
+} as const;
+
 /** The page; /openapi.json is found beside /docs, so it also works under a path prefix. */
 export const DOCS_PAGE = `<!doctype html>
 <html lang="en">
@@ -29,13 +48,7 @@ export const DOCS_PAGE = `<!doctype html>
 <body>
 <div id="reference"></div>
 <script ${asset('swagger-ui-bundle.js').replace('href=', 'src=')}></script>
-<script>
-SwaggerUIBundle({
-  url: location.pathname.replace(/\\/docs\\/*$/, '') + '/openapi.json',
-  dom_id: '#reference',
-  deepLinking: true,
-});
-</script>
+<script>${DOCS_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -21,6 +21,7 @@ import { listParams, parseQuery } from './query.js';
 import { encodeSegment, pathSegments, readJsonBody, requestIdOf } from './request.js';
 import { type AnyRoute, costOf, type Deps, findRoute } from './route.js';
 import { routes } from './routes.js';
+import { isPage, NOSNIFF, pageHeaders } from './security.js';
 
 export interface HandlerOptions {
   platform?: Platform;
@@ -155,13 +156,14 @@ async function readInput(spec: AnyRoute, params: Record<string, string>, ex: Inc
 }
 
 /** Step: a route's result as its 200 answer, in its own media type or the one negotiated (`rendered`). */
-function success(route: AnyRoute, ex: Incoming, result: unknown, rendered: string | null): Answer {
+async function success(route: AnyRoute, ex: Incoming, result: unknown, rendered: string | null): Promise<Answer> {
   const type = rendered ?? route.produces ?? 'application/json';
   const text = type !== 'application/json';
   return {
     status: 200,
     headers: {
       'content-type': contentTypeOf(type),
+      ...pageHeaders(type, isPage(type) ? await route.page?.() : undefined),
       'cache-control':
         route.cache === 'no-store' || ex.method === 'POST' ? CACHE_CONTROL.none : CACHE_CONTROL[route.cache],
       ...(route.renders ? { vary: 'Accept' } : {}),
@@ -314,7 +316,7 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     meta?.done?.(summary);
     answer.headers['server-timing'] = serverTiming;
     const cors = corsHeaders(config, request);
-    const headers: Record<string, string> = { 'x-request-id': ex.requestId, ...cors, ...answer.headers };
+    const headers: Record<string, string> = { 'x-request-id': ex.requestId, ...cors, ...NOSNIFF, ...answer.headers };
     // both may vary: by Origin (CORS) and by Accept (a negotiated answer)
     if (cors.vary && answer.headers.vary) headers.vary = `${cors.vary}, ${answer.headers.vary}`;
     return plainResponse(answer.body, answer.status, headers);

@@ -4,6 +4,7 @@ import type { ProblemCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { FetchPageOptions } from '../parse/fetch-page.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
+import type { PageSources } from './security.js';
 
 /** What a route's code may use; built once per handler, shared by its requests. */
 export interface Deps {
@@ -55,6 +56,8 @@ export interface RouteSpec<
   response: () => Promise<R>;
   /** Media type of the 200 answer; JSON unless said otherwise (`run` then returns the body text). */
   produces?: Produces;
+  /** What a page (HTML) loads from elsewhere, for its Content-Security-Policy (`http/security.ts`); loaded on demand. */
+  page?: () => Promise<PageSources>;
   /**
    * Other media types the 200 answer can take, chosen by the request's Accept (JSON stays the
    * default), each with its renderer: same input, validation, errors (problem+json) and limits.
