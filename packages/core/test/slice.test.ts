@@ -1,6 +1,6 @@
-/** The NLP and HTML steps share one slice of the event loop between its turns (nlp/slice.ts). */
+/** The NLP and HTML steps share one slice of the event loop between its turns (util/slice.ts). */
 import { describe, expect, it } from 'vitest';
-import { nextTurn, SLICE_MS, sliceDue, slicer } from '../src/nlp/slice.js';
+import { nextTurn, SLICE_MS, sliceDue, slicer } from '../src/util/slice.js';
 
 const spend = (ms: number) => {
   const t = performance.now();
@@ -44,5 +44,18 @@ describe('the shared slice', () => {
     await Promise.all([step(SLICE_MS + 1), step(0)]);
     // the second step resumes after the first has spent the slice of the same turn: it finds it spent
     expect(resumedDue.filter((due) => due).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('looks at the clock every n calls when asked, and stops an aborted step at its turn', async () => {
+    await nextTurn();
+    spend(SLICE_MS + 1);
+    const every3 = slicer({ every: 3 });
+    expect(every3()).toBeUndefined();
+    expect(every3()).toBeUndefined();
+    expect(every3()).toBeInstanceOf(Promise);
+    const stop = new AbortController();
+    stop.abort();
+    spend(SLICE_MS + 1);
+    await expect(slicer({ signal: stop.signal })()).rejects.toThrow();
   });
 });

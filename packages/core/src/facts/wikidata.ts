@@ -1,6 +1,6 @@
 import { CityscopeError, UpstreamError } from '../errors.js';
-import { slicer } from '../nlp/slice.js';
 import { isObj, type Json } from '../util/json.js';
+import { slicer } from '../util/slice.js';
 import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
 import type { WikidataFacts, WikiPage } from '../wikipedia/types.js';
 import { countryName } from './country-names.js';

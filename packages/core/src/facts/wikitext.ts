@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../util/whitespace.js';
+
 /**
  * Just enough of a wikitext reader for infoboxes: comments and references are
  * dropped, templates are split into parameters with nesting respected, and values
@@ -84,7 +86,7 @@ export function parseTemplate(text: string, start: number, end: number): Templat
       positional.push(part.trim());
     }
   }
-  const name = head.replace(/_/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const name = collapseWhitespace(head.replace(/_/g, ' ')).toLowerCase();
   return { name, positional, named, start, end };
 }
 

@@ -1,8 +1,8 @@
+import { slicer } from '../util/slice.js';
 import { languageKit } from './language.js';
 import { loadEmoji, SENTIMENT_LANGUAGES } from './sentiment/languages.js';
 import { loadLexicon } from './sentiment/lexicon.js';
 import { type SentenceWords, scoreSentence } from './sentiment/vader.js';
-import { slicer } from './slice.js';
 import { type Tokens, tokenize } from './text.js';
 
 export interface Sentiment {

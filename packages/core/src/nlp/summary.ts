@@ -7,8 +7,9 @@
  * bullet or a lower-case letter), is not one quotation from end to end (a title in a
  * reference list) and has at least four words.
  */
+
+import { slicer } from '../util/slice.js';
 import { languageKit } from './language.js';
-import { slicer } from './slice.js';
 import { isContentWord, type Sentence, type Tokens } from './text.js';
 
 const MIN_WORDS = 4;

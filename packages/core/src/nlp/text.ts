@@ -4,9 +4,10 @@
  * sentences (stats, keywords, sentiment, summary) reads its `Tokens`.
  */
 
+import { slicer } from '../util/slice.js';
+import { collapseWhitespace } from '../util/whitespace.js';
 import { codePoints } from './code-points.js';
 import { type ChunkOptions, drain, type Span, sentenceSteps, wordSpans, wordSteps } from './segment.js';
-import { slicer } from './slice.js';
 
 export interface Sentence {
   /** The sentence, trimmed, runs of whitespace collapsed to one space. */
@@ -59,8 +60,6 @@ export function endsWithAbbreviation(sentence: string): boolean {
   return /^\p{Lu}$/u.test(last) || ABBREVIATIONS.has(last.toLowerCase());
 }
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 interface SentenceSpan {
   text: string;
   start: number;
@@ -85,7 +84,7 @@ function* mergeSteps(text: string, segments: Span[], out: SentenceSpan[]): Gener
   for (let i = 0; i < segments.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const seg = segments[i] as Span;
-    const s = collapse(text.slice(seg.start, seg.end));
+    const s = collapseWhitespace(text.slice(seg.start, seg.end));
     if (!s) {
       if (parts.length) partsEnd = seg.end;
       continue;

@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../util/whitespace.js';
 import type { HtmlDocument } from './dom.js';
 
 /**
@@ -8,8 +9,6 @@ import type { HtmlDocument } from './dom.js';
  * twitter:title and parsely-title, else the document's `<title>` cut at its
  * separators (" | ", " - ", " — ", " :: ", " » "…) so the site name goes.
  */
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Readability's `_unescapeHtmlEntities`: pages often escape meta values twice. */
 function unescapeEntities(s: string): string {
@@ -102,7 +101,7 @@ const HIERARCHICAL = / [\\/>»] /;
  * words or fewer and took away more than the site name.
  */
 export function cleanTitle(raw: string, headings: readonly string[], h1s: readonly string[]): string {
-  const orig = collapse(raw);
+  const orig = collapseWhitespace(raw);
   let cur = orig;
   let hierarchical = false;
   const separators = [...orig.matchAll(SEPARATOR)];
@@ -114,7 +113,7 @@ export function cleanTitle(raw: string, headings: readonly string[], h1s: readon
       cur = orig.replace(/^[^|\-\\/>»–—]*[|\-\\/>»–—]/, '');
     }
   } else if (orig.includes(': ')) {
-    if (!headings.some((h) => collapse(h) === orig)) {
+    if (!headings.some((h) => collapseWhitespace(h) === orig)) {
       cur = orig.slice(orig.lastIndexOf(':') + 1);
       if (wordCount(cur) < 3) cur = orig.slice(orig.indexOf(':') + 1);
       else if (wordCount(orig.slice(0, orig.indexOf(':'))) > 5) cur = orig;
@@ -122,7 +121,7 @@ export function cleanTitle(raw: string, headings: readonly string[], h1s: readon
   } else if ((orig.length > 150 || orig.length < 15) && h1s.length === 1) {
     cur = h1s[0] as string;
   }
-  cur = collapse(cur);
+  cur = collapseWhitespace(cur);
   const words = wordCount(cur);
   if (words <= 4 && (!hierarchical || words !== wordCount(orig.replace(/[|\-\\/>»–—]+/g, '')) - 1)) cur = orig;
   return cur;
@@ -143,7 +142,7 @@ export function readMetadata(doc: HtmlDocument): PageMetadata {
     cleanTitle(
       doc.title ?? '',
       doc.headings.filter((h) => h.name === 'h1' || h.name === 'h2').map((h) => h.collected ?? ''),
-      doc.headings.filter((h) => h.name === 'h1').map((h) => collapse(h.collected ?? '')),
+      doc.headings.filter((h) => h.name === 'h1').map((h) => collapseWhitespace(h.collected ?? '')),
     );
   let ldTitle: string | undefined;
   if (article) {
@@ -179,7 +178,7 @@ export function readMetadata(doc: HtmlDocument): PageMetadata {
       'twitter:description',
     );
   const clean = (s: string | undefined) => {
-    const c = s === undefined ? '' : collapse(unescapeEntities(s));
+    const c = s === undefined ? '' : collapseWhitespace(unescapeEntities(s));
     return c === '' ? null : c;
   };
   const otherDescription = pick('dc:description', 'dcterm:description', 'twitter:description');

@@ -1,5 +1,6 @@
 /**
- * Cooperative time slicing for the NLP steps, so a 100,000-character text never
+ * Cooperative time slicing for every long step (tokenizing, keyphrases, sentiment, the
+ * summary, the HTML tree builder and readable text, the Wikidata check), so no request
  * holds the event loop for long: a step calls the function `slicer()` returns at
  * convenient points, and it yields (setImmediate) once SLICE_MS have passed since
  * the event loop last had a turn. It returns undefined when no yield is due, so a
@@ -36,6 +37,19 @@ export function sliceDue(): boolean {
   return performance.now() - since >= SLICE_MS;
 }
 
-export function slicer(): () => Promise<void> | undefined {
-  return () => (sliceDue() ? nextTurn() : undefined);
+export interface SlicerOptions {
+  /** Checked after each turn: an aborted request stops its step there. */
+  signal?: AbortSignal;
+  /** Looks at the clock every this many calls (a hot loop of tiny steps); 1 by default. */
+  every?: number;
+}
+
+/** The one slicer: `const tick = slicer(); … const due = tick(); if (due) await due;`. */
+export function slicer(options: SlicerOptions = {}): () => Promise<void> | undefined {
+  const { signal, every = 1 } = options;
+  let n = 0;
+  return () => {
+    if ((every > 1 && ++n % every !== 0) || !sliceDue()) return undefined;
+    return signal ? nextTurn().then(() => signal.throwIfAborted()) : nextTurn();
+  };
 }
