@@ -262,6 +262,14 @@ export const CITY_CASES: Case[] = [
     },
   },
   {
+    name: 'distance: a city without coordinates is a 404, as docs/api.md says',
+    request: { method: 'GET', path: '/distance?from=Toronto&to=Atlantis' },
+    status: 404,
+    type: 'problem',
+    code: 'not_found',
+    check: (b) => expect(b.detail).toContain('"Atlantis" has no coordinates'),
+  },
+  {
     name: 'distance: unknown mode',
     request: { method: 'GET', path: '/distance?from=Toronto&to=Montreal&mode=boat' },
     status: 400,

@@ -1,5 +1,7 @@
+import { NotFoundError } from '../errors.js';
 import { distanceMatrix, EARTH_RADIUS_KM, greatCircleKm, KM_PER_MILE, round1 } from '../geo/distance.js';
 import { MODES, type Mode, travelHours } from '../geo/travel.js';
+import type { LatLon } from '../geo/types.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import { cityAnswer, citySummaryCheck, onPage } from './cached.js';
 import { type City, type FoundPage, type ItemError, itemError, pageFacts, requirePage } from './city.js';
@@ -58,14 +60,18 @@ export async function distance(client: WikipediaClient, from: string, to: string
     summary(requirePage(a, from, host), from),
     summary(requirePage(b, to, host), to),
   ]);
-  const gc = ca.coordinates && cb.coordinates ? greatCircleKm(ca.coordinates, cb.coordinates) : null;
+  // docs/api.md: a city without coordinates is a 404, as on /route and /hubs
+  for (const c of [ca, cb]) {
+    if (!c.coordinates) throw new NotFoundError(`"${c.title}" has no coordinates on ${host}`);
+  }
+  const gc = greatCircleKm(ca.coordinates as LatLon, cb.coordinates as LatLon);
   return {
     from: ca,
     to: cb,
-    km: gc === null ? null : round1(gc),
-    miles: gc === null ? null : round1(gc / KM_PER_MILE),
+    km: round1(gc),
+    miles: round1(gc / KM_PER_MILE),
     mode,
-    hours: gc === null ? null : travelHours(gc, mode),
+    hours: travelHours(gc, mode),
     assumptions: { ...MODES[mode], earthRadiusKm: EARTH_RADIUS_KM, distance: 'great-circle' as const },
   };
 }

@@ -128,10 +128,10 @@ export const DistanceResponse = z
   .strictObject({
     from: CitySummary,
     to: CitySummary,
-    km: nullable(num),
-    miles: nullable(num),
+    km: num,
+    miles: num,
     mode: z.enum(['air', 'road', 'rail']),
-    hours: nullable(num),
+    hours: num,
     assumptions: z.strictObject({
       speedKmh: num,
       detourFactor: num,
