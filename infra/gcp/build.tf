@@ -3,7 +3,8 @@
 # automatic grants to default accounts always do ("Configure the build service account",
 # https://cloud.google.com/run/docs/configuring/services/build-service-account; "Custom Service
 # Account for Cloud Build", https://cloud.google.com/functions/1stgendocs/securing/build-custom-sa).
-# deploy.sh passes the same account (GCP_BUILD_SERVICE_ACCOUNT, output build_service_account).
+# deploy.sh passes the same account (GCP_BUILD_SERVICE_ACCOUNT, output build_service_account); the
+# deployer may act as it (github.tf).
 
 resource "google_service_account" "build" {
   account_id   = "${var.function_name}-build"
@@ -17,21 +18,4 @@ resource "google_project_iam_member" "build" {
   project  = var.project
   role     = each.value
   member   = "serviceAccount:${google_service_account.build.email}"
-}
-
-# The deployer passes the build account to Cloud Build, which needs Service Account User on it,
-# as on the runtime account (github.tf).
-resource "google_service_account_iam_member" "deployer_acts_as_build" {
-  service_account_id = google_service_account.build.name
-  role               = "roles/iam.serviceAccountUser"
-  member             = "serviceAccount:${google_service_account.deployer.email}"
-}
-
-# What infra/gcp/preflight.sh reads as the deployer before each deploy: the enabled APIs
-# (Service Usage Viewer) and the project's IAM policy and billing state (Browser).
-resource "google_project_iam_member" "deployer_preflight" {
-  for_each = toset(["roles/serviceusage.serviceUsageViewer", "roles/browser"])
-  project  = var.project
-  role     = each.value
-  member   = "serviceAccount:${google_service_account.deployer.email}"
 }

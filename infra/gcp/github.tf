@@ -37,17 +37,25 @@ resource "google_service_account_iam_member" "deployer_from_github" {
 }
 
 # deploy.sh: create/update the function (Cloud Functions Developer) and keep it public (setting the
-# Cloud Run service's IAM policy needs Cloud Run Admin).
+# Cloud Run service's IAM policy needs Cloud Run Admin). preflight.sh, before it: read the enabled
+# APIs (Service Usage Viewer), the project's IAM policy and billing state (Browser).
 resource "google_project_iam_member" "deployer" {
-  for_each = toset(["roles/cloudfunctions.developer", "roles/run.admin"])
+  for_each = toset([
+    "roles/cloudfunctions.developer", "roles/run.admin", "roles/serviceusage.serviceUsageViewer", "roles/browser",
+  ])
   project  = var.project
   role     = each.value
   member   = "serviceAccount:${google_service_account.deployer.email}"
 }
 
-# ...and deploy it to run as the runtime identity, and nothing else.
-resource "google_service_account_iam_member" "deployer_acts_as_runtime" {
-  service_account_id = google_service_account.runtime.name
+# ...and deploy it to run as the runtime identity and build as the build identity (build.tf),
+# which takes Service Account User on each, and nothing else.
+resource "google_service_account_iam_member" "deployer_acts_as" {
+  for_each = {
+    runtime = google_service_account.runtime.name
+    build   = google_service_account.build.name
+  }
+  service_account_id = each.value
   role               = "roles/iam.serviceAccountUser"
   member             = "serviceAccount:${google_service_account.deployer.email}"
 }

@@ -40,9 +40,14 @@ describe('Google Cloud: a first apply and deploy in a new project', () => {
       true,
     );
     // the deployer may pass the build account, as it may the runtime one
-    expect(one('google_service_account_iam_member', 'deployer_acts_as_build').role).toBe(
-      'roles/iam.serviceAccountUser',
-    );
+    const actsAs = one('google_service_account_iam_member', 'deployer_acts_as');
+    expect(actsAs.role).toBe('roles/iam.serviceAccountUser');
+    expect(actsAs.for_each).toMatchObject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform interpolation, as HCL JSON spells it
+      build: '${google_service_account.build.name}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform interpolation, as HCL JSON spells it
+      runtime: '${google_service_account.runtime.name}',
+    });
     expect(read('infra/gcp/deploy.sh')).toMatch(/^\s+--build-service-account="\$build_account" \\$/m);
   });
 
