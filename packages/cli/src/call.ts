@@ -75,13 +75,15 @@ export async function call(io: Io, req: Call, c: CallContext): Promise<number> {
   let body: unknown;
   try {
     const handle = handlerFor(io, { fetch: progress.fetch }, !/^\/(health|openapi\.json)\b/.test(req.path));
-    const init: RequestInit = { method: req.method ?? 'GET' };
+    const headers: Record<string, string> = req.accept ? { accept: req.accept } : {};
+    const init: RequestInit = { method: req.method ?? 'GET', headers };
     if (req.body !== undefined) {
       init.body = JSON.stringify(req.body);
-      init.headers = { 'content-type': 'application/json' };
+      headers['content-type'] = 'application/json';
     }
     res = await handle(new Request(`http://cityscope.local${req.path}`, init));
-    body = await res.json();
+    // another media type (an SVG map) is text; a failure is always problem+json
+    body = res.ok && req.accept ? await res.text() : await res.json();
   } finally {
     progress.stop();
   }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import {
   formatAnalysis,
   formatCity,
@@ -8,7 +9,7 @@ import {
   formatRoute,
 } from './format.js';
 import { readInput } from './input.js';
-import { JSON_OUT, LANG, type OptionSpecs, UsageError, type Values } from './options.js';
+import { JSON_OUT, LANG, type OptionSpec, type OptionSpecs, UsageError, type Values } from './options.js';
 
 export { UsageError, type Values } from './options.js';
 
@@ -27,6 +28,8 @@ export interface Call {
   method?: 'GET' | 'POST';
   path: string;
   body?: unknown;
+  /** The media type asked for, when not JSON (`image/svg+xml`): the answer is then text. */
+  accept?: string;
   // biome-ignore lint/suspicious/noExplicitAny: a JSON answer of the API, printed field by field
   print: (body: any) => string;
 }
@@ -50,6 +53,30 @@ export interface Command {
 
 const asJson = (b: unknown) => `${JSON.stringify(b, null, 2)}\n`;
 const printer = (values: Values, readable: Call['print']) => (values.json ? asJson : readable);
+
+/** `--svg <file>`: the answer as the API's SVG map, written to a file, or to stdout with `-`. */
+const SVG_OUT: OptionSpec = {
+  type: 'string',
+  value: '<file>',
+  help: 'draw the answer as an SVG map into a file (- for stdout)',
+};
+
+/** The request as a map when --svg is given: the same body, asking for image/svg+xml. */
+function asMap(values: Values, call: Call): Call {
+  const file = values.svg;
+  if (typeof file !== 'string') return call;
+  if (values.json) throw new UsageError('--svg and --json cannot go together');
+  if (!file) throw new UsageError('--svg needs a file name, or - for standard output');
+  return {
+    ...call,
+    accept: 'image/svg+xml',
+    print: (svg: string) => {
+      if (file === '-') return svg;
+      writeFileSync(file, svg);
+      return '';
+    },
+  };
+}
 
 function query(values: Values, keys: string[], extra: Array<[string, string]> = []): string {
   const q = new URLSearchParams(extra);
@@ -128,6 +155,7 @@ export const COMMANDS: Record<string, Command> = {
       'round-trip': { type: 'boolean', help: 'come back to the start' },
       lang: LANG,
       json: JSON_OUT,
+      svg: SVG_OUT,
     },
     async build(values, args) {
       const body = {
@@ -136,7 +164,7 @@ export const COMMANDS: Record<string, Command> = {
         roundTrip: Boolean(values['round-trip']),
         ...(typeof values.lang === 'string' ? { lang: values.lang } : {}),
       };
-      return { method: 'POST', path: '/route', body, print: printer(values, formatRoute) };
+      return asMap(values, { method: 'POST', path: '/route', body, print: printer(values, formatRoute) });
     },
   },
   hubs: {
@@ -147,6 +175,7 @@ export const COMMANDS: Record<string, Command> = {
       k: { type: 'string', value: '3', help: 'the number of hubs (chosen by silhouette when absent)' },
       lang: LANG,
       json: JSON_OUT,
+      svg: SVG_OUT,
     },
     async build(values, args) {
       const k = num(values.k, 'k');
@@ -155,7 +184,7 @@ export const COMMANDS: Record<string, Command> = {
         ...(k === undefined ? {} : { k }),
         ...(typeof values.lang === 'string' ? { lang: values.lang } : {}),
       };
-      return { method: 'POST', path: '/hubs', body, print: printer(values, formatHubs) };
+      return asMap(values, { method: 'POST', path: '/hubs', body, print: printer(values, formatHubs) });
     },
   },
   analyze: {

@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('the explorer in headless Chromium', () => {
         ctx.drawImage(img, 0, 0);
         const data = ctx.getImageData(0, 0, 960, 600).data;
         const seen = new Set<number>();
-        for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        for (let i = 0; i < data.length; i += 4 * 7) seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
         return seen.size;
       };
       const route = await post('/route', { cities: ['Toronto', 'Montreal', 'Ottawa', 'Dublin'] });
