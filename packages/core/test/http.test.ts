@@ -146,8 +146,9 @@ describe('GET /openapi.json', () => {
     const doc = await json(await get('/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
     const op = doc.paths['/cities/{name}'].get;
-    const lang = op.parameters.find((p: { name: string }) => p.name === 'lang');
-    expect(lang.schema.pattern).toBe('^[a-z]{2,3}(-[a-z]+)*$');
+    // lang is the same on every route: one shared parameter component
+    expect(op.parameters).toContainEqual({ $ref: '#/components/parameters/lang' });
+    expect(doc.components.parameters.lang.schema.pattern).toBe('^[a-z]{2,3}(-[a-z]+)*$');
     expect(Object.keys(op.responses)).toEqual(
       expect.arrayContaining(['200', '400', '404', '409', '502', '503', '504']),
     );

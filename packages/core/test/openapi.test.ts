@@ -24,6 +24,14 @@ type Schema = { properties?: Record<string, Schema>; description?: string };
 const doc: Doc = await openApiDocument(routes, '1.2.3');
 const operations = Object.values(doc.paths).flatMap((p) => Object.values(p) as Operation[]);
 
+/** What a `$ref` to a component points at (anything else as it is). */
+function deref<T>(node: T | { $ref: string }): T {
+  const path = (node as { $ref?: string }).$ref;
+  if (!path) return node as T;
+  const [, , kind, name] = path.split('/') as [string, string, string, string];
+  return (doc.components as unknown as Record<string, Record<string, T>>)[kind]?.[name] as T;
+}
+
 describe('/openapi.json is derived from the route table', () => {
   it('has one operation per route, at its path, with its tag', () => {
     expect(operations.map((o) => o.operationId).sort()).toEqual(routes.map((r) => r.operationId).sort());
@@ -45,14 +53,16 @@ describe('/openapi.json is derived from the route table', () => {
 
   it('describes every parameter and every body property, with examples', () => {
     for (const op of operations) {
-      for (const p of op.parameters) {
+      for (const p of op.parameters.map(deref)) {
         expect(p.description, `${op.operationId} parameter ${p.name}`).toBeTruthy();
         expect(p.example, `${op.operationId} parameter ${p.name} example`).toBeDefined();
       }
       const body = op.requestBody?.content['application/json'];
       if (!body) continue;
-      for (const [name, s] of Object.entries(body.schema.properties ?? {}))
-        expect(s.description, `${op.operationId} body ${name}`).toBeTruthy();
+      const choices = ((body.schema as { oneOf?: Schema[] }).oneOf ?? [body.schema]).map(deref);
+      for (const choice of choices)
+        for (const [name, s] of Object.entries(choice.properties ?? {}))
+          expect(s.description, `${op.operationId} body ${name}`).toBeTruthy();
       expect(Object.keys(body.example as object).length, `${op.operationId} body example`).toBeGreaterThan(0);
     }
   });
