@@ -9,6 +9,7 @@
 export const PROBLEMS = {
   invalid_request: { status: 400, title: 'Invalid Request' },
   blocked_url: { status: 400, title: 'Blocked URL' },
+  host_not_found: { status: 400, title: 'Host Not Found' },
   unauthorized: { status: 401, title: 'Unauthorized' },
   forbidden: { status: 403, title: 'Forbidden' },
   not_found: { status: 404, title: 'Not Found' },
@@ -70,6 +71,9 @@ export class ValidationError extends problem('ValidationError', 'invalid_request
 }
 
 export class BlockedUrlError extends problem('BlockedUrlError', 'blocked_url') {}
+
+/** /parse: the URL's host name does not exist (DNS says NXDOMAIN); a client mistake, not an upstream fault. */
+export class HostNotFoundError extends problem('HostNotFoundError', 'host_not_found') {}
 
 export class NotFoundError extends problem('NotFoundError', 'not_found') {}
 

@@ -195,7 +195,8 @@ describe('POST /parse with url', () => {
     await expectProblem(await parse(testing(), { url: `http://127.0.0.1:${port}/bomb` }), 502, 'upstream_error');
     await expectProblem(await parse(testing(), { url: `http://127.0.0.1:${port}/slow` }), 504, 'upstream_timeout');
     await expectProblem(await parse(testing(), { url: `http://127.0.0.1:${port}/missing` }), 502, 'upstream_error');
-    await expectProblem(await parse(testing(), { url: 'http://unknown.test/' }), 502, 'upstream_error');
+    // a name the (stand-in) DNS has no address for is the caller's mistake
+    await expectProblem(await parse(testing(), { url: 'http://unknown.test/' }), 400, 'host_not_found');
   });
 
   it.each([

@@ -150,6 +150,22 @@ export const TEXT_CASES: Case[] = [
     type: 'problem',
     code: 'blocked_url',
   },
+  ...(
+    [
+      ['LOCALHOST. (upper case, trailing dot)', 'http://LOCALHOST./'],
+      ['a name under .localhost', 'http://app.localhost/'],
+      ['a name under .internal', 'http://metadata.google.internal/computeMetadata/v1/'],
+      ['a name under .home.arpa', 'http://router.home.arpa/'],
+      ['a one-label name', 'http://metadata/'],
+      ['an address in ::/8', 'http://[1::]/'],
+    ] as const
+  ).map(([what, url]) => ({
+    name: `parse: special-use names and reserved addresses are blocked before DNS: ${what}`,
+    request: { method: 'POST' as const, path: '/parse', headers: JSON_BODY, body: JSON.stringify({ url }) },
+    status: 400,
+    type: 'problem' as const,
+    code: 'blocked_url',
+  })),
   {
     name: 'parse: invalid JSON',
     request: { method: 'POST', path: '/parse', headers: JSON_BODY, body: '{"url": ' },

@@ -205,7 +205,7 @@ export const routes: readonly AnyRoute[] = [
     body: ParseBody,
     response: async () => (await responses()).ParseResponse,
     cache: 'no-store',
-    errors: ['blocked_url', 'upstream_error', 'upstream_timeout'],
+    errors: ['blocked_url', 'host_not_found', 'upstream_error', 'upstream_timeout'],
     // a fetched page costs its fetch as well as its text
     cost: ({ body }) => (body.html !== undefined ? textCost(body.html) : COST.fetchedPage),
     run: async ({ body }, { deps, request }) => {

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Transform } from 'node:stream';
-import { BlockedUrlError, UpstreamError, UpstreamTimeoutError } from '../errors.js';
+import { BlockedUrlError, HostNotFoundError, UpstreamError, UpstreamTimeoutError } from '../errors.js';
 import { blockedReason, isLoopback } from './ip.js';
 import { PAGE_FETCH_LIMITS } from './limits.js';
+import { specialUseReason } from './special-names.js';
 
 // Node's http, https, zlib, dns, net and stream are loaded on the first fetch, not when
 // the module is imported: a cold start that never fetches a page never loads them.
@@ -54,16 +55,11 @@ async function vet(raw: string, opts: FetchPageOptions): Promise<{ url: URL; add
   const literal = isIP(host) !== 0;
   if (literal) addresses = [{ address: host, family: isIP(host) }];
   else {
-    try {
-      const resolve =
-        opts.resolve ??
-        (async (h: string) => (await import('node:dns/promises')).lookup(h, { all: true, verbatim: true }));
-      addresses = await resolve(host);
-    } catch {
-      throw new UpstreamError(`${host} could not be resolved`);
-    }
+    // special-use names (localhost, .internal, …) never reach DNS; tests' stand-in DNS serves .test names
+    const special = opts.allowLoopback ? null : specialUseReason(host);
+    if (special) throw new BlockedUrlError(`${url.host} is ${special}, which is never fetched`);
+    addresses = await resolveHost(host, opts);
   }
-  if (addresses.length === 0) throw new UpstreamError(`${host} could not be resolved`);
   for (const a of addresses) {
     const why = blockedReason(a.address);
     if (why && !(opts.allowLoopback && isLoopback(a.address))) {
@@ -75,6 +71,27 @@ async function vet(raw: string, opts: FetchPageOptions): Promise<{ url: URL; add
   }
   const first = addresses[0] as { address: string; family: number };
   return { url, address: first.address, family: first.family };
+}
+
+/**
+ * The addresses of a name. A name that does not exist (NXDOMAIN: ENOTFOUND, or no
+ * address at all) is the caller's mistake, 400 host_not_found; a resolver that fails
+ * (EAI_AGAIN, a timeout, SERVFAIL) is an upstream fault, 502.
+ */
+async function resolveHost(host: string, opts: FetchPageOptions): Promise<Array<{ address: string; family: number }>> {
+  let addresses: Array<{ address: string; family: number }>;
+  try {
+    const resolve =
+      opts.resolve ??
+      (async (h: string) => (await import('node:dns/promises')).lookup(h, { all: true, verbatim: true }));
+    addresses = await resolve(host);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'ENOTFOUND') throw new HostNotFoundError(`${host} does not exist (DNS has no such name)`);
+    throw new UpstreamError(`${host} could not be resolved${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+  if (addresses.length === 0) throw new HostNotFoundError(`${host} has no address`);
+  return addresses;
 }
 
 async function get(

@@ -119,6 +119,8 @@ function classifyV6(address: string): string | null {
   // ::/96 IPv4-compatible (deprecated, RFC 4291): never a page
   if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0)
     return classifyV4(embeddedV4(g, 6)) ?? 'reserved (IPv4-compatible)';
+  // the rest of ::/8: "Reserved by IETF" in IANA's IPv6 address space registry (RFC 4291)
+  if ((g0 as number) >> 8 === 0) return 'reserved (IETF)';
   return null;
 }
 
