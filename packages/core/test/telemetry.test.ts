@@ -77,7 +77,7 @@ describe('Server-Timing and trace context', () => {
     const t2 = timings(again.headers.get('server-timing'));
     expect(t2.get('cache')?.desc).toBe('hit');
     expect(t2.get('upstream')?.desc).toBe('"0 requests"');
-  });
+  }, 30_000); // the first request imports the city code, the NLP and the facts reader
 
   it('a /parse fetch of a third-party page carries no trace', async () => {
     let seen: IncomingHttpHeaders | undefined;
@@ -142,6 +142,8 @@ describe('OTLP/HTTP export', () => {
     const clients = mine().filter((s) => s.kind === 3);
     expect(clients.length).toBeGreaterThan(0);
     expect(clients.every((c) => c.parentSpanId === server.spanId)).toBe(true);
+    // the long step (facts, summary, keywords, sentiment of the page) is an internal span
+    expect(mine().some((s) => s.kind === 1 && s.name === 'compute city')).toBe(true);
     await receiver.until(() => receiver.metricNames().has('http.client.request.duration'));
     expect(receiver.metricNames()).toContain('cityscope.cache.lookups');
     const post = receiver.posts.find((p) => p.path === '/v1/traces');
@@ -149,7 +151,7 @@ describe('OTLP/HTTP export', () => {
     const resource = post?.body.resourceSpans[0].resource.attributes;
     expect(resource).toContainEqual({ key: 'service.name', value: { stringValue: 'cityscope-test' } });
     expect(resource).toContainEqual({ key: 'deployment.environment', value: { stringValue: 'test' } });
-  });
+  }, 30_000);
 
   it('honours the sampler: always_off exports no span but still counts', async () => {
     const h = handlerWith({

@@ -2,6 +2,7 @@ import { type Keyword, keyphrases } from '../nlp/keyphrases.js';
 import { type Sentiment, sentiment, sentimentNote } from '../nlp/sentiment.js';
 import { summarize } from '../nlp/summary.js';
 import { type Tokens, tokenizeAsync } from '../nlp/text.js';
+import { inSpan } from '../telemetry/context.js';
 
 export interface Analysis {
   stats: { characters: number; words: number; sentences: number; readingTimeMinutes: number };
@@ -21,12 +22,10 @@ export async function analyze(
   keywordCount: number,
   summarySentences: number,
 ): Promise<Analysis> {
-  const tokens: Tokens = await tokenizeAsync(text, lang);
-  const [kw, mood, summary] = await Promise.all([
-    keyphrases(tokens, lang, keywordCount),
-    sentiment(tokens),
-    summarize(tokens, summarySentences),
-  ]);
+  const tokens: Tokens = await inSpan('nlp.tokenize', () => tokenizeAsync(text, lang));
+  const [kw, mood, summary] = await inSpan('nlp.analyze', () =>
+    Promise.all([keyphrases(tokens, lang, keywordCount), sentiment(tokens), summarize(tokens, summarySentences)]),
+  );
   return {
     stats: {
       characters: tokens.characters,

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import { noteCache } from '../telemetry/context.js';
+import { inSpan, noteCache } from '../telemetry/context.js';
 import { VERSION } from '../version.js';
 import { CircuitBreaker } from './breaker.js';
 import { TtlLru } from './memory.js';
@@ -250,7 +250,9 @@ export class Cache {
   }
 
   async #sharedGet<T>(keys: readonly string[], check: Check<T>): Promise<Map<string, T>> {
-    const raw = await this.#call((s) => s.get(keys));
+    const read = () => this.#call((s) => s.get(keys));
+    // a span for each round trip to the shared store (the memory tier costs nothing to time)
+    const raw = this.#opts.store ? await inSpan('cache.store.get', read, { 'cache.keys': keys.length }) : await read();
     return raw ? this.#decode(keys, raw, check) : new Map();
   }
 

@@ -1,4 +1,5 @@
 import type { Check } from '../cache/cache.js';
+import { inSpan } from '../telemetry/context.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import { type City, type FoundPage, requirePage, toCity } from './city.js';
 
@@ -48,7 +49,8 @@ export function onPage<T>(
 ): Promise<T> {
   const { page } = found;
   const key = client.cache.key(kind, lang, page.pageId, page.revisionId ?? 0, found.retrievedAt, variant);
-  return client.cache.getOrCompute(key, check, client.answerTtlMs, compute);
+  // the computing (facts, summary, keywords, sentiment) is a span of its own, on a miss only
+  return client.cache.getOrCompute(key, check, client.answerTtlMs, () => inSpan(`compute ${kind}`, compute));
 }
 
 /** The /cities answer (also each city of /compare), its page-derived work done once. */

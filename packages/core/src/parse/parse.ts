@@ -1,6 +1,7 @@
 import { keyphrases } from '../nlp/keyphrases.js';
 import { sentiment } from '../nlp/sentiment.js';
 import { countWordsAsync, MAX_WORD_LENGTH, type Tokens, tokenizeAsync } from '../nlp/text.js';
+import { inSpan } from '../telemetry/context.js';
 import type { FetchPageOptions } from './fetch-page.js';
 import { decodeHtml, type ParsedPage, parseHtml } from './html.js';
 
@@ -45,7 +46,7 @@ async function tokenizePage(text: string, lang: string, signal?: AbortSignal) {
 async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
   const primary = page.lang?.split(/[-_]/)[0]?.toLowerCase() ?? 'en';
   const lang = LANG.test(primary) ? primary : 'en';
-  const { head, wordCount } = await tokenizePage(page.text, lang, signal);
+  const { head, wordCount } = await inSpan('nlp.tokenize', () => tokenizePage(page.text, lang, signal));
   // runs of letters from inline elements with no space between, data URIs: no language has such words
   const analysed: Tokens = {
     ...head,
@@ -55,7 +56,9 @@ async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
         : s,
     ),
   };
-  const [kw, mood] = await Promise.all([keyphrases(analysed, lang, 10), sentiment(analysed, lang)]);
+  const [kw, mood] = await inSpan('nlp.analyze', () =>
+    Promise.all([keyphrases(analysed, lang, 10), sentiment(analysed, lang)]),
+  );
   const { truncated, ...rest } = page;
   return { ...rest, wordCount, analysis: { keywords: kw, sentiment: mood }, truncated };
 }
@@ -63,11 +66,14 @@ async function withAnalysis(page: ParsedPage, signal?: AbortSignal) {
 /** /parse with `url`: fetch under the page-fetching rules, then parse. `signal`: the caller went away. */
 export async function parseUrl(url: string, opts: FetchPageOptions, signal?: AbortSignal) {
   const { fetchPage } = await import('./fetch-page.js');
-  const fetched = await fetchPage(url, { ...opts, ...(signal ? { signal } : {}) });
-  return withAnalysis(await parseHtml(decodeHtml(fetched.body, fetched.contentType), fetched.url, signal), signal);
+  const fetched = await inSpan('parse.fetch', () => fetchPage(url, { ...opts, ...(signal ? { signal } : {}) }));
+  const page = await inSpan('parse.html', () =>
+    parseHtml(decodeHtml(fetched.body, fetched.contentType), fetched.url, signal),
+  );
+  return withAnalysis(page, signal);
 }
 
 /** /parse with `html` (and an optional `baseUrl` for relative links). */
 export async function parseGivenHtml(html: string, baseUrl: string | null, signal?: AbortSignal) {
-  return withAnalysis(await parseHtml(html, baseUrl, signal), signal);
+  return withAnalysis(await inSpan('parse.html', () => parseHtml(html, baseUrl, signal)), signal);
 }
