@@ -22,8 +22,8 @@ export interface Case {
   /** Not over HTTP (for cases that need in-process control of the platform event). */
   inProcessOnly?: boolean;
   status: number;
-  /** 'json', 'problem', 'html' or 'none' (no body). */
-  type: 'json' | 'problem' | 'html' | 'none';
+  /** 'json', 'problem', a text answer ('html', 'svg', 'javascript', 'css') or 'none' (no body). */
+  type: 'json' | 'problem' | 'html' | 'svg' | 'javascript' | 'css' | 'none';
   /** The problem's code, for problem answers. */
   code?: string;
   /** Headers that must be present with this value (string: equal; RegExp: match) or absent (null). */
@@ -40,6 +40,9 @@ const CONTENT_TYPES = {
   json: /^application\/json/,
   problem: /^application\/problem\+json/,
   html: /^text\/html/,
+  svg: /^image\/svg\+xml/,
+  javascript: /^text\/javascript/,
+  css: /^text\/css/,
 } as const;
 
 /** Each route's response schema, from the route table itself. */
@@ -70,8 +73,9 @@ export function assertCase(c: Case, ex: Exchange, runtime: RuntimeName): void {
   expect(ex.headers.get('x-request-id'), `${where}: x-request-id`).toBeTruthy();
   expect(ex.headers.get('x-content-type-options'), `${where}: nosniff`).toBe('nosniff');
   if (c.type === 'none') return;
-  if (c.type === 'html') {
-    const checked = responseSchemaOf(c.request)?.safeParse(ex.body);
+  if (c.type !== 'json' && c.type !== 'problem') {
+    // a text answer: a page or asset has its route's shape; a map is another form of a JSON answer
+    const checked = c.type === 'svg' ? { success: true } : responseSchemaOf(c.request)?.safeParse(ex.body);
     expect(checked?.success, `${where}: a page of the route's shape`).toBe(true);
     c.check?.(ex.body, ex, runtime);
     return;
