@@ -13,13 +13,15 @@
  *
  * Progress goes to stderr as it runs; the tables to stdout. Settings: RUNS (fresh
  * processes per variant, 15), ROUNDS (autocannon rounds, 3), SECONDS (per autocannon run, 5),
- * ONLY (comma-separated section numbers).
+ * ONLY (comma-separated section numbers), BASELINE_AWS (an earlier tree's AWS bundle, beside today's cold start).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { Platform } from '@cityscope/core';
+import { loadPresets } from '@cityscope/targets';
 import { startFakeWikipedia } from '@cityscope/testing';
 import { writeBaselines } from './bench-baselines.js';
 import { benchFramework, benchLambdaLike } from './bench-cold.js';
@@ -33,18 +35,9 @@ const SECONDS = Number(process.env.SECONDS ?? 5);
 const ONLY = new Set((process.env.ONLY ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
 const out = (text = '') => process.stdout.write(`${text}\n`);
 
-const dist = {
-  aws: join(root, 'functions/aws/dist'),
-  gcp: join(root, 'functions/gcp/dist'),
-  azure: join(root, 'functions/azure/dist'),
-  cli: join(root, 'packages/cli/dist'),
-};
-const entries = {
-  aws: join(dist.aws, 'index.mjs'),
-  gcp: join(dist.gcp, 'index.mjs'),
-  azure: join(dist.azure, 'index.mjs'),
-  cli: join(dist.cli, 'cityscope.mjs'),
-};
+// every target's bundle, as its preset builds it (node is the `cityscope` command)
+const presets = await loadPresets();
+const entries = Object.fromEntries(presets.map((p) => [p.platform, p.build.outfile])) as Record<Platform, string>;
 for (const [name, file] of Object.entries(entries)) {
   if (!existsSync(file)) throw new Error(`${name}: ${file} is missing; run \`pnpm build\` first`);
 }
@@ -68,17 +61,16 @@ out(`node ${process.version}, ${process.platform}; median (min–max); every fig
 if (ONLY.has('1')) {
   out('### Bundles\n');
   head(['bundle', 'entry (loaded at import)', 'all .mjs (entry + chunks)', 'gzip, all']);
+  // each bundle's entry file, with its chunks in the same folder
   const bundleRows: Array<[string, string]> = [
-    ['aws', dist.aws],
-    ['gcp', dist.gcp],
-    ['azure', dist.azure],
-    ['cli', dist.cli],
-    ['Hono Lambda app', dirname(base.honoLambda)],
+    ...presets.map((p): [string, string] => [p.platform, p.build.outfile]),
+    ['Hono Lambda app', base.honoLambda],
   ];
-  for (const [name, dir] of bundleRows) {
+  for (const [name, entryFile] of bundleRows) {
+    const dir = dirname(entryFile);
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
     const bytes = files.map((f) => readFileSync(join(dir, f)));
-    const entry = statSync(join(dir, files.find((f) => /^(index|cityscope)\.mjs$/.test(f)) ?? files[0] ?? '')).size;
+    const entry = statSync(entryFile).size;
     const all = bytes.reduce((a, b) => a + b.length, 0);
     const gz = bytes.reduce((a, b) => a + gzipSync(b).length, 0);
     row([name, kib(entry), `${kib(all)} in ${files.length} file${files.length === 1 ? '' : 's'}`, kib(gz)]);
@@ -93,7 +85,13 @@ const show = (m: Map<string, Stat>, k: string, f = ms) => {
 
 if (ONLY.has('2')) {
   progress(`cold starts: ${RUNS} rounds of fresh processes`);
-  const bundles = { aws: entries.aws, azure: entries.azure, honoLambda: base.honoLambda };
+  // BASELINE_AWS: an earlier tree's AWS bundle (`git worktree add /tmp/base <commit>`, `pnpm build` there)
+  const bundles = {
+    aws: entries.aws,
+    azure: entries.azure,
+    honoLambda: base.honoLambda,
+    baseline: process.env.BASELINE_AWS,
+  };
   const health = await benchLambdaLike({ tmp, env, runs: RUNS, bundles, path: '/health' });
   const city = await benchLambdaLike({ tmp, env, runs: RUNS, bundles, path: '/cities/Toronto' });
   const bare = health.whole.get('node -e 0')?.median ?? 1;
@@ -134,6 +132,13 @@ if (ONLY.has('2')) {
       show(health.firstMs, k),
       show(city.firstMs, k),
     ]);
+  }
+  const was = 'Cityscope AWS, baseline tree';
+  if (health.whole.has(was)) {
+    const r = (m: Map<string, Stat>) => ratio(m.get('Cityscope AWS')?.median ?? 0, m.get(was)?.median ?? 1);
+    out(
+      `\nCityscope AWS ÷ baseline tree: whole process ${r(health.whole)}, CPU ${r(health.cpuMs)}, import CPU ${r(health.importCpuMs)}`,
+    );
   }
   out();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds one minified esbuild bundle per target, plus what each platform needs beside it,
-// as each target's preset says (scripts/presets.ts lists them):
+// as each target's preset says (@cityscope/targets finds them):
 //   functions/aws/dist/{index.mjs,cityscope-aws.zip}   Lambda handler `index.handler`, and the
 //                                           artifact that serverless deploys and serverless-offline runs
 //   functions/gcp/dist/{index.mjs,package.json}   Functions Framework source folder
@@ -21,7 +21,7 @@ const banner = { js: "import { createRequire as __cr } from 'node:module'; const
 const ALIASES = { cli: 'node' };
 const only = process.argv.slice(2).map((name) => ALIASES[name] ?? name);
 /** @type {{ loadPresets: (only: string[]) => Promise<import('@cityscope/core/preset').Preset[]> }} */
-const { loadPresets } = await tsImport('./presets.ts', import.meta.url);
+const { loadPresets } = await tsImport('@cityscope/targets', import.meta.url);
 
 const results = [];
 for (const preset of await loadPresets(only)) {

@@ -1,6 +1,6 @@
 /**
  * `pnpm start`: builds the bundles, then runs Cityscope in every local cloud emulator, as
- * each target's preset says (functions/<cloud>/preset.ts, listed in scripts/presets.ts):
+ * each target's preset says (functions/<cloud>/preset.ts, found by @cityscope/targets):
  *   AWS    serverless-offline (osls)                     http://127.0.0.1:3000
  *   GCP    Functions Framework                           http://127.0.0.1:8080
  *   Azure  development host (or `func start`, see README) http://127.0.0.1:7071
@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@cityscope/core';
 import type { Preset, PresetEmulator } from '@cityscope/core/preset';
+import { loadPresets } from '@cityscope/targets';
 import { type FakeWikipedia, SAMPLE_WIKIS, startFakeWikipedia } from '@cityscope/testing';
 import { badPort, conflicts, type WantedPort } from './ports.js';
-import { loadPresets } from './presets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,5 +1,5 @@
 import type { InProcessRuntime } from '@cityscope/core/preset';
-import { loadPresets } from '../../../scripts/presets.js';
+import { loadPresets } from '@cityscope/targets';
 
 export { fetchExchange, type InProcessRuntime } from '@cityscope/core/preset';
 

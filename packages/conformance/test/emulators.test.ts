@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { loadPresets } from '@cityscope/targets';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { loadPresets } from '../../../scripts/presets.js';
 import { Answers, appliesTo, CASES, RUNTIMES, type RuntimeName, runCase } from '../src/cases.js';
 import { fetchExchange } from '../src/in-process.js';
 

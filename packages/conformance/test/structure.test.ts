@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { PLATFORMS } from '@cityscope/core';
 import { routeOf, routes } from '@cityscope/core/routes';
+import { loadPreset, loadPresets } from '@cityscope/targets';
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../../scripts/presets.js';
 import { CASES, RUNTIMES } from '../src/cases.js';
 
 /**
@@ -31,7 +31,7 @@ describe('every target', () => {
 
   for (const platform of PLATFORMS) {
     it(`${platform} has a preset for itself, with an entry that exists`, async () => {
-      const { default: preset } = await PRESETS[platform]();
+      const preset = await loadPreset(platform);
       expect(preset.platform).toBe(platform);
       expect(existsSync(preset.build.entry), preset.build.entry).toBe(true);
       expect(preset.build.outfile).toMatch(/\.mjs$/);
@@ -39,11 +39,7 @@ describe('every target', () => {
   }
 
   it('has its own emulator port', async () => {
-    const ports = [];
-    for (const p of PLATFORMS) {
-      const { default: preset } = await PRESETS[p]();
-      if (preset.emulator) ports.push(preset.emulator.defaultPort);
-    }
+    const ports = (await loadPresets()).flatMap((preset) => (preset.emulator ? [preset.emulator.defaultPort] : []));
     expect(new Set(ports).size).toBe(ports.length);
   });
 });

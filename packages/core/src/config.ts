@@ -4,7 +4,7 @@ import { type Contact, readContact, userAgentFor } from './contact.js';
 import { loadTelemetryConfig, type TelemetryConfig } from './telemetry/settings.js';
 
 /**
- * Every runtime Cityscope is built for: one preset each (see scripts/presets.ts), the
+ * Every runtime Cityscope is built for: one preset each (found by packages/targets), the
  * `platform` of /health, and one column of the conformance suite. Add a target here.
  */
 export const PLATFORMS = ['aws', 'gcp', 'azure', 'node'] as const;

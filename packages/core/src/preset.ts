@@ -5,7 +5,7 @@ import type { Platform } from './config.js';
  * about itself, in the manner of Nitro's presets: how its bundle is built, how its
  * local emulator starts, and how the conformance suite calls it in-process. One module
  * per target, beside its adapter (`functions/<cloud>/preset.ts`, `packages/cli/preset.ts`),
- * listed in scripts/presets.ts. Nothing here is loaded by a function at run time.
+ * found by @cityscope/targets (packages/targets). Nothing here is loaded by a function at run time.
  */
 export interface Preset {
   platform: Platform;
