@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import {
   createHandler,
   createLogger,
@@ -10,7 +9,8 @@ import {
   PROMETHEUS_CONTENT_TYPE,
 } from '@cityscope/core';
 import { lastForwardedHop } from '@cityscope/core/platform/forwarded';
-import { parserErrorStatus, rawProblemResponse, sendWebResponse, toWebRequest } from '@cityscope/core/platform/node';
+import { sendWebResponse, toWebRequest } from '@cityscope/core/platform/node';
+import { answerServerProblems } from './server-problems.js';
 
 export interface ServeOptions {
   port: number;
@@ -22,7 +22,7 @@ export interface ServeOptions {
   /** The server's own log lines (listening, refused requests); defaults to JSON lines at LOG_LEVEL. */
   logger?: Logger;
   /** Node's limits (tests shorten them): whole request, headers, and how often they are checked. */
-  timeouts?: { requestMs: number; headersMs: number; checkEveryMs: number };
+  timeouts?: { requestMs?: number; headersMs?: number; checkEveryMs?: number };
 }
 
 export interface RunningServer {
@@ -39,36 +39,36 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const { trustProxy } = loadConfig(env).access;
   const clientOf = (req: IncomingMessage) =>
     (trustProxy ? lastForwardedHop(req.headers['x-forwarded-for']) : undefined) ?? req.socket.remoteAddress;
-  const timeouts = options.timeouts ?? { requestMs: 30_000, headersMs: 10_000, checkEveryMs: 30_000 };
-  const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
-    // PROMETHEUS_METRICS=on: the instance's metrics for a Prometheus scrape, outside the API's routes
-    const metrics = req.method === 'GET' && req.url === '/metrics' ? handle.prometheus?.() : undefined;
-    if (metrics !== undefined) {
-      res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' }).end(metrics);
-      return;
-    }
-    const clientAddress = clientOf(req);
-    handle(toWebRequest(req), clientAddress ? { clientAddress } : undefined)
-      .then((response) => sendWebResponse(res, response))
-      .catch((err: unknown) => {
-        // only a broken connection gets here; handle() itself never throws
-        logger.warn('response not sent', { error: String(err) });
-        res.destroy();
-      });
-  });
-  // A request Node's parser refuses never reaches handle(): answer it with a problem here,
-  // as Node itself would (400, 431, 408) but in the API's format.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    const status = parserErrorStatus(err.code);
-    const requestId = crypto.randomUUID();
-    logger.info('request refused by the HTTP parser', { requestId, status, reason: err.code ?? err.message });
-    socket.end(rawProblemResponse(status, requestId));
-  });
+  // Node checks both timeouts every checkEveryMs (30 s by its default): once a second, they hold within a second
+  const timeouts = { requestMs: 30_000, headersMs: 10_000, checkEveryMs: 1_000, ...options.timeouts };
+  const server = createServer(
+    { connectionsCheckingInterval: timeouts.checkEveryMs, requireHostHeader: false },
+    (req, res) => {
+      if (problems.missingHost(req, res)) return;
+      // PROMETHEUS_METRICS=on: the instance's metrics for a Prometheus scrape, outside the API's routes
+      const metrics = req.method === 'GET' && req.url === '/metrics' ? handle.prometheus?.() : undefined;
+      if (metrics !== undefined) {
+        res
+          .writeHead(200, {
+            'content-type': PROMETHEUS_CONTENT_TYPE,
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          })
+          .end(metrics);
+        return;
+      }
+      const clientAddress = clientOf(req);
+      handle(toWebRequest(req), clientAddress ? { clientAddress } : undefined)
+        .then((response) => sendWebResponse(res, response))
+        .catch((err: unknown) => {
+          // only a broken connection gets here; handle() itself never throws
+          logger.warn('response not sent', { error: String(err) });
+          res.destroy();
+        });
+    },
+  );
+  // what Node would refuse on its own (no Host, an odd Expect, CONNECT, a bad or slow request) gets a problem too
+  const problems = answerServerProblems(server, logger);
   server.headersTimeout = timeouts.headersMs;
   server.requestTimeout = timeouts.requestMs;
   server.keepAliveTimeout = 5_000;

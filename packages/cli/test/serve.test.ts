@@ -41,9 +41,9 @@ interface Raw {
 }
 
 /** Writes `text`, reads until the server closes the connection (or `ms` pass), parses one answer. */
-function exchange(text: string | Buffer, ms = 5000): Promise<Raw> {
+function exchange(text: string | Buffer, ms = 5000, to = port): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    const socket = connect(to, '127.0.0.1', () => socket.write(text));
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => socket.destroy(), ms);
     socket.on('data', (c) => chunks.push(c));
@@ -150,4 +150,84 @@ describe('requests that never become a Request', () => {
     expect(mine.find((l) => l.msg === 'request')).toMatchObject({ status: 499 });
     expect(mine.some((l) => l.level === 'error')).toBe(false);
   });
+});
+
+describe('what Node answers on its own is a problem with a request id', () => {
+  const expectProblem = (r: Raw, status: number, code: string) => {
+    expect(r.status).toBe(status);
+    expect(r.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    const body = JSON.parse(r.body);
+    expect(body).toMatchObject({ status, code });
+    expect(body.requestId).toBe(r.headers['x-request-id']);
+    expect(body.requestId).toBeTruthy();
+  };
+
+  it('an HTTP/1.1 request without Host: 400', async () => {
+    expectProblem(await exchange('GET /health HTTP/1.1\r\nConnection: close\r\n\r\n'), 400, 'invalid_request');
+    // HTTP/1.0 needs no Host
+    expect((await exchange('GET /health HTTP/1.0\r\n\r\n')).status).toBe(200);
+  });
+
+  it('an Expect other than 100-continue: 417', async () => {
+    expectProblem(
+      await exchange('POST /analyze HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\nContent-Length: 2\r\n\r\n{}'),
+      417,
+      'expectation_failed',
+    );
+  });
+
+  it('CONNECT: 405, not a socket closed without a byte', async () => {
+    const r = await exchange('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
+    expectProblem(r, 405, 'method_not_allowed');
+    expect(r.headers.allow).toBeTruthy();
+  });
+});
+
+describe('timeouts hold near their settings with the default check interval', () => {
+  it('headers one byte a second get 408 within a second of headersMs; a trickled body within a second of requestMs', async () => {
+    const env = { WIKIPEDIA_BASE_URL: fake.baseUrl, LOG_LEVEL: 'silent' };
+    const slow = await serve({
+      port: 0,
+      host: '127.0.0.1',
+      env,
+      timeouts: { headersMs: 2_000, requestMs: 3_000 },
+      graceMs: 100,
+    });
+    const to = Number(new URL(slow.url).port);
+    /** Writes `head`, then one byte of `drip` a second; resolves with the status and how long it took. */
+    const trickle = (head: string, drip: string) =>
+      new Promise<{ status: number; ms: number }>((resolve, reject) => {
+        const t0 = performance.now();
+        const socket = connect(to, '127.0.0.1', () => socket.write(head));
+        let i = 0;
+        const timer = setInterval(() => socket.writable && socket.write(drip[i++ % drip.length] as string), 1000);
+        let got = '';
+        socket.on('data', (c) => {
+          got += c.toString();
+        });
+        socket.on('error', reject);
+        socket.on('close', () => {
+          clearInterval(timer);
+          resolve({ status: Number(got.split(' ')[1]), ms: performance.now() - t0 });
+        });
+      });
+    try {
+      const [headers, body] = await Promise.all([
+        trickle('GET /health HTTP/1.1\r\nHost: a\r\n', 'X-Slow: abcdefghij\r\n'),
+        trickle(
+          'POST /analyze HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n',
+          ' ',
+        ),
+      ]);
+      expect(headers.status).toBe(408);
+      expect(headers.ms).toBeGreaterThanOrEqual(1_900);
+      expect(headers.ms).toBeLessThan(3_500);
+      expect(body.status).toBe(408);
+      expect(body.ms).toBeGreaterThanOrEqual(2_900);
+      expect(body.ms).toBeLessThan(4_500);
+    } finally {
+      await slow.close();
+    }
+  }, 20_000);
 });

@@ -25,6 +25,7 @@ export const PROBLEMS = {
   // answered by the Node server itself (`cityscope serve`) when Node's parser refuses a request
   request_timeout: { status: 408, title: 'Request Timeout' },
   request_header_fields_too_large: { status: 431, title: 'Request Header Fields Too Large' },
+  expectation_failed: { status: 417, title: 'Expectation Failed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -97,11 +97,14 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
 }
 
 /** Problems the HTTP server itself answers, before a request reaches the API (status and title from PROBLEMS). */
-const PARSER_PROBLEMS = {
+const SERVER_PROBLEMS = {
   400: { code: 'invalid_request', detail: 'The request is not valid HTTP/1.1' },
+  405: { code: 'method_not_allowed', detail: 'CONNECT is not served: this is an API, not a proxy' },
   408: { code: 'request_timeout', detail: 'The request did not arrive in time' },
+  417: { code: 'expectation_failed', detail: 'Only "Expect: 100-continue" is understood' },
   431: { code: 'request_header_fields_too_large', detail: 'The request headers are too large' },
 } as const satisfies Record<number, { code: ProblemCode; detail: string }>;
+export type ServerProblemStatus = keyof typeof SERVER_PROBLEMS;
 
 /** The status Node's own server would answer a parser error with. */
 export function parserErrorStatus(code: string | undefined): 400 | 408 | 431 {
@@ -111,27 +114,46 @@ export function parserErrorStatus(code: string | undefined): 400 | 408 | 431 {
 }
 
 /**
- * A whole raw HTTP/1.1 problem+json answer, for a socket whose request Node's parser
- * refused (so there is no ServerResponse to write to). The connection closes after it.
+ * A problem the server answers itself (no route reached): its headers, closing the
+ * connection, and its problem+json body with the request id, like every API error.
  */
-export function rawProblemResponse(status: 400 | 408 | 431, requestId: string = crypto.randomUUID()): string {
-  const p = PARSER_PROBLEMS[status];
+export function serverProblem(
+  status: ServerProblemStatus,
+  requestId: string = crypto.randomUUID(),
+  detail?: string,
+): { headers: Record<string, string>; body: string } {
+  const p = SERVER_PROBLEMS[status];
   const { title } = PROBLEMS[p.code];
   const body = JSON.stringify({
     type: problemType(p.code),
     title,
     status,
     code: p.code,
-    detail: p.detail,
+    detail: detail ?? p.detail,
     requestId,
   });
-  return (
-    `HTTP/1.1 ${status} ${title}\r\n` +
-    'content-type: application/problem+json; charset=utf-8\r\n' +
-    `content-length: ${Buffer.byteLength(body)}\r\n` +
-    `x-request-id: ${requestId}\r\n` +
-    'cache-control: no-store\r\n' +
-    'connection: close\r\n\r\n' +
-    body
-  );
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-request-id': requestId,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    connection: 'close',
+  };
+  if (status === 405) headers.allow = 'GET, HEAD, POST, OPTIONS';
+  return { headers, body };
+}
+
+/**
+ * A whole raw HTTP/1.1 problem+json answer, for a socket whose request Node's parser
+ * refused, or a CONNECT (so there is no ServerResponse to write to). The connection closes after it.
+ */
+export function rawProblemResponse(
+  status: ServerProblemStatus,
+  requestId: string = crypto.randomUUID(),
+  detail?: string,
+): string {
+  const { headers, body } = serverProblem(status, requestId, detail);
+  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
+  return `HTTP/1.1 ${status} ${PROBLEMS[SERVER_PROBLEMS[status].code].title}\r\n${lines.join('')}\r\n${body}`;
 }
