@@ -30,6 +30,20 @@ param cacheUrl string = ''
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+// Access (docs/api.md, "Access"): API_KEYS holds sha256 entries, never keys
+@secure()
+@description('API_KEYS: comma-separated name:sha256hex entries (cityscope key new NAME); empty: no keys.')
+param apiKeys string = ''
+@description('AUTH_JWKS_URL: the OpenID Connect provider\'s JWKS URL; with authIssuer and authAudience, or empty.')
+param authJwksUrl string = ''
+@description('AUTH_ISSUER: the tokens\' iss.')
+param authIssuer string = ''
+@description('AUTH_AUDIENCE: the tokens\' aud.')
+param authAudience string = ''
+@description('RATE_LIMIT: work units per client per window, <units>/<s|min|h>; empty: no limit.')
+param rateLimit string = ''
+@description('PARSE_URL_HOSTS: comma-separated host suffixes /parse may fetch; empty: any public host.')
+param parseUrlHosts string = ''
 
 var suffix = uniqueString(resourceGroup().id, name)
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -103,6 +117,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'WIKIMEDIA_CONTACT', value: wikimediaContact }
         { name: 'CACHE_URL', value: cacheUrl }
+        { name: 'API_KEYS', value: apiKeys }
+        { name: 'AUTH_JWKS_URL', value: authJwksUrl }
+        { name: 'AUTH_ISSUER', value: authIssuer }
+        { name: 'AUTH_AUDIENCE', value: authAudience }
+        { name: 'RATE_LIMIT', value: rateLimit }
+        { name: 'PARSE_URL_HOSTS', value: parseUrlHosts }
       ]
     }
     functionAppConfig: {

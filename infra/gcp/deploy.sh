@@ -5,7 +5,8 @@
 #   GCP_PROJECT=my-project GCP_REGION=europe-west1 infra/gcp/deploy.sh
 #
 # Settings are taken from the environment when set (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS,
-# WIKIDATA_BASE_URL, CORS_ORIGINS, LOG_LEVEL, WIKIMEDIA_CONTACT (required), CACHE_URL) and written to an env-vars file, so commas in CORS_ORIGINS survive.
+# WIKIDATA_BASE_URL, CORS_ORIGINS, LOG_LEVEL, WIKIMEDIA_CONTACT (required), CACHE_URL, API_KEYS,
+# AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, RATE_LIMIT, PARSE_URL_HOSTS) and written to an env-vars file, so commas in CORS_ORIGINS survive.
 # GCP_RUNTIME_SERVICE_ACCOUNT (required) is the identity the function runs as: without it Google
 # would use the project's default compute account, which the deployer cannot act as ("Service
 # Account User … on the Cloud Functions runtime service account",
@@ -49,6 +50,13 @@ default_base='https://{lang}.wikipedia.org'
   printf 'WIKIMEDIA_CONTACT: "%s"\n' "${WIKIMEDIA_CONTACT:-}"
   # optional shared cache (Memorystore): reached through GCP_VPC_CONNECTOR
   if [[ -n "${CACHE_URL:-}" ]]; then printf 'CACHE_URL: "%s"\n' "$CACHE_URL"; fi
+  # access (docs/api.md, "Access"): API_KEYS holds sha256 entries, never keys
+  printf 'API_KEYS: "%s"\n' "${API_KEYS:-}"
+  printf 'AUTH_JWKS_URL: "%s"\n' "${AUTH_JWKS_URL:-}"
+  printf 'AUTH_ISSUER: "%s"\n' "${AUTH_ISSUER:-}"
+  printf 'AUTH_AUDIENCE: "%s"\n' "${AUTH_AUDIENCE:-}"
+  printf 'RATE_LIMIT: "%s"\n' "${RATE_LIMIT:-}"
+  printf 'PARSE_URL_HOSTS: "%s"\n' "${PARSE_URL_HOSTS:-}"
   # every path reaches the function, /favicon.ico and /robots.txt included
   printf 'IGNORED_ROUTES: ""\n'
 } > "$env_file"
@@ -64,7 +72,7 @@ gcloud functions deploy "$FUNCTION" \
   "$invoker" \
   --memory=512Mi \
   --timeout=30s \
-  --max-instances=20 \
+  --max-instances="${GCP_MAX_INSTANCES:-20}" \
   --env-vars-file="$env_file" \
   --service-account="$GCP_RUNTIME_SERVICE_ACCOUNT" \
   --build-service-account="$build_account" \

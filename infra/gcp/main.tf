@@ -108,6 +108,13 @@ resource "google_cloudfunctions2_function" "cityscope" {
       LOG_LEVEL            = var.log_level
       WIKIMEDIA_CONTACT    = var.wikimedia_contact
       CACHE_URL            = var.cache_url
+      # access (docs/api.md, "Access")
+      API_KEYS        = var.api_keys
+      AUTH_JWKS_URL   = var.auth_jwks_url
+      AUTH_ISSUER     = var.auth_issuer
+      AUTH_AUDIENCE   = var.auth_audience
+      RATE_LIMIT      = var.rate_limit
+      PARSE_URL_HOSTS = var.parse_url_hosts
       # every path reaches the function, /favicon.ico and /robots.txt included
       IGNORED_ROUTES = ""
     }

@@ -88,3 +88,41 @@ variable "public_invoker" {
   type        = bool
   default     = true
 }
+
+# Access (docs/api.md, "Access"; docs/deploying.md, "Access")
+variable "api_keys" {
+  description = "API_KEYS: comma-separated name:sha256hex entries (cityscope key new NAME); empty: no keys."
+  type        = string
+  default     = ""
+  sensitive   = true
+}
+
+variable "auth_jwks_url" {
+  description = "AUTH_JWKS_URL: the OpenID Connect provider's JWKS URL; with auth_issuer and auth_audience, or empty."
+  type        = string
+  default     = ""
+}
+
+variable "auth_issuer" {
+  description = "AUTH_ISSUER: the tokens' iss."
+  type        = string
+  default     = ""
+}
+
+variable "auth_audience" {
+  description = "AUTH_AUDIENCE: the tokens' aud."
+  type        = string
+  default     = ""
+}
+
+variable "rate_limit" {
+  description = "RATE_LIMIT: work units per client per window, <units>/<s|min|h>; empty: no limit."
+  type        = string
+  default     = ""
+}
+
+variable "parse_url_hosts" {
+  description = "PARSE_URL_HOSTS: comma-separated host suffixes /parse may fetch; empty: any public host."
+  type        = string
+  default     = ""
+}

@@ -29,7 +29,8 @@ describe('infra/azure/main.bicep against the code', () => {
   it('is given every setting by the deploy workflow', () => {
     const workflow = read('.github/workflows/deploy-azure.yml');
     for (const name of coreSettings()) {
-      expect(workflow, name).toContain(`${name}: \${{ vars.${name}`);
+      // a variable, or a secret (API_KEYS)
+      expect(workflow, name).toMatch(new RegExp(`${name}: \\$\\{\\{ (vars|secrets)\\.${name}\\b`));
       expect(workflow, name).toContain(`${camel(name)}="$${name}"`);
     }
   });

@@ -13,7 +13,10 @@ export const read = (path: string) => readFileSync(join(root, path), 'utf8');
  */
 export function coreSettings(): string[] {
   const names = new Set<string>();
-  for (const m of read('packages/core/src/config.ts').matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) names.add(m[1] as string);
+  // config.ts, and the access settings it reads through access/settings.ts (TRUST_PROXY, read by name, is the Node server's alone)
+  for (const file of ['packages/core/src/config.ts', 'packages/core/src/access/settings.ts']) {
+    for (const m of read(file).matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) names.add(m[1] as string);
+  }
   return [...names].sort();
 }
 

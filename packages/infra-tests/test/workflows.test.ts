@@ -59,7 +59,9 @@ describe('GitHub workflows', () => {
   });
 
   it.each(['deploy-aws.yml', 'deploy-gcp.yml', 'deploy-azure.yml'])('%s passes every setting from vars', (f) => {
-    for (const name of coreSettings()) expect(text(f), name).toContain(`${name}: \${{ vars.${name}`);
+    // a variable, or a secret (API_KEYS)
+    for (const name of coreSettings())
+      expect(text(f), name).toMatch(new RegExp(`${name}: \\$\\{\\{ (vars|secrets)\\.${name}\\b`));
   });
 
   it.each(['deploy-aws.yml', 'deploy-gcp.yml', 'deploy-azure.yml'])(
