@@ -60,12 +60,27 @@ else
   unchecked "Flex Consumption in $location" "$(first_line "$regions")" "az functionapp list-flexconsumption-locations --output table"
 fi
 
+# jwt_claim <name>: a string claim of the JSON Web Token on stdin (its payload is base64url)
+jwt_claim() {
+  local payload
+  payload=$(cut -d. -f2 | tr '_-' '/+')
+  while ((${#payload} % 4)); do payload+='='; done
+  base64 -d <<<"$payload" 2>/dev/null | grep -oE "\"$1\" *: *\"[^\"]+\"" | head -n 1 | sed -E 's/.*"([^"]+)"$/\1/'
+}
+
 # The deploy identity's roles: Contributor creates the resources, User Access Administrator (or
 # Role Based Access Control Administrator) lets the template give the app its storage role; Owner
 # holds both.
 scope="/subscriptions/$sub/resourceGroups/$group"
-if roles=$(az role assignment list --assignee "$principal" --scope "$scope" --include-inherited --include-groups \
-  --query '[].roleDefinitionName' --output tsv 2>&1); then
+# Looked up by object id, read from the identity's own token: --assignee would ask Microsoft Graph,
+# which a service principal may not read. Group memberships need Graph too: tried, then left out.
+oid=$(az account get-access-token --query accessToken --output tsv 2>/dev/null | jwt_claim oid)
+assignee=(--assignee "$principal")
+[[ -n "$oid" ]] && assignee=(--assignee-object-id "$oid")
+list_roles() {
+  az role assignment list "${assignee[@]}" --scope "$scope" --include-inherited "$@" --query '[].roleDefinitionName' --output tsv
+}
+if roles=$(list_roles --include-groups 2>&1) || roles=$(list_roles 2>&1); then
   has() { grep -qxF -e Owner "${@/#/-e}" <<<"$roles"; }
   if has Contributor; then ok "$principal may create resources in $group"; else
     missing "role Contributor for $principal on $group" "az role assignment create --assignee $principal --role Contributor --scope $scope"

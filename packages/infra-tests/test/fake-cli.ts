@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { root } from './repo.js';
 
-/** One recorded answer of a CLI: the call's arguments start with `args`. */
+/** One recorded answer of a CLI: the call's arguments, joined by spaces, start with `args`. */
 export interface Recording {
   args: string;
   stdout?: string;
@@ -19,11 +19,9 @@ export interface Run {
   code: number;
   stdout: string;
   stderr: string;
-  /** every call of a faked program: [program, ...arguments] */
+  /** every call of a faked program, in order: [program, ...arguments] */
   calls: string[][];
 }
-
-const fake = join(root, 'packages/infra-tests/test/fake-cli.mjs');
 
 /** The recordings of test/fixtures/preflight/<name>.json. */
 export const recorded = (name: string): Recordings =>
@@ -34,9 +32,50 @@ export function replacing(base: Recordings, program: string, answers: Recording[
   return { ...base, [program]: [...answers, ...(base[program] ?? [])] };
 }
 
+// A fake program is a bash script (a process per call must start fast on a loaded machine): it
+// logs its arguments (US between them, RS after the call), then replays the first recording whose
+// prefix its joined arguments start with; a call nothing was recorded for fails with status 97.
+// Each recording's prefix, output and status are files in <dir>/.<program>/<i>.*.
+const FAKE = `#!/usr/bin/env bash
+here="$(dirname "$0")/.$(basename "$0")"
+{ printf '%s' "$(basename "$0")"; (($# == 0)) || printf '\\x1f%s' "$@"; printf '\\x1e'; } >> "$FAKE_CLI_LOG"
+line="$*"
+for ((i = 0; ; i++)); do
+  [[ -f "$here/$i.args" ]] || break
+  prefix="$(< "$here/$i.args")"
+  [[ "$line" == "$prefix"* ]] || continue
+  if [[ -f "$here/$i.first" ]]; then
+    n=$(( $(< "$here/$i.count") + 1 )); echo "$n" > "$here/$i.count"
+    (( n <= $(< "$here/$i.first") )) || continue
+  fi
+  cat "$here/$i.out"; cat "$here/$i.err" >&2
+  exit "$(< "$here/$i.code")"
+done
+echo "fake $(basename "$0"): nothing recorded for: $line" >&2
+exit 97
+`;
+
+function writeFake(dir: string, program: string, recordings: Recording[]): void {
+  const data = join(dir, `.${program}`);
+  mkdirSync(data);
+  recordings.forEach((r, i) => {
+    writeFileSync(join(data, `${i}.args`), r.args);
+    writeFileSync(join(data, `${i}.out`), r.stdout ?? '');
+    writeFileSync(join(data, `${i}.err`), r.stderr ?? '');
+    writeFileSync(join(data, `${i}.code`), String(r.code ?? 0));
+    if (r.first !== undefined) {
+      writeFileSync(join(data, `${i}.first`), String(r.first));
+      writeFileSync(join(data, `${i}.count`), '0');
+    }
+  });
+  writeFileSync(join(dir, program), FAKE);
+  chmodSync(join(dir, program), 0o755);
+}
+
 /**
- * Runs a bash script (absolute, or from the repository root, or `-c` text) with fake `programs` first on
- * the PATH, replaying `recordings`; env replaces the variables named (undefined removes one).
+ * Runs a bash script (absolute, from the repository root, or `-c <text>` as a workflow step runs)
+ * with fake `programs` first on the PATH, replaying `recordings`; env replaces the variables named
+ * (undefined removes one).
  */
 export async function runWithFakes(
   script: string,
@@ -47,21 +86,16 @@ export async function runWithFakes(
 ): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'cityscope-fake-cli-'));
   try {
-    for (const program of programs) {
-      const path = join(dir, program);
-      writeFileSync(path, `#!/bin/sh\nexec "${process.execPath}" "${fake}" ${program} "$@"\n`);
-      chmodSync(path, 0o755);
-    }
-    const log = join(dir, 'calls.jsonl');
+    for (const program of programs) writeFake(dir, program, recordings[program] ?? []);
+    const log = join(dir, '.calls');
     writeFileSync(log, '');
-    writeFileSync(join(dir, 'recordings.json'), JSON.stringify(recordings));
     const merged: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
     merged.PATH = `${dir}:${process.env.PATH}`;
     merged.FAKE_CLI_LOG = log;
-    merged.FAKE_CLI_RECORDINGS = join(dir, 'recordings.json');
-    const path = isAbsolute(script) ? script : join(root, script);
-    const argv = script.startsWith('-c ') ? ['-eo', 'pipefail', '-c', script.slice(3), ...args] : [path, ...args];
+    const argv = script.startsWith('-c ')
+      ? ['-eo', 'pipefail', '-c', script.slice(3), ...args]
+      : [isAbsolute(script) ? script : join(root, script), ...args];
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile('bash', argv, { cwd: root, env: merged, timeout: 60_000 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -69,9 +103,9 @@ export async function runWithFakes(
       });
     });
     const calls = readFileSync(log, 'utf8')
-      .split('\n')
+      .split('\x1e')
       .filter(Boolean)
-      .map((l) => JSON.parse(l) as string[]);
+      .map((call) => call.split('\x1f'));
     return { ...result, calls };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -31,7 +31,7 @@ describe('infra/azure/preflight.sh', { timeout: 90_000 }, () => {
         { args: 'provider show --namespace Microsoft.Insights', stdout: 'NotRegistered\n' },
         { args: 'provider show --namespace Microsoft.OperationalInsights', stdout: 'Registering\n' },
         { args: 'group show --name cityscope', stdout: 'brazilsouth\n' },
-        { args: `role assignment list --assignee ${app}`, stdout: 'Contributor\nReader\n' },
+        { args: 'role assignment list', stdout: 'Contributor\nReader\n' },
       ]),
       { WIKIMEDIA_CONTACT: 'not a contact' },
     );
@@ -53,11 +53,32 @@ describe('infra/azure/preflight.sh', { timeout: 90_000 }, () => {
     const r = await run(
       replacing(base, 'az', [
         { args: 'group show --name cityscope', stdout: 'West Europe\n' },
-        { args: `role assignment list --assignee ${app}`, stdout: 'Owner\n' },
+        { args: 'role assignment list', stdout: 'Owner\n' },
       ]),
     );
     expect(lines(r.stdout, 'missing')).toEqual([]);
     expect(r.code).toBe(0);
+  });
+
+  it('reads the roles by the object id in its own token, without group memberships when Graph refuses them', async () => {
+    const oid = '0a7c1f4e-2b3d-4c5e-8f60-7a8b9c0d1e2f';
+    const graphDenied = replacing(base, 'az', [
+      {
+        args: `role assignment list --assignee-object-id ${oid} --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/cityscope --include-inherited --include-groups`,
+        stderr: 'ERROR: Insufficient privileges to complete the operation.\n',
+        code: 1,
+      },
+    ]);
+    const r = await run(graphDenied);
+    expect(lines(r.stdout, 'missing'), r.stdout).toEqual([]);
+    const listed = r.calls.filter((c) => c[1] === 'role');
+    expect(listed).toHaveLength(2);
+    expect(listed[1]).toContain(oid);
+    expect(listed[1]).not.toContain('--include-groups');
+    // without a token to read, by the sign-in name
+    const noToken = replacing(base, 'az', [{ args: 'account get-access-token', code: 1 }]);
+    const byName = await run(noToken);
+    expect(byName.calls.find((c) => c[1] === 'role')).toContain(app);
   });
 
   it('stops at once without a sign-in', async () => {
