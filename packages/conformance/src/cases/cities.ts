@@ -167,6 +167,14 @@ export const CITY_CASES: Case[] = [
     check: (b) => expect(b.title).toBe('Dublin'),
   },
   {
+    name: 'city: a language with no Wikipedia is a 400 before any request',
+    request: { method: 'GET', path: '/cities/Toronto?lang=xx' },
+    status: 400,
+    type: 'problem',
+    code: 'invalid_request',
+    check: (b) => expect(b.errors).toEqual([{ path: 'lang', message: expect.stringContaining('No Wikipedia') }]),
+  },
+  {
     name: 'city: upstream unavailable passes Retry-After on',
     request: { method: 'GET', path: '/cities/Upstream%20Probe%20B' },
     faults: [{ status: 429, headers: { 'retry-after': '120' } }],

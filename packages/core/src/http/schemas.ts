@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { WIKIPEDIA_LANGUAGES } from '../wikipedia/languages.generated.js';
 import { MAX_ANALYZE_CHARS, NAME_LIMITS } from './limits.js';
 import { markList } from './query.js';
 
@@ -24,6 +25,24 @@ export const Lang = z
   )
   .check(doc('The Wikipedia to read, by its language code (`en` is en.wikipedia.org)', 'en', 'fr', 'pt-br'));
 
+/**
+ * The language of a Wikipedia edition: one of WIKIPEDIA_LANGUAGES (generated from
+ * MediaWiki's sitematrix), so an unknown wiki is a 400 before any request is made.
+ */
+export const WikiLang = z
+  ._default(
+    z.string().check(
+      z.maxLength(35),
+      z.regex(/^[a-z]+(-[a-z]+)*$/, 'Must be a Wikipedia language code such as "en" or "zh-yue"'),
+      z.refine(
+        (v) => WIKIPEDIA_LANGUAGES.has(v),
+        'No Wikipedia has this language code (docs/api.md lists where the codes come from)',
+      ),
+    ),
+    'en',
+  )
+  .check(doc('The Wikipedia to read, by its language code (`en` is en.wikipedia.org)', 'en', 'fr', 'zh-yue'));
+
 /** A page title as a person types it: 1–200 characters after trimming. */
 export const CityName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
@@ -37,7 +56,7 @@ export const CityParams = z.object({
   ),
 });
 export const CityQuery = z.object({
-  lang: Lang,
+  lang: WikiLang,
   sentences: intParam(1, 10, 3).check(doc('How many sentences of the introduction `summary` holds', 3)),
 });
 
@@ -66,7 +85,7 @@ export const CompareQuery = z.object({
       'Toronto,Montreal,Ottawa',
     ),
   ),
-  lang: Lang,
+  lang: WikiLang,
 });
 
 export const DistanceQuery = z.object({
@@ -75,7 +94,7 @@ export const DistanceQuery = z.object({
   mode: z
     ._default(z.enum(['air', 'road', 'rail']), 'air')
     .check(doc('How one travels: sets the detour factor and average speed of `hours`', 'road')),
-  lang: Lang,
+  lang: WikiLang,
 });
 
 export const AnalyzeBody = z.object({
@@ -103,7 +122,7 @@ export const RouteBody = z.object({
   ),
   start: z.optional(CityName.check(doc('Where the route starts: one of `cities` (default: the first)', 'Toronto'))),
   roundTrip: z._default(z.boolean(), false).check(doc('Whether the route returns to its start', true)),
-  lang: Lang,
+  lang: WikiLang,
 });
 
 export const HubsBody = z.object({
@@ -120,7 +139,7 @@ export const HubsBody = z.object({
         doc('How many hubs; without it, the k with the best mean silhouette is chosen', 2),
       ),
   ),
-  lang: Lang,
+  lang: WikiLang,
 });
 
 /** An absolute URL; which schemes, ports and addresses may be fetched is decided later (blocked_url). */
