@@ -36,7 +36,7 @@ function token(k: Key, claims: Record<string, unknown> = {}, opts: { exp?: strin
 beforeAll(async () => {
   [k1, k2, other] = await Promise.all([key('k1'), key('k2', 'ES256'), key('k1')]);
   served = [k1.jwk];
-  server = createServer((req, res) => {
+  server = createServer((_req, res) => {
     fetches++;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ keys: served }));
