@@ -9,7 +9,7 @@
  * 4. request overhead through `cityscope serve` against bare `node:http` and Hono
  *    on @hono/node-server (autocannon), and cached GET /cities/Dublin;
  * 5. 20 concurrent /cities in two languages through one handler (a correctness check);
- * 6. the text and parse benchmarks (scripts/bench-text.ts, scripts/bench-parse.ts), when present.
+ * 6. the text, parse and map benchmarks (scripts/bench-text.ts, bench-parse.ts, bench-maps.ts), when present.
  *
  * Progress goes to stderr as it runs; the tables to stdout. Settings: RUNS (fresh
  * processes per variant, 15), ROUNDS (autocannon rounds, 3), SECONDS (per autocannon run, 5),
@@ -26,14 +26,13 @@ import { startFakeWikipedia } from '@cityscope/testing';
 import { writeBaselines } from './bench-baselines.js';
 import { benchFramework, benchLambdaLike } from './bench-cold.js';
 import { benchHttp } from './bench-http.js';
-import { ms, progress, range, ratio, type Stat } from './bench-lib.js';
+import { ms, out, progress, range, ratio, type Stat } from './bench-lib.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 15);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const ONLY = new Set((process.env.ONLY ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
-const out = (text = '') => process.stdout.write(`${text}\n`);
 
 // every target's bundle, as its preset builds it (node is the `cityscope` command)
 const presets = await loadPresets();
@@ -212,7 +211,7 @@ if (ONLY.has('5')) {
 await fake.close();
 
 if (ONLY.has('6')) {
-  for (const name of ['bench-text.ts', 'bench-parse.ts']) {
+  for (const name of ['bench-text.ts', 'bench-parse.ts', 'bench-maps.ts']) {
     const file = join(root, 'scripts', name);
     if (!existsSync(file)) continue;
     progress(name);
