@@ -1,5 +1,5 @@
-import { nextTurn, sliceDue } from '../nlp/slice.js';
-import { type Element, slicer } from './dom.js';
+import { nextTurn, sliceDue, slicer } from '../util/slice.js';
+import { CHECK_EVERY, type Element } from './dom.js';
 
 /** The text of the article readable.ts chose: a line per block, white space collapsed. */
 
@@ -70,7 +70,7 @@ async function collapseSpaces(s: string, signal?: AbortSignal): Promise<string> 
 
 /** Text of the chosen elements with a line break between blocks; no recursion, so any depth is safe. */
 export async function blockText(readable: Readable, signal?: AbortSignal): Promise<string> {
-  const tick = slicer(signal);
+  const tick = slicer({ signal, every: CHECK_EVERY });
   const out: string[] = [];
   for (const root of readable.roots) {
     out.push('\n');

@@ -1,5 +1,5 @@
 import { Tokenizer } from 'htmlparser2';
-import { nextTurn, sliceDue } from '../nlp/slice.js';
+import { nextTurn, sliceDue } from '../util/slice.js';
 import {
   countCommas,
   type Element,
@@ -64,8 +64,8 @@ export const MAX_ELEMENTS = 150_000;
 const IMPLIED_SCAN = 32;
 /** Longest text kept for one title, heading or link. */
 const COLLECT_CAP = 1000;
-/** Work between two looks at the clock. */
-const CHECK_EVERY = 1024;
+/** Work between two looks at the clock (the tree builder's, and `slicer({ every })` of the steps after it). */
+export const CHECK_EVERY = 1024;
 
 /** The tree as it is built: the open-element stack and the document's lists. */
 class TreeBuilder implements TreeSink {
@@ -275,13 +275,4 @@ export async function buildDocument(html: string, signal?: AbortSignal): Promise
   }
   tokenizer.end();
   return builder.finish();
-}
-
-/** Yields to the event loop when the shared slice (`nlp/slice.ts`) has run out (await its result in a loop). */
-export function slicer(signal?: AbortSignal): () => Promise<void> | undefined {
-  let n = 0;
-  return () => {
-    if (++n % CHECK_EVERY !== 0 || !sliceDue()) return undefined;
-    return nextTurn().then(() => signal?.throwIfAborted());
-  };
 }

@@ -1,4 +1,5 @@
-import { buildDocument, type Element, type HtmlDocument, MAX_DEPTH, MAX_ELEMENTS, slicer } from './dom.js';
+import { slicer } from '../util/slice.js';
+import { buildDocument, CHECK_EVERY, type Element, type HtmlDocument, MAX_DEPTH, MAX_ELEMENTS } from './dom.js';
 import { readMetadata } from './metadata.js';
 import { readableText } from './readable.js';
 
@@ -84,7 +85,7 @@ export async function parseHtml(html: string, pageUrl: string | null, signal?: A
     const text = clean(el.collected);
     if (text) headings.push({ level: Number(el.name.slice(1)), text });
   }
-  const tick = slicer(signal);
+  const tick = slicer({ signal, every: CHECK_EVERY });
   const links: ParsedPage['links'] = [];
   for (const el of doc.anchors) {
     if (links.length >= MAX_LINKS) break;

@@ -95,31 +95,37 @@ function addChild(into: Sums, child: Element, s: Sums): void {
   into.list += child.name === 'ul' || child.name === 'ol' ? text : s.list;
 }
 
-/** The sums of every element of the article worth cleaning, bottom-up without recursion. */
-function sumsBelow(roots: Element[], skip: (el: Element) => boolean): Map<Element, Sums> {
+type Tick = () => Promise<void> | undefined;
+
+/**
+ * The sums of every element of the article worth cleaning, bottom-up without
+ * recursion: a frame per open element with element children, so a leaf costs no object.
+ */
+async function sumsBelow(roots: Element[], skip: (el: Element) => boolean, tick: Tick): Promise<Map<Element, Sums>> {
   const sums = new Map<Element, Sums>();
   const empty = zero();
   for (const root of roots) {
-    // post-order: an element is summed after its children (second visit)
-    const todo: Array<[Element, boolean]> = [[root, false]];
-    while (todo.length > 0) {
-      const [el, done] = todo.pop() as [Element, boolean];
-      if (!done) {
-        todo.push([el, true]);
-        for (const c of el.children) if (typeof c !== 'string' && !skip(c)) todo.push([c, false]);
+    const frames: Array<{ el: Element; sums: Sums; next: number }> = [{ el: root, sums: zero(), next: 0 }];
+    while (frames.length > 0) {
+      const wait = tick();
+      if (wait) await wait;
+      const frame = frames[frames.length - 1] as (typeof frames)[number];
+      const { el } = frame;
+      if (frame.next === 0 && el.name === 'div')
+        for (const c of el.children) if (typeof c === 'string') frame.sums.textish += c.trim().length;
+      const child = el.children[frame.next++];
+      if (child === undefined) {
+        frames.pop();
+        const parent = frames[frames.length - 1];
+        if (parent) addChild(parent.sums, el, frame.sums);
+        if (CLEANED.has(el.name)) sums.set(el, frame.sums);
         continue;
       }
-      const s = zero();
-      if (el.name === 'div') for (const c of el.children) if (typeof c === 'string') s.textish += c.trim().length;
-      for (const c of el.children) {
-        if (typeof c === 'string' || skip(c)) continue;
-        addChild(s, c, sums.get(c) ?? empty);
-      }
-      sums.set(el, s);
+      if (typeof child === 'string' || skip(child)) continue;
+      if (child.children.length === 0) addChild(frame.sums, child, empty);
+      else frames.push({ el: child, sums: zero(), next: 0 });
     }
   }
-  // only the elements that may be cleaned keep their sums
-  for (const el of sums.keys()) if (!CLEANED.has(el.name)) sums.delete(el);
   return sums;
 }
 
@@ -159,12 +165,16 @@ function fishy(el: Element, s: Sums, weighClasses: boolean, text: string | null)
   return remove;
 }
 
-/** Short text of an element (for the ad and loading words), or null past a few words. */
+/** Elements looked at for a short text, at most. */
+const SHORT_WALK = 64;
+
+/** Short text of an element (for the ad and loading words), or null when long or deep. */
 function shortText(el: Element): string | null {
   if (el.textLength > 40) return null;
   const parts: string[] = [];
   const todo: Array<Element | string> = [el];
-  while (todo.length > 0 && parts.length < 50) {
+  for (let seen = 0; todo.length > 0; seen++) {
+    if (seen > SHORT_WALK) return null;
     const n = todo.pop() as Element | string;
     if (typeof n === 'string') parts.push(n);
     else if (!n.furniture)
@@ -184,15 +194,19 @@ export interface CleanOptions {
  * The elements of the article that are not its text (beyond furniture). Linear in the
  * article's size: one pass of sums, one walk down with the kept ancestors' kinds.
  */
-export function leftOut(roots: Element[], opts: CleanOptions): Set<Element> {
+export async function leftOut(roots: Element[], opts: CleanOptions, tick: Tick): Promise<Set<Element>> {
   const out = new Set<Element>();
   const isRoot = new Set(roots);
   const skip = (el: Element) => el.furniture || (opts.stripUnlikely && el.unlikely && !isRoot.has(el));
-  const sums = opts.cleanConditionally ? sumsBelow(roots, skip) : new Map<Element, Sums>();
-  // a walk down: [element, inside a data table, code or figure]
-  const todo: Array<[Element, boolean]> = roots.map((r) => [r, false]);
+  const sums = opts.cleanConditionally ? await sumsBelow(roots, skip, tick) : new Map<Element, Sums>();
+  // a walk down: an element, and whether it is inside a data table, code or a figure
+  const todo: Element[] = [...roots];
+  const inKept: boolean[] = roots.map(() => false);
   while (todo.length > 0) {
-    const [el, kept] = todo.pop() as [Element, boolean];
+    const wait = tick();
+    if (wait) await wait;
+    const el = todo.pop() as Element;
+    const kept = inKept.pop() as boolean;
     const root = isRoot.has(el);
     if (!root && skip(el)) continue;
     const s = sums.get(el);
@@ -215,7 +229,11 @@ export function leftOut(roots: Element[], opts: CleanOptions): Set<Element> {
         continue;
       }
     }
-    for (const c of el.children) if (typeof c !== 'string') todo.push([c, keep]);
+    for (const c of el.children) {
+      if (typeof c === 'string') continue;
+      todo.push(c);
+      inKept.push(keep);
+    }
   }
   return out;
 }

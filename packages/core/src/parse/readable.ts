@@ -1,5 +1,6 @@
+import { slicer } from '../util/slice.js';
 import { blockText, type Readable } from './block-text.js';
-import { type Element, type HtmlDocument, slicer } from './dom.js';
+import { CHECK_EVERY, type Element, type HtmlDocument } from './dom.js';
 import { type CleanOptions, classWeight, leftOut } from './readable-clean.js';
 
 /**
@@ -191,11 +192,15 @@ type Tick = () => Promise<void> | undefined;
 
 /** One of Readability's attempts with the given rules. */
 async function attempt(doc: HtmlDocument, opts: CleanOptions, tick: Tick): Promise<Readable> {
-  for (const el of doc.scorable) for (let a = el.parent, i = 0; a && i < 5; a = a.parent, i++) a.score = undefined;
+  for (const el of doc.scorable) {
+    const wait = tick();
+    if (wait) await wait;
+    for (let a = el.parent, i = 0; a && i < 5; a = a.parent, i++) a.score = undefined;
+  }
   const tops = await scoreParagraphs(doc, opts, tick);
   const first = tops[0];
   const roots = first && isTop(first) ? withSiblings(refine(tops, opts), opts) : [doc.body ?? doc.root];
-  const left = leftOut(roots, opts);
+  const left = await leftOut(roots, opts, tick);
   const heading = titleHeading(doc);
   if (heading) left.add(heading);
   return { roots, left, stripUnlikely: opts.stripUnlikely };
@@ -214,7 +219,8 @@ const ATTEMPTS: CleanOptions[] = [
  * has {@link CHAR_THRESHOLD} characters, else the longest attempt.
  */
 export async function readableText(doc: HtmlDocument, signal?: AbortSignal): Promise<string> {
-  const tick = slicer(signal);
+  const tick = slicer({ signal, every: CHECK_EVERY });
+  if (doc.root.textLength === 0) return '';
   let longest = '';
   for (const opts of ATTEMPTS) {
     const text = await blockText(await attempt(doc, opts, tick), signal);
