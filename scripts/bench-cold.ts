@@ -60,7 +60,8 @@ export async function benchLambdaLike(opts: {
   tmp: string;
   env: NodeJS.ProcessEnv;
   runs: number;
-  bundles: { aws: string; azure: string; honoLambda: string };
+  /** `baseline`: the AWS bundle of an earlier tree (BASELINE_AWS), timed in the same rounds. */
+  bundles: { aws: string; azure: string; honoLambda: string; baseline?: string | undefined };
   path: string;
 }): Promise<ColdFigures> {
   const lambdaProbe = join(opts.tmp, 'probe-lambda.mjs');
@@ -79,6 +80,7 @@ export async function benchLambdaLike(opts: {
     'Cityscope AWS': [lambdaProbe, opts.bundles.aws, opts.path],
     'Cityscope Azure': [azureProbe, opts.bundles.azure, opts.path],
   };
+  if (opts.bundles.baseline) variants['Cityscope AWS, baseline tree'] = [lambdaProbe, opts.bundles.baseline, opts.path];
   if (opts.path !== '/health') delete variants['Hono Lambda app'];
   const runs = await interleave(
     opts.runs,

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type ParentTrace, randomId, traceparent } from './trace-context.js';
+import { newTraceId, type ParentTrace, randomId, traceparent } from './trace-context.js';
 
 /**
  * One request's telemetry: its trace and server span, the time it waited on upstream
@@ -55,7 +55,7 @@ export class RequestTelemetry {
     recording: boolean,
     sample?: (parent: ParentTrace | undefined, traceId: string) => boolean,
   ) {
-    this.traceId = parent?.traceId ?? randomId(16);
+    this.traceId = parent?.traceId ?? newTraceId();
     this.parentSpanId = parent?.spanId;
     this.traceState = parent?.traceState;
     this.sampled = sample ? sample(parent, this.traceId) : (parent?.sampled ?? false);

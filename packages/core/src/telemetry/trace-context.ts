@@ -66,11 +66,23 @@ export function incomingTrace(headers: Headers): ParentTrace | undefined {
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** `bytes` random bytes as hex, never all zero. */
-export function randomId(bytes: 8 | 16): string {
+export function randomId(bytes: 8 | 12 | 16): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
   let out = '';
   for (const b of buf) out += HEX[b];
   return ZERO.test(out) ? randomId(bytes) : out;
+}
+
+/**
+ * A new trace id: the time in seconds (8 hex digits), then 24 random ones. Still a W3C id, and
+ * one AWS X-Ray accepts (it refuses trace ids that do not start with a recent time).
+ */
+export function newTraceId(now = Date.now()): string {
+  return (
+    Math.floor(now / 1000)
+      .toString(16)
+      .padStart(8, '0') + randomId(12)
+  );
 }
 
 /** The `traceparent` header of a request made within span `spanId` of trace `traceId`. */
