@@ -107,21 +107,18 @@ const ratelimit = (r: number) => ({
   ratelimit: new RegExp(`^"default";r=${r};t=(60|[1-5]?\\d)$`),
 });
 
+/** A counted 200: its path, the client, and the units left after it. */
+const counted = (name: string, path: string, client: string, left: number): Case => ({
+  name,
+  request: { method: 'GET', path, client },
+  status: 200,
+  type: 'json',
+  headers: ratelimit(left),
+});
+
 export const LIMIT_CASES: Case[] = [
-  {
-    name: 'a distance costs 2 of 3 units',
-    request: { method: 'GET', path: '/distance?from=Toronto&to=Montreal', client: A },
-    status: 200,
-    type: 'json',
-    headers: ratelimit(1),
-  },
-  {
-    name: 'one city costs 1: the last unit',
-    request: { method: 'GET', path: '/cities/Toronto', client: A },
-    status: 200,
-    type: 'json',
-    headers: ratelimit(0),
-  },
+  counted('a distance costs 2 of 3 units', '/distance?from=Toronto&to=Montreal', A, 1),
+  counted('one city costs 1: the last unit', '/cities/Toronto', A, 0),
   {
     name: 'over the limit: 429 with Retry-After and the RateLimit fields',
     request: { method: 'GET', path: '/cities/Toronto', client: A },
@@ -130,13 +127,7 @@ export const LIMIT_CASES: Case[] = [
     code: 'rate_limited',
     headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
   },
-  {
-    name: 'another address is another client',
-    request: { method: 'GET', path: '/cities/Toronto', client: B },
-    status: 200,
-    type: 'json',
-    headers: ratelimit(2),
-  },
+  counted('another address is another client', '/cities/Toronto', B, 2),
   {
     name: 'an open route is never counted',
     request: { method: 'GET', path: '/health', client: A },
