@@ -12,7 +12,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@cityscope/core';
+import { loadConfig, redactUrl } from '@cityscope/core';
+import { loadDotEnv } from '@cityscope/core/platform/env-file';
 import type { Preset, PresetEmulator } from '@cityscope/core/preset';
 import { loadPresets } from '@cityscope/targets';
 import { type FakeWikipedia, SAMPLE_WIKIS, startFakeWikipedia } from '@cityscope/testing';
@@ -43,7 +44,8 @@ ${targets
   --no-build              start from the bundles already built (functions/*/dist)
   -h, --help              this help
 
-Settings come from the environment (WIKIPEDIA_BASE_URL, LOG_LEVEL, …; see the README).
+Settings come from the environment and from .env in this folder (the environment wins;
+.env.example lists them all: WIKIPEDIA_BASE_URL, WIKIMEDIA_CONTACT, LOG_LEVEL, CACHE_URL, …).
 `;
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -75,12 +77,17 @@ if (values.help) {
   say(USAGE);
   process.exit(0);
 }
-// a bad setting would stop every emulator at start-up: say so once, before starting anything
-try {
-  loadConfig(process.env);
-} catch (err) {
-  fail(`${(err as Error).message} (from the environment; see the README's Settings)`, 78);
+// .env in the working folder, as `cityscope` reads it; then a bad setting would stop every
+// emulator at start-up: say so once, before starting anything
+function readSettings(): ReturnType<typeof loadConfig> {
+  try {
+    loadDotEnv();
+    return loadConfig(process.env);
+  } catch (err) {
+    return fail(`${(err as Error).message} (from the environment or .env; see the README's Settings)`, 78);
+  }
 }
+const config = readSettings();
 
 // every port each emulator (and the stand-in) will listen on, checked free before anything starts
 const portOf = (option: string) => {
@@ -262,8 +269,10 @@ const wiki = env.WIKIPEDIA_BASE_URL ?? 'https://{lang}.wikipedia.org';
 const footnotes = targets.flatMap((p) => (p.emulator.footnote ? [p.emulator.footnote] : []));
 say(`
 Cityscope is running in ${count} local emulators:
-${targets.map((p) => `  ${p.emulator.label.padEnd(labelWidth)}  ${urls[p.platform]}`).join('\n')}
-Wikipedia: ${wiki}${
+${targets.map((p) => `  ${p.emulator.label.padEnd(labelWidth)}  ${urls[p.platform]}   docs: ${urls[p.platform]}/docs`).join('\n')}
+Wikipedia: ${wiki}
+Cache: ${config.cache.url ? `shared, ${redactUrl(config.cache.url)} (and each emulator's memory in front of it)` : 'memory (each emulator its own; set CACHE_URL to share one Redis)'}
+User-Agent: ${config.userAgent}${config.contact.fallback ? '  (set WIKIMEDIA_CONTACT to your email or URL)' : ''}${
   values.offline
     ? `
   OFFLINE MODE: a local stand-in serving SAMPLE DATA, not Wikipedia's. Its cities, by language:

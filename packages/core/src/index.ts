@@ -1,3 +1,4 @@
+export { redactUrl } from './cache/settings.js';
 export { type Config, type LogLevel, loadConfig, PLATFORMS, type Platform } from './config.js';
 export { type Contact, readContact, userAgentFor, warnContactOnce } from './contact.js';
 export * from './errors.js';
