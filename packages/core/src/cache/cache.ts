@@ -22,6 +22,8 @@ export interface Loaded<T> {
 export interface CacheOptions {
   /** Entries in the memory tier. */
   memoryEntries?: number;
+  /** Bytes the memory tier may hold (estimated per value); unbounded when unset. */
+  memoryBytes?: number;
   /** A value whose JSON is longer than this is kept in memory only, never sent to the store. */
   maxValueBytes?: number;
   /** Opens the shared tier; called once, on first use. Without it the cache is memory only. */
@@ -38,6 +40,9 @@ export interface CacheOptions {
   version?: string;
   now?: () => number;
 }
+
+/** At most this many computations (and lookups, in the Wikipedia client) are shared while in flight. */
+export const MAX_IN_FLIGHT = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -59,7 +64,7 @@ export class Cache {
   constructor(opts: CacheOptions = {}) {
     this.#opts = opts;
     this.#now = opts.now ?? Date.now;
-    this.#memory = new TtlLru(opts.memoryEntries ?? 1000, this.#now);
+    this.#memory = new TtlLru(opts.memoryEntries ?? 1000, this.#now, opts.memoryBytes);
     this.#prefix = `cityscope:${opts.version ?? VERSION}:${CACHE_SCHEMA_VERSION}:`;
     this.#breaker = new CircuitBreaker({
       failures: opts.breakerFailures ?? 5,
@@ -131,7 +136,8 @@ export class Cache {
       await this.set(key, value, ttlMs);
       return value;
     })().finally(() => this.#computing.delete(key));
-    this.#computing.set(key, p);
+    // bounded: past the cap a computation runs without being shared
+    if (this.#computing.size < MAX_IN_FLIGHT) this.#computing.set(key, p);
     return p;
   }
 

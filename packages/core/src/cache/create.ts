@@ -12,6 +12,7 @@ export function cacheOptions(config: Config, logger: Logger) {
   const url = c.url;
   const cache = new Cache({
     memoryEntries: c.memoryEntries,
+    memoryBytes: c.memoryBytes,
     maxValueBytes: c.maxValueBytes,
     lockWaitMs: c.lockWaitMs,
     // a lock outlives one whole lookup (its budget), no longer

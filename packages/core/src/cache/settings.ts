@@ -1,3 +1,4 @@
+import { defaultCacheBytes } from './memory-budget.js';
 import { parseStoreUrl } from './store-url.js';
 
 /** The cache's settings (README, "Settings"); validated at start-up like the others. */
@@ -10,6 +11,8 @@ export interface CacheConfig {
   maxValueBytes: number;
   lockWaitMs: number;
   memoryEntries: number;
+  /** Bytes the memory tier may hold (an estimate per value); default from the platform's memory (memory-budget.ts). */
+  memoryBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -46,5 +49,6 @@ export function loadCacheConfig(env: Env): CacheConfig {
     maxValueBytes: int(env, 'CACHE_MAX_VALUE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     lockWaitMs: int(env, 'CACHE_LOCK_WAIT_MS', 1000, 0, 10_000),
     memoryEntries: int(env, 'CACHE_MEMORY_ENTRIES', 1000, 1, 1_000_000),
+    memoryBytes: int(env, 'CACHE_MAX_BYTES', defaultCacheBytes(env), 1024 * 1024, 2 ** 40),
   };
 }

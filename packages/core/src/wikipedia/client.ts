@@ -1,4 +1,4 @@
-import { Cache, type Loaded } from '../cache/cache.js';
+import { Cache, type Loaded, MAX_IN_FLIGHT } from '../cache/cache.js';
 import { UpstreamError } from '../errors.js';
 import { getJson, type UpstreamClientOptions } from '../util/upstream.js';
 import { isLookup } from './cache-check.js';
@@ -123,6 +123,7 @@ export class WikipediaClient {
       for (const t of todo) {
         const p = group.then((m) => m.get(key(t)) as Lookup);
         answers.set(t, p);
+        if (this.#inflight.size >= MAX_IN_FLIGHT) continue; // bounded: past the cap, not shared
         this.#inflight.set(key(t), p);
         p.catch(() => {}).finally(() => this.#inflight.delete(key(t)));
       }

@@ -93,12 +93,35 @@ export function mergeRaw(into: Json, more: Json): void {
   }
 }
 
+/**
+ * What one page may bring in (docs/api.md, "Limits"): real city leads are 4–13 KB, but
+ * any caller can name a list or a page without headings, up to Wikipedia's 2 MB. Past
+ * these sizes the lead's wikitext and the extract are read up to the cap, never refused:
+ * the infobox and the first sentences are at their start.
+ */
+export const LEAD_LIMITS = { wikitextChars: 256 * 1024, extractChars: 64 * 1024 } as const;
+
+/**
+ * The first `max` characters of a text, ended at a line break or a space in the last
+ * KB before the cap when there is one, never inside a surrogate pair. A copy: a slice
+ * of a large string would keep the whole string alive in V8.
+ */
+export function headOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const space = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
+  if (space > 0 && space > max - 1024) end = space;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return Buffer.from(text.slice(0, end), 'utf16le').toString('utf16le');
+}
+
 function wikitextOf(p: Json): string {
   const revs = Array.isArray(p.revisions) ? p.revisions : [];
   const rev = revs[0];
   if (!isObj(rev)) return '';
   const main = isObj(rev.slots) && isObj(rev.slots.main) ? rev.slots.main : rev;
-  return str(main.content) ?? str(main['*']) ?? '';
+  return headOf(str(main.content) ?? str(main['*']) ?? '', LEAD_LIMITS.wikitextChars);
 }
 
 function coordinatesOf(p: Json): LatLon | null {
@@ -126,7 +149,7 @@ export function toWikiPage(p: RawPage, fallbackUrl: string): WikiPage {
     revisionId: num(rev.revid) ?? num(r.lastrevid),
     url: str(r.fullurl) ?? fallbackUrl,
     description: description || null,
-    extract: cleanExtract(str(r.extract) ?? ''),
+    extract: headOf(cleanExtract(headOf(str(r.extract) ?? '', 2 * LEAD_LIMITS.extractChars)), LEAD_LIMITS.extractChars),
     wikitext: wikitextOf(r),
     coordinates: coordinatesOf(r),
     thumbnail:
