@@ -139,9 +139,11 @@ describe.skipIf(!hasChromium)('the explorer in headless Chromium', () => {
   }, 60_000);
 
   it('draws hubs and compares cities from the URL', async () => {
-    const page = await open('/?hubs=Toronto,Montreal,Ottawa,Dublin&k=2');
+    // a name with a comma: the parameter once per name
+    const page = await open('/?hubs=Toronto&hubs=Montreal&hubs=Washington%2C%20D.C.&hubs=Dublin&k=2');
     await page.locator('#view-hubs figure.map svg').waitFor({ timeout: 30_000 });
     expect(await page.locator('#view-hubs .legs li').count()).toBe(2);
+    expect(await page.locator('#view-hubs svg text').allTextContents()).toContain('Washington, D.C.');
     await page.goto(`${base}/?compare=Toronto,Dublin`);
     await page.locator('#view-compare table.compare').waitFor({ timeout: 30_000 });
     expect(await page.locator('#view-compare thead th').allTextContents()).toEqual(['Fact', 'Toronto', 'Dublin']);

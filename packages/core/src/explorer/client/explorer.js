@@ -14,9 +14,10 @@ function h(tag, attrs = {}, ...children) {
 const KEY = 'cityscope-api-key';
 /** The API's base: the folder the page was served from (so it works under a path prefix). */
 const api = (path) => new URL(path.replace(/^\//, ''), document.baseURI).toString();
+/** The names typed: one per line when there are several lines (so "Washington, D.C." keeps its comma), else comma-separated. */
 const names = (text) =>
   text
-    .split(/[\n,]/)
+    .split(text.includes('\n') ? '\n' : ',')
     .map((s) => s.trim())
     .filter(Boolean);
 const number = (n, digits = 0) =>
@@ -306,6 +307,8 @@ const unresolvedNote = (plan) =>
 
 /** Views whose input is kept in the URL (analyze's text is too long for one). */
 const IN_URL = ['city', 'compare', 'route', 'hubs', 'parse'];
+/** Views whose input is a list of names. */
+const LISTS = ['compare', 'route', 'hubs'];
 
 function select(view, focus) {
   for (const tab of document.querySelectorAll('[data-view]')) {
@@ -319,7 +322,11 @@ function select(view, focus) {
 async function run(view, value, params, push) {
   select(view, false);
   if (push && IN_URL.includes(view)) {
-    const q = new URLSearchParams({ [view]: value.trim().replace(/\s*\n\s*/g, ',') });
+    const q = new URLSearchParams();
+    const list = LISTS.includes(view) ? names(value) : [value.trim()];
+    // comma-separated, or the parameter once per name when a name has a comma (as /compare takes them)
+    if (list.some((n) => n.includes(','))) for (const n of list) q.append(view, n);
+    else q.set(view, list.join(','));
     for (const extra of ['round', 'k']) if (params.get(extra)) q.set(extra, params.get(extra));
     history.pushState(null, '', `?${q}`);
   }
@@ -340,10 +347,12 @@ function fromUrl() {
   const view = IN_URL.find((v) => params.has(v));
   if (!view) return select('city', false);
   const form = $(`#view-${view} form`);
-  form.elements.q.value = view === 'route' || view === 'hubs' ? names(params.get(view)).join('\n') : params.get(view);
+  const values = params.getAll(view);
+  const value = LISTS.includes(view) ? (values.length > 1 ? values : names(values[0])).join('\n') : values[0];
+  form.elements.q.value = value;
   if (form.elements.round) form.elements.round.checked = params.get('round') === '1';
   if (form.elements.k) form.elements.k.value = params.get('k') ?? '';
-  run(view, params.get(view), params, false);
+  run(view, value, params, false);
 }
 
 for (const tab of document.querySelectorAll('[data-view]')) {
