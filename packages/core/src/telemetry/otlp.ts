@@ -63,6 +63,13 @@ export function tracesBody(spans: readonly (SpanRecord & { traceId: string })[],
   };
 }
 
+const described = (i: { name: string; unit: string; description: string }) => ({
+  name: i.name,
+  unit: i.unit,
+  description: i.description,
+});
+
+/** Every instrument's cumulative points (histograms, sums) and the gauges' current values. */
 export function metricsBody(metrics: Metrics, scope: Scope, now = Date.now()): unknown {
   const start = nanos(metrics.start);
   const time = nanos(now);
@@ -70,9 +77,7 @@ export function metricsBody(metrics: Metrics, scope: Scope, now = Date.now()): u
   for (const h of metrics.histograms) {
     if (h.points.size === 0) continue;
     out.push({
-      name: h.name,
-      unit: h.unit,
-      description: h.description,
+      ...described(h),
       histogram: {
         aggregationTemporality: CUMULATIVE,
         dataPoints: [...h.points.values()].map((p) => ({
@@ -92,9 +97,7 @@ export function metricsBody(metrics: Metrics, scope: Scope, now = Date.now()): u
   for (const c of metrics.counters) {
     if (c.points.size === 0) continue;
     out.push({
-      name: c.name,
-      unit: c.unit,
-      description: c.description,
+      ...described(c),
       sum: {
         aggregationTemporality: CUMULATIVE,
         isMonotonic: true,
@@ -111,9 +114,7 @@ export function metricsBody(metrics: Metrics, scope: Scope, now = Date.now()): u
     const v = g.read();
     if (v === undefined) continue;
     out.push({
-      name: g.name,
-      unit: g.unit,
-      description: g.description,
+      ...described(g),
       gauge: { dataPoints: [{ timeUnixNano: time, asDouble: v }] },
     });
   }
