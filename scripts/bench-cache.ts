@@ -18,7 +18,8 @@ import { openRedisStore } from '../packages/core/src/cache/redis.js';
 import { createHandler } from '../packages/core/src/index.js';
 import { REDIS_BIN, startRedis } from '../packages/core/test/redis-server.js';
 import { startFakeWikipedia } from '../packages/testing/src/index.js';
-import { bundleCli, interleave, progress, ROOT, type Stat, serveCli, stat } from './bench-lib.js';
+import { bundleCli, ROOT, serveCli } from './bench-builds.js';
+import { interleave, progress, type Stat, stat } from './bench-lib.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SECONDS = Number(process.env.SECONDS ?? 3);

@@ -97,37 +97,39 @@ interface Tally {
   wikidataOnly: number;
 }
 
-async function main() {
-  if (!DIR || !existsSync(DIR)) {
-    console.log(
-      `bench-facts: skipped — no page directory (give one as the first argument or FACTS_PAGES; got ${DIR ?? 'none'})`,
-    );
-    return;
-  }
-  const pages = readdirSync(DIR)
-    .filter((f) => f.endsWith('.wikitext'))
-    .map((f) => {
-      const m = /^(.+)\.([a-z-]+)\.wikitext$/.exec(f);
-      return m ? { name: m[1] as string, lang: m[2] as string, file: f } : null;
-    })
-    .filter((p) => p !== null && existsSync(join(DIR, `${p.name}.${p.lang}.expected.json`)))
-    .sort((a, b) => (a?.lang ?? '').localeCompare(b?.lang ?? '') || (a?.name ?? '').localeCompare(b?.name ?? ''));
-  if (pages.length === 0) {
-    console.log(`bench-facts: skipped — no <name>.<lang>.wikitext with its .expected.json in ${DIR}`);
-    return;
-  }
-  const before = await baseline(BASE);
-  const readers: Array<[string, Reader]> = [['today', extractFacts]];
-  if (before) readers.unshift([`before (${BASE})`, before]);
+interface Page {
+  name: string;
+  lang: string;
+  file: string;
+}
 
+/** The `<name>.<lang>.wikitext` pages of a directory that have their `.expected.json`, by wiki then name. */
+function listPages(dir: string): Page[] {
+  return readdirSync(dir)
+    .flatMap((f): Page[] => {
+      const m = /^(.+)\.([a-z-]+)\.wikitext$/.exec(f);
+      return m ? [{ name: m[1] as string, lang: m[2] as string, file: f }] : [];
+    })
+    .filter((p) => existsSync(join(dir, `${p.name}.${p.lang}.expected.json`)))
+    .sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
+}
+
+interface Scores {
+  byWiki: Map<string, Map<string, Tally>>;
+  misses: string[];
+  wikidata: string[];
+  ms: number;
+}
+
+/** Every reader on every page: fields right per wiki and reader, each miss, what is left to Wikidata. */
+function score(dir: string, pages: Page[], readers: Array<[string, Reader]>): Scores {
   const byWiki = new Map<string, Map<string, Tally>>();
   const misses: string[] = [];
   const wikidata: string[] = [];
   const started = performance.now();
   for (const page of pages) {
-    if (!page) continue;
-    const text = readFileSync(join(DIR, page.file), 'utf8');
-    const expected = JSON.parse(readFileSync(join(DIR, `${page.name}.${page.lang}.expected.json`), 'utf8')) as Expected;
+    const text = readFileSync(join(dir, page.file), 'utf8');
+    const expected = JSON.parse(readFileSync(join(dir, `${page.name}.${page.lang}.expected.json`), 'utf8')) as Expected;
     const leftToWikidata = new Set(expected.wikidataOnly ?? []);
     for (const field of leftToWikidata) wikidata.push(`${page.lang} ${page.name}: ${field}`);
     for (const [label, read] of readers) {
@@ -151,17 +153,19 @@ async function main() {
       }
     }
   }
-  const ms = performance.now() - started;
+  return { byWiki, misses, wikidata, ms: performance.now() - started };
+}
 
+/** The table (one row per wiki, one column per reader), then the misses and what is left to Wikidata. */
+function report(pages: Page[], labels: string[], { byWiki, misses, wikidata, ms }: Scores): void {
   const pct = (t: Tally) =>
     t.total === 0 ? '–' : `${t.right} / ${t.total} (${((100 * t.right) / t.total).toFixed(1)} %)`;
-  const labels = readers.map(([l]) => l);
   console.log(`${pages.length} pages, ${byWiki.size} wikis (${ms.toFixed(0)} ms for both readers)\n`);
   console.log(`| wiki | pages | ${labels.join(' | ')} | left to Wikidata |`);
   console.log(`|---|---|${labels.map(() => '---|').join('')}---|`);
   const all = new Map<string, Tally>(labels.map((l) => [l, { right: 0, total: 0, wikidataOnly: 0 }]));
   for (const [lang, wiki] of [...byWiki].sort(([a], [b]) => a.localeCompare(b))) {
-    const count = pages.filter((p) => p?.lang === lang).length;
+    const count = pages.filter((p) => p.lang === lang).length;
     const cells = labels.map((l) => {
       const t = wiki.get(l) ?? { right: 0, total: 0, wikidataOnly: 0 };
       const sum = all.get(l) as Tally;
@@ -179,6 +183,28 @@ async function main() {
   for (const m of misses) console.log(`- ${m}`);
   console.log(`\nLeft to Wikidata by the infobox (${wikidata.length}, not counted):`);
   for (const w of wikidata) console.log(`- ${w}`);
+}
+
+async function main() {
+  if (!DIR || !existsSync(DIR)) {
+    console.log(
+      `bench-facts: skipped — no page directory (give one as the first argument or FACTS_PAGES; got ${DIR ?? 'none'})`,
+    );
+    return;
+  }
+  const pages = listPages(DIR);
+  if (pages.length === 0) {
+    console.log(`bench-facts: skipped — no <name>.<lang>.wikitext with its .expected.json in ${DIR}`);
+    return;
+  }
+  const before = await baseline(BASE);
+  const readers: Array<[string, Reader]> = [['today', extractFacts]];
+  if (before) readers.unshift([`before (${BASE})`, before]);
+  report(
+    pages,
+    readers.map(([l]) => l),
+    score(DIR, pages, readers),
+  );
 }
 
 await main();

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { cpuMs } from './bench-builds.js';
 import { interleave, progress, ratio, type Stat, stat } from './bench-lib.js';
 
 interface Server {
@@ -37,14 +38,6 @@ interface Load {
   errors: number;
   /** The server's own CPU time (user + system) per request: steadier than req/s on a shared machine. */
   cpuUs: number;
-}
-
-/** CPU milliseconds a process has used (Linux /proc; NaN elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return Number.NaN;
-  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 100 Hz ticks
 }
 
 async function load(url: string, seconds: number, pid?: number): Promise<Load> {

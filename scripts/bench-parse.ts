@@ -16,16 +16,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  compareBuilds,
-  wholeMs as f,
-  hostileRows,
-  progress,
-  ROOT,
-  type Server,
-  type Timed,
-  timedPost,
-} from './bench-lib.js';
+import { compareBuilds, wholeMs as f, hostileRows, ROOT, type Server, type Timed, timedPost } from './bench-builds.js';
+import { out, progress } from './bench-lib.js';
 
 const PAGES = join(ROOT, '../shared/corpus/pages');
 const ROUNDS = Number(process.env.PARSE_ROUNDS ?? 5);
@@ -35,7 +27,6 @@ const NOW = process.env.PARSE_NOW;
 const NODE = process.env.PARSE_NODE ?? process.execPath;
 const LIMIT_S = Number(process.env.LIMIT_S ?? 20);
 const MAX_BODY = 1024 * 1024 - 4096;
-const out = (text = '') => process.stdout.write(`${text}\n`);
 
 /** One POST /parse, with a /health every 10 ms beside it when asked. */
 const timedParse = (server: Server, body: string, withHealth: boolean): Promise<Timed> =>

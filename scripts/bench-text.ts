@@ -19,7 +19,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { chinese, prose } from '../packages/core/test/text-samples.js';
-import { compareBuilds, wholeMs as f, hostileRows, progress, type Server, type Timed, timedPost } from './bench-lib.js';
+import { compareBuilds, wholeMs as f, hostileRows, type Server, type Timed, timedPost } from './bench-builds.js';
+import { out, progress } from './bench-lib.js';
 
 const ROUNDS = Number(process.env.TEXT_ROUNDS ?? 8);
 const BASE = process.env.TEXT_BASE ?? '0eb15a7';
@@ -29,7 +30,6 @@ const LIMIT_S = Number(process.env.LIMIT_S ?? 20);
 const SIZES = [1_000, 5_000, 10_000, 25_000, 50_000, 100_000];
 /** Sizes measured with /health beside them. */
 const WATCHED = new Set([50_000, 100_000]);
-const out = (text = '') => process.stdout.write(`${text}\n`);
 
 /** One POST /analyze, with a /health every 10 ms beside it when asked. */
 const timedAnalyze = (server: Server, body: string, withHealth: boolean): Promise<Timed> =>

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SAMPLE_WIKIS, type SamplePage, type SampleWiki } from './sample-pages.js';
+import { normalizeTitle, query, summary } from './action-api.js';
+import { SAMPLE_WIKIS, type SampleWiki } from './sample-pages.js';
 import { SAMPLE_WIKIDATA, type WikidataEntity, wbgetentities } from './wikidata.js';
 
 /**
@@ -52,219 +53,80 @@ export interface FakeWikipedia {
   close(): Promise<void>;
 }
 
-const ILLEGAL = /[<>[\]{}|\u0000-\u001f\u007f]/;
+export { normalizeTitle };
 
-/** MediaWiki's title normalization, enough for tests: underscores, spaces, first letter. */
-export function normalizeTitle(raw: string): string | null {
-  let t = raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
-  const hash = t.indexOf('#');
-  if (hash !== -1) t = t.slice(0, hash).trim();
-  if (t === '' || ILLEGAL.test(t) || t.length > 255) return null;
-  return t.charAt(0).toLocaleUpperCase('en') + t.slice(1);
+/** An answer of the stand-in: status, body (JSON unless a string) and extra headers. */
+type Reply = [status: number, body: unknown, headers?: Record<string, string>];
+
+function send(res: ServerResponse, [status, body, headers = {}]: Reply): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
 }
 
-function splitMulti(value: string): string[] {
-  return value.startsWith('\u001f') ? value.slice(1).split('\u001f') : value.split('|');
+interface Served {
+  wikis: Record<string, SampleWiki>;
+  wikidata: Record<string, WikidataEntity>;
+  exlimit: number;
+  origin: string;
 }
 
-type Json = Record<string, unknown>;
-
-function pageJson(
-  page: SamplePage,
-  props: Set<string>,
-  fv2: boolean,
-  params: URLSearchParams,
-  withExtract: boolean,
-  wiki: string,
-): Json {
-  const out: Json = { pageid: page.pageid, ns: 0, title: page.title };
-  if (props.has('info')) {
-    out.lastrevid = page.revid;
-    out.contentmodel = 'wikitext';
-    if ((params.get('inprop') ?? '').split('|').includes('url')) {
-      const slug = encodeURIComponent(page.title.replace(/ /g, '_'));
-      out.fullurl = `${wiki}/wiki/${slug}`;
-      out.canonicalurl = out.fullurl;
+/** What the stand-in answers at `/{lang}{path}` (faults and delays aside): the Action API, Wikidata, REST summaries. */
+function reply(url: URL, lang: string, path: string, served: Served): Reply {
+  if (lang === 'wikidata' && path === '/w/api.php') return wbgetentities(served.wikidata, url.searchParams);
+  const wiki = served.wikis[lang];
+  const base = `${served.origin}/${lang}`;
+  if (!wiki) return [404, { error: { code: 'nosuchwiki', info: `No wiki for ${lang}` } }];
+  if (path === '/w/api.php') {
+    if (url.searchParams.get('action') !== 'query') {
+      return [200, { error: { code: 'badvalue', info: 'Unrecognized value for parameter "action".' } }];
     }
+    return [200, query(wiki, url.searchParams, served.exlimit, base)];
   }
-  if (props.has('pageprops')) {
-    const pp: Json = {};
-    if (page.disambiguation) pp.disambiguation = '';
-    if (page.description) pp['wikibase-shortdesc'] = page.description;
-    if (page.wikibaseItem) pp.wikibase_item = page.wikibaseItem;
-    // ppprop: only the properties asked for (all of them without it)
-    const only = params.get('ppprop')?.split('|');
-    for (const k of Object.keys(pp)) if (only && !only.includes(k)) delete pp[k];
-    if (Object.keys(pp).length) out.pageprops = pp;
-  }
-  if (props.has('description') && page.description) {
-    out.description = page.description;
-    out.descriptionsource = 'local';
-  }
-  if (props.has('coordinates') && page.coordinates) {
-    out.coordinates = [{ ...page.coordinates, primary: fv2 ? true : '', globe: 'earth' }];
-  }
-  if (props.has('extracts') && withExtract) out.extract = page.extract;
-  if (props.has('pageimages') && page.thumbnail) out.thumbnail = page.thumbnail;
-  if (props.has('revisions')) {
-    const content = page.wikitext;
-    const slot = fv2
-      ? { contentmodel: 'wikitext', contentformat: 'text/x-wiki', content }
-      : { contentmodel: 'wikitext', contentformat: 'text/x-wiki', '*': content };
-    out.revisions = [
-      params.has('rvslots')
-        ? { revid: page.revid, parentid: page.revid - 1, slots: { main: slot } }
-        : { revid: page.revid, parentid: page.revid - 1, ...(fv2 ? { content } : { '*': content }) },
-    ];
-  }
-  if (props.has('links') && page.links) out.links = page.links.map((title) => ({ ns: 0, title }));
-  return out;
-}
-
-function query(wiki: SampleWiki, params: URLSearchParams, exlimit: number, base: string): Json {
-  const fv2 = params.get('formatversion') === '2';
-  const props = new Set((params.get('prop') ?? '').split('|').filter(Boolean));
-  const titles = splitMulti(params.get('titles') ?? '');
-  const normalized: Json[] = [];
-  const redirects: Json[] = [];
-  const found: Array<{ kind: 'page'; page: SamplePage } | { kind: 'missing' | 'invalid'; title: string }> = [];
-  for (const raw of titles) {
-    const norm = normalizeTitle(raw);
-    if (norm === null) {
-      found.push({ kind: 'invalid', title: raw });
-      continue;
-    }
-    if (norm !== raw) normalized.push({ fromencoded: false, from: raw, to: norm });
-    let title = norm;
-    const target = params.has('redirects') ? wiki.redirects[title] : undefined;
-    if (target) {
-      redirects.push({ from: title, to: target });
-      title = target;
-    }
-    const page = wiki.pages.find((p) => p.title === title);
-    found.push(page ? { kind: 'page', page } : { kind: 'missing', title });
-  }
-  const start = Number(params.get('excontinue') ?? 0);
-  let withExtracts = 0;
-  const pages: Json[] = [];
-  const seen = new Set<string>();
-  for (const f of found) {
-    if (f.kind === 'page') {
-      if (seen.has(f.page.title)) continue;
-      seen.add(f.page.title);
-      const index = pages.filter((p) => typeof p.pageid === 'number' && (p.pageid as number) > 0).length;
-      const give = index >= start && withExtracts < exlimit;
-      if (give && props.has('extracts')) withExtracts++;
-      pages.push(pageJson(f.page, props, fv2, params, give, base));
-    } else if (f.kind === 'missing') {
-      pages.push({ ns: 0, title: f.title, missing: fv2 ? true : '' });
-    } else {
-      pages.push({
-        title: f.title,
-        invalidreason: 'The requested page title contains invalid characters.',
-        invalid: fv2 ? true : '',
-      });
-    }
-  }
-  const realCount = pages.filter((p) => typeof p.pageid === 'number').length;
-  const result: Json = { batchcomplete: fv2 ? true : '' };
-  if (props.has('extracts') && start + withExtracts < realCount) {
-    result.continue = { excontinue: start + withExtracts, continue: '||' };
-    delete result.batchcomplete;
-  }
-  const q: Json = {};
-  if (normalized.length) q.normalized = normalized;
-  if (redirects.length) q.redirects = redirects;
-  if (fv2) q.pages = pages;
-  else {
-    let neg = -1;
-    q.pages = Object.fromEntries(pages.map((p) => [String(typeof p.pageid === 'number' ? p.pageid : neg--), p]));
-  }
-  result.query = q;
-  return result;
-}
-
-function summary(wiki: SampleWiki, rawTitle: string, base: string, lang: string): Json | null {
-  const norm = normalizeTitle(rawTitle);
-  const title = norm && (wiki.redirects[norm] ?? norm);
-  const page = wiki.pages.find((p) => p.title === title);
-  if (!page) return null;
-  return {
-    type: page.disambiguation ? 'disambiguation' : 'standard',
-    title: page.title,
-    displaytitle: page.title,
-    pageid: page.pageid,
-    revision: String(page.revid),
-    lang,
-    description: page.description,
-    extract: page.extract,
-    ...(page.coordinates ? { coordinates: page.coordinates } : {}),
-    ...(page.thumbnail ? { thumbnail: page.thumbnail } : {}),
-    content_urls: { desktop: { page: `${base}/wiki/${encodeURIComponent(page.title.replace(/ /g, '_'))}` } },
+  const m = /^\/api\/rest_v1\/page\/summary\/(.+)$/.exec(path);
+  if (!m) return [404, { error: 'not found' }];
+  const found = summary(wiki, decodeURIComponent(m[1] as string), base, lang);
+  if (found) return [200, found];
+  const notFound = {
+    type: 'https://mediawiki.org/wiki/HyperSwitch/errors/not_found',
+    title: 'Not found.',
+    method: 'get',
+    uri: path,
   };
+  return [404, notFound, { 'content-type': 'application/problem+json' }];
 }
 
 export async function startFakeWikipedia(options: FakeWikipediaOptions = {}): Promise<FakeWikipedia> {
-  const wikis = options.wikis ?? SAMPLE_WIKIS;
-  const wikidata = options.wikidata ?? SAMPLE_WIKIDATA;
-  const exlimit = options.exlimit ?? 20;
+  const served: Served = {
+    wikis: options.wikis ?? SAMPLE_WIKIS,
+    wikidata: options.wikidata ?? SAMPLE_WIKIDATA,
+    exlimit: options.exlimit ?? 20,
+    origin: '',
+  };
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const state = { delayMs: 0, wikidataDelayMs: 0 };
-  let origin = '';
-
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(text);
-  };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
+    const url = new URL(req.url ?? '/', served.origin);
     const [, lang = '', ...rest] = url.pathname.split('/');
     const path = `/${rest.join('/')}`;
     requests.push({ lang, path, params: url.searchParams, headers: req.headers });
     const fault = faults.shift();
-    const answer = () => {
-      if (fault) return send(res, fault.status, fault.body ?? JSON.stringify({ error: 'fault' }), fault.headers);
-      if (lang === 'wikidata' && path === '/w/api.php') {
-        const [status, body] = wbgetentities(wikidata, url.searchParams);
-        return send(res, status, body);
-      }
-      const wiki = wikis[lang];
-      const base = `${origin}/${lang}`;
-      if (!wiki) return send(res, 404, { error: { code: 'nosuchwiki', info: `No wiki for ${lang}` } });
-      if (path === '/w/api.php') {
-        if (url.searchParams.get('action') !== 'query') {
-          return send(res, 200, { error: { code: 'badvalue', info: 'Unrecognized value for parameter "action".' } });
-        }
-        return send(res, 200, query(wiki, url.searchParams, exlimit, base));
-      }
-      const m = /^\/api\/rest_v1\/page\/summary\/(.+)$/.exec(path);
-      if (m) {
-        const s = summary(wiki, decodeURIComponent(m[1] as string), base, lang);
-        return s
-          ? send(res, 200, s)
-          : send(
-              res,
-              404,
-              {
-                type: 'https://mediawiki.org/wiki/HyperSwitch/errors/not_found',
-                title: 'Not found.',
-                method: 'get',
-                uri: path,
-              },
-              { 'content-type': 'application/problem+json' },
-            );
-      }
-      send(res, 404, { error: 'not found' });
-    };
+    const answer = () =>
+      send(
+        res,
+        fault
+          ? [fault.status, fault.body ?? JSON.stringify({ error: 'fault' }), fault.headers]
+          : reply(url, lang, path, served),
+      );
     const wait = (fault?.delayMs ?? state.delayMs) + (lang === 'wikidata' ? state.wikidataDelayMs : 0);
     if (wait > 0) setTimeout(answer, wait);
     else answer();
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served.origin = origin;
   return {
     url: origin,
     baseUrl: `${origin}/{lang}`,

@@ -4,7 +4,8 @@ import type { LatLon } from './types.js';
 export const EARTH_RADIUS_KM = 6371.0088;
 export const KM_PER_MILE = 1.609344;
 
-const rad = (d: number) => (d * Math.PI) / 180;
+/** Degrees to radians. */
+export const rad = (d: number) => (d * Math.PI) / 180;
 
 /** Great-circle distance in km (haversine on a sphere of the WGS84 mean radius), unrounded. */
 export function greatCircleKm(a: LatLon, b: LatLon): number {

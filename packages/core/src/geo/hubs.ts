@@ -1,11 +1,10 @@
-import { EARTH_RADIUS_KM, greatCircleKm } from './distance.js';
+import { EARTH_RADIUS_KM, greatCircleKm, rad } from './distance.js';
 import { MAX_AUTO_K } from './limits.js';
 import { prng, seedOf } from './random.js';
 import type { LatLon } from './types.js';
 
 type Vec = [number, number, number];
 
-const rad = (d: number) => (d * Math.PI) / 180;
 const deg = (r: number) => (r * 180) / Math.PI;
 
 function toVec(p: LatLon): Vec {
