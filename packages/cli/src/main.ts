@@ -9,16 +9,16 @@ import { serve } from './serve.js';
 export type { Io } from './commands.js';
 
 /**
- * The settings (docs/api.md, "Settings"), for the usage text; a test keeps this list equal to
- * the documented one.
+ * The settings (docs/api.md, "Settings", in its order), for the usage text; a test keeps this
+ * list equal to the documented one: a new setting goes here too.
  */
 export const SETTINGS = [
   'WIKIPEDIA_BASE_URL',
   'WIKIPEDIA_TIMEOUT_MS',
   'WIKIDATA_BASE_URL',
-  'WIKIMEDIA_CONTACT',
   'CORS_ORIGINS',
   'LOG_LEVEL',
+  'WIKIMEDIA_CONTACT',
   'CACHE_URL',
   'CACHE_PAGE_TTL_SECONDS',
   'CACHE_MISS_TTL_SECONDS',
@@ -33,6 +33,20 @@ export const SETTINGS = [
   'RATE_LIMIT',
   'TRUST_PROXY',
   'PARSE_URL_HOSTS',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_HEADERS',
+  'OTEL_SERVICE_NAME',
+  'OTEL_RESOURCE_ATTRIBUTES',
+  'OTEL_TRACES_SAMPLER',
+  'OTEL_TRACES_SAMPLER_ARG',
+  'OTEL_METRIC_EXPORT_INTERVAL',
+  'OTEL_BSP_SCHEDULE_DELAY',
+  'OTEL_SDK_DISABLED',
+  'PROMETHEUS_METRICS',
+  'EMF_METRICS',
+  'EMF_NAMESPACE',
 ];
 
 const SERVE: Command = {

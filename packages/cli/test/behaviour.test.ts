@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '@cityscope/core';
+import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Io } from '../src/commands.js';
+import { COMMANDS } from '../src/commands.js';
+import { main, SETTINGS } from '../src/main.js';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+let fake: FakeWikipedia;
+let dir: string;
+beforeAll(async () => {
+  fake = await startFakeWikipedia();
+  dir = mkdtempSync(join(tmpdir(), 'cityscope-cli-'));
+});
+afterAll(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[], io: Partial<Io> = {}, env: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    env: { WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: 'off', WIKIMEDIA_CONTACT: 'cli@example.org', ...env },
+    ...io,
+  });
+  return { code, out, err };
+}
+
+describe('options belong to their command', () => {
+  it("refuses another command's option with 64 and the command's usage", async () => {
+    const cases: Array<[string[], string]> = [
+      [['city', 'Toronto', '--mode', 'road'], 'city'],
+      [['city', 'Toronto', '--k', '3'], 'city'],
+      [['compare', 'Toronto', 'Ottawa', '--sentences', '2'], 'compare'],
+      [['distance', 'Toronto', 'Ottawa', '--round-trip'], 'distance'],
+      [['hubs', 'Toronto', 'Ottawa', 'Montreal', '--start', 'Ottawa'], 'hubs'],
+      [['analyze', 'text', '--base-url', 'https://example.org/'], 'analyze'],
+      [['serve', '--json'], 'serve'],
+      [['health', '--port', '1'], 'health'],
+    ];
+    for (const [argv, command] of cases) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(64);
+      expect(r.err, argv.join(' ')).toContain(`Usage: cityscope ${command} `);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('says so when an option comes before the command', async () => {
+    const r = await run(['--json', 'city', 'Toronto']);
+    expect(r.code).toBe(64);
+    expect(r.err).toContain('options go after the command');
+  });
+
+  it('lists every option a command takes in its --help, from the same table that parses them', async () => {
+    for (const [name, c] of Object.entries(COMMANDS)) {
+      const help = (await run([name, '--help'])).out;
+      for (const option of Object.keys(c.options)) expect(help, `${name} --${option}`).toContain(`--${option}`);
+    }
+  });
+});
+
+describe('input files', () => {
+  it('exits 66 with one line when the file is missing or not a file', async () => {
+    for (const argv of [
+      ['parse', '--file', join(dir, 'missing.html')],
+      ['analyze', '--file', join(dir, 'missing.txt')],
+      ['parse', '--file', dir],
+    ]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(66);
+      expect(r.err).toMatch(/^cityscope: cannot read .+: (no such file|it is a folder)\n$/);
+    }
+  });
+
+  it('reads standard input for --file -', async () => {
+    const stdin = async () => '<html lang="en"><title>From stdin</title><p>Boats in the harbour.</p></html>';
+    const page = await run(['parse', '--file', '-', '--json'], { stdin });
+    expect(page.code, page.err).toBe(0);
+    expect(JSON.parse(page.out)).toMatchObject({ title: 'From stdin' });
+    const text = await run(['analyze', '--file', '-', '--json'], { stdin: async () => 'A lovely harbour city.' });
+    expect(JSON.parse(text.out)).toMatchObject({ stats: { words: 4 } });
+  });
+});
+
+describe('--json failures', () => {
+  it('print the problem document on stdout and exit non-zero', async () => {
+    const missing = await run(['city', 'Nowhere Xyz', '--json']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toBe('');
+    expect(JSON.parse(missing.out)).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      instance: '/cities/Nowhere%20Xyz',
+    });
+    const invalid = await run(['city', 'Toronto', '--sentences', '99', '--json']);
+    expect(invalid.code).toBe(64);
+    expect(JSON.parse(invalid.out)).toMatchObject({ status: 400, code: 'invalid_request' });
+  });
+});
+
+describe('progress', () => {
+  const slow = async (io: Partial<Io>, env: Record<string, string> = {}) => {
+    fake.delayMs = 700;
+    try {
+      return await run(['compare', 'Toronto', 'Ottawa', '--json'], io, env);
+    } finally {
+      fake.delayMs = 0;
+    }
+  };
+
+  it('shows on a terminal, on stderr, and is erased before the answer', async () => {
+    const r = await slow({ errIsTTY: true });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('compare: 2 names…');
+    expect(r.err).toContain('\u001b[');
+    expect(r.err.endsWith('\r\u001b[K')).toBe(true);
+    expect(JSON.parse(r.out).cities).toHaveLength(2);
+  }, 20_000);
+
+  it('has no escape codes under NO_COLOR, and is absent when stderr is not a terminal', async () => {
+    const plain = await slow({ errIsTTY: true }, { NO_COLOR: '1' });
+    expect(plain.err).toContain('compare: 2 names…');
+    expect(plain.err).not.toContain('\u001b');
+    expect((await slow({ errIsTTY: false })).err).toBe('');
+  }, 20_000);
+});
+
+describe('usage and version', () => {
+  it('lists every setting docs/api.md documents', async () => {
+    const api = readFileSync(join(repo, 'docs/api.md'), 'utf8').split(/^## Settings$/m)[1] ?? '';
+    const documented = [...api.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]);
+    expect([...SETTINGS].sort(), 'add the setting to SETTINGS in packages/cli/src/main.ts').toEqual(documented.sort());
+    const usage = (await run(['help'])).out.replace(/\s+/g, ' ');
+    for (const name of documented) expect(usage).toContain(name as string);
+  });
+
+  it('has the package version of core', () => {
+    const pkg = JSON.parse(readFileSync(join(repo, 'packages/cli/package.json'), 'utf8')) as { version: string };
+    expect(pkg.version).toBe(VERSION);
+  });
+});
+
+describe('WIKIMEDIA_CONTACT unset (a real process)', () => {
+  it('warns once on stderr and still answers', async () => {
+    const tsx = join(repo, 'node_modules/.bin/tsx');
+    const { WIKIMEDIA_CONTACT: _drop, ...env } = process.env;
+    const child = spawn(tsx, [join(repo, 'packages/cli/src/bin.ts'), 'compare', 'Toronto', 'Ottawa', '--json'], {
+      cwd: dir,
+      env: { ...env, WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
+    child.stdout.resume();
+    const code = await new Promise<number | null>((r) => child.once('close', r));
+    expect(code).toBe(0);
+    expect(err.match(/WIKIMEDIA_CONTACT is not set/g)).toHaveLength(1);
+  }, 30_000);
+});
