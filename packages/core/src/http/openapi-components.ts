@@ -116,7 +116,9 @@ export function responseHeaders(status: string): Json {
 }
 
 /** Named schemas and parameters as components, and the headers on every response. */
-export function finishDocument<T extends OpenApiParts>(doc: T): T {
+export function finishDocument<T extends OpenApiParts>(
+  doc: T,
+): T & { components: T['components'] & { headers: typeof HEADERS; parameters?: Record<string, unknown> } } {
   const schemas: Record<string, unknown> = { ...doc.components.schemas };
   const paths = hoistDefs(doc.paths, schemas) as OpenApiParts['paths'];
   const parts: OpenApiParts = { paths, components: { ...doc.components, schemas } };
