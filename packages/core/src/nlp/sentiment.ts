@@ -2,6 +2,7 @@ import { slicer } from '../util/slice.js';
 import { languageKit } from './language.js';
 import { loadEmoji, SENTIMENT_LANGUAGES } from './sentiment/languages.js';
 import { loadLexicon } from './sentiment/lexicon.js';
+import { SENTIMENT_MODEL, type SentimentModel } from './sentiment/model.js';
 import { type SentenceWords, scoreSentence } from './sentiment/vader.js';
 import { type Tokens, tokenize } from './text.js';
 
@@ -13,8 +14,8 @@ export interface Sentiment {
   method: string;
 }
 
-/** Above this score a text is positive, below its negative, negative (VADER's own threshold). */
-export const SENTIMENT_THRESHOLD = 0.05;
+/** Above this score a text is positive, below its negative, negative (trained: sentiment/model.ts). */
+export const SENTIMENT_THRESHOLD = SENTIMENT_MODEL.threshold;
 
 const baseOf = (lang: string) => lang.toLowerCase().split('-')[0] ?? '';
 
@@ -54,7 +55,11 @@ function* windows(list: readonly SentenceWords[]): Generator<SentenceWords> {
  * the whole text, the sentences are scored again over a wider vocabulary by stem
  * (see docs/nlp.md). Vocabularies load on first use. Null for a language without one.
  */
-export async function sentimentOf(list: readonly SentenceWords[], lang: string): Promise<Sentiment | null> {
+export async function sentimentOf(
+  list: readonly SentenceWords[],
+  lang: string,
+  model: SentimentModel = SENTIMENT_MODEL,
+): Promise<Sentiment | null> {
   const base = baseOf(lang);
   const language = SENTIMENT_LANGUAGES[base];
   if (!language) return null;
@@ -77,7 +82,7 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
         const pause = tick();
         if (pause) await pause;
       }
-      const r = scoreSentence(pieces[i] as SentenceWords, language, voc, wide);
+      const r = scoreSentence(pieces[i] as SentenceWords, language, voc, wide, model.wide);
       total += r.compound;
       hits += r.hits;
       stemHits += r.stemHits;
@@ -91,7 +96,8 @@ export async function sentimentOf(list: readonly SentenceWords[], lang: string):
     usedBackoff = result.hits > 0;
   }
   const score = pieces.length ? Math.round((result.total / pieces.length) * 1000) / 1000 : 0;
-  const label = score > SENTIMENT_THRESHOLD ? 'positive' : score < -SENTIMENT_THRESHOLD ? 'negative' : 'neutral';
+  const t = model.threshold;
+  const label = score > t ? 'positive' : score < -t ? 'negative' : 'neutral';
   const method = usedBackoff && backoff ? `${primary.name}+${backoff.name}` : primary.name;
   return { score, label, method };
 }

@@ -32,6 +32,13 @@ export interface SentimentLanguage {
   foldAccents?: boolean;
   /** English only: "no" before a sentiment word negates it rather than counting on its own. */
   standaloneNo?: boolean;
+  /**
+   * Signs that a sentence gives an opinion, for the wider vocabulary's words (which
+   * also score plain nouns: "place", "state"): a first- or second-person pronoun, a
+   * booster or negation, "!" or "?", or the word right after a linking verb ("was stale").
+   * Comparison (`degree`: "most populous", "more") is no sign: facts compare too.
+   */
+  subjectivity?: { persons: ReadonlySet<string>; linking: ReadonlySet<string>; degree: ReadonlySet<string> };
 }
 
 /** VADER's empirically derived booster increment. */
@@ -63,6 +70,13 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
     primary: { name: 'vader', load: () => import('./data/en-vader.js') },
     backoff: { name: 'senticon', load: () => import('./data/en-senticon-stems.js') },
     negations: set(EN_NEGATIONS),
+    subjectivity: {
+      persons: set("i i'm i've i'd me my mine we we're our us you you're your yours"),
+      linking: set(
+        'is was are were be been being am seems seemed seem looks looked look feels felt feel sounds tastes smells',
+      ),
+      degree: set('most more less major'),
+    },
     contrast: set('but'),
     boosters: boosters(EN_UP, EN_DOWN),
     standaloneNo: true,

@@ -86,14 +86,14 @@ function prepare(words: string[], lang: SentimentLanguage, stopwords: ReadonlySe
 }
 
 /** Each word's valence in a vocabulary, or undefined; rule words are never looked up. */
-function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string) => number | undefined) {
+function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string, at: number) => number | undefined) {
   return p.key.map((k, i) => {
     const w = p.lower[i] as string;
     if ((p.negator[i] && !p.selfNegated[i]) || lang.boosters.has(w) || lang.contrast.has(w)) return undefined;
     if (lang.standaloneNo && w === 'kind' && p.lower[i + 1] === 'of') return undefined;
     // a capitalised word inside a sentence is a name ("Greater Toronto", "United States"), unless headline style
     if (i > 0 && !p.titleCase && isTitle(p.raw[i] as string)) return undefined;
-    return lookup(k);
+    return lookup(k, i);
   });
 }
 
@@ -201,6 +201,26 @@ export function normalize(sum: number): number {
   return Math.max(-1, Math.min(1, x));
 }
 
+/** How the wider vocabulary counts: words under `min` (|valence|) are left out, the others scaled by `weight`. */
+export interface WideWeight {
+  weight: number;
+  min: number;
+  /** Its words count only in a sentence with a sign of opinion (`subjectivity` in languages.ts). */
+  cues?: boolean;
+}
+
+/** Whether the word at `at` is an opinion by the language's signs: one in the sentence (`person`), or a linking verb before it. */
+function opinionAt(p: Prepared, lang: SentimentLanguage, at: number, person: boolean): boolean {
+  const signs = lang.subjectivity;
+  if (!signs || person) return true;
+  for (let j = at - 1; j >= 0 && j >= at - 3; j--) {
+    const w = p.lower[j] as string;
+    if (signs.linking.has(w)) return true;
+    if (!lang.boosters.has(w) && !p.negator[j]) return false;
+  }
+  return false;
+}
+
 /**
  * One sentence's compound score with the primary vocabulary (and emoji; by stem where
  * a form is missing, for a language whose back-off is the primary's stems), or, when
@@ -211,14 +231,30 @@ export function scoreSentence(
   lang: SentimentLanguage,
   voc: Vocabularies,
   wide = false,
+  weak: WideWeight = { weight: 1, min: 0 },
 ): SentenceScore {
   const p = prepare(sentence.words, lang, voc.stopwords);
   const backoff = voc.backoff;
   let stemHits = 0;
   const byStem = (k: string) => (voc.stopwords.has(k) || !backoff ? undefined : backoff.get(voc.stem(k)));
+  // the wider vocabulary's weak words are no opinion; the others count for less
+  const person =
+    !weak.cues ||
+    /[!?]/.test(sentence.text) ||
+    p.lower.some(
+      (w, i) =>
+        lang.subjectivity?.persons.has(w) ||
+        (lang.boosters.has(w) && !lang.subjectivity?.degree.has(w)) ||
+        p.negator[i],
+    );
+  const wideStem = (k: string, at: number) => {
+    const v = byStem(k);
+    if (v === undefined || Math.abs(v) < weak.min || !opinionAt(p, lang, at, person)) return undefined;
+    return v * weak.weight;
+  };
   const lookup =
     wide && backoff
-      ? byStem
+      ? wideStem
       : lang.wordStems
         ? (k: string) => {
             const v = voc.primary.get(k);
