@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '@cityscope/core';
-import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
+import { type FakeWikipedia, finished, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../src/commands.js';
 import { COMMANDS } from '../src/commands.js';
-import { main, SETTINGS } from '../src/main.js';
+import { SETTINGS } from '../src/main.js';
+import { runMain } from './run.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 let fake: FakeWikipedia;
@@ -22,21 +23,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], io: Partial<Io> = {}, env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
+const run = (argv: string[], io: Partial<Io> = {}, env: Record<string, string> = {}) =>
+  runMain(argv, {
     env: { WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: 'off', WIKIMEDIA_CONTACT: 'cli@example.org', ...env },
     ...io,
   });
-  return { code, out, err };
-}
 
 describe('options belong to their command', () => {
   it("refuses another command's option with 64 and the command's usage", async () => {
@@ -162,12 +153,7 @@ describe('WIKIMEDIA_CONTACT unset (a real process)', () => {
       env: { ...env, WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: 'off' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      err += d;
-    });
-    child.stdout.resume();
-    const code = await new Promise<number | null>((r) => child.once('close', r));
+    const { code, err } = await finished(child);
     expect(code).toBe(0);
     expect(err.match(/WIKIMEDIA_CONTACT is not set/g)).toHaveLength(1);
   }, 30_000);

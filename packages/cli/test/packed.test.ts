@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { VERSION } from '@cityscope/core';
-import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
+import { type FakeWikipedia, finished, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // What a user does: `pnpm pack` the CLI, `npm i -g` the tarball into a prefix, and run
@@ -63,19 +63,9 @@ describe.skipIf(skip !== null)('the packed `cityscope` package, installed with n
 
   /** Runs the installed command in the empty folder. */
   function cityscope(args: string[], extra: NodeJS.ProcessEnv = {}, stdin?: string) {
-    return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(bin, args, { cwd: empty, env: { ...env, ...extra }, stdio: 'pipe' });
-      let out = '';
-      let err = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        out += d;
-      });
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        err += d;
-      });
-      child.stdin.end(stdin ?? '');
-      child.once('close', (code) => resolve({ code, out, err }));
-    });
+    const child = spawn(bin, args, { cwd: empty, env: { ...env, ...extra }, stdio: 'pipe' });
+    child.stdin.end(stdin ?? '');
+    return finished(child);
   }
   const wiki = () => ({ WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: fake.wikidataUrl });
 

@@ -4,7 +4,7 @@ import { VERSION } from '@cityscope/core';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands.js';
-import { main } from '../src/main.js';
+import { runMain } from './run.js';
 
 let fake: FakeWikipedia;
 beforeAll(async () => {
@@ -12,20 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function run(env: Record<string, string | undefined>, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    env: { WIKIPEDIA_BASE_URL: fake.baseUrl, ...env },
-  });
-  return { code, out, err };
-}
+const run = (env: Record<string, string | undefined>, ...argv: string[]) =>
+  runMain(argv, { env: { WIKIPEDIA_BASE_URL: fake.baseUrl, ...env } });
 
 describe('help and version', () => {
   it('prints the version with --version, -v and version', async () => {

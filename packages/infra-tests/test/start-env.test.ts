@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { finished } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './repo.js';
 
@@ -29,17 +30,7 @@ function startIn(cwd: string, env: Record<string, string>, ...args: string[]) {
     env: { ...rest, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-  });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    err += d;
-  });
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-    child.once('close', (code) => resolve({ code, out, err })),
-  );
+  return finished(child);
 }
 
 describe('pnpm start and .env', () => {

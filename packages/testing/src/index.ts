@@ -1,5 +1,6 @@
 export * from './fake-wikipedia.js';
 export * from './json.js';
 export * from './otlp-receiver.js';
+export * from './process.js';
 export * from './sample-pages.js';
 export * from './wikidata.js';
