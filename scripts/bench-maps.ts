@@ -45,13 +45,13 @@ const [{ routeMap }, { hubsMap }] = await Promise.all([
 ]);
 const route = routeAnswer();
 const hubs = hubsAnswer();
-const firstRoute = routeMap(route, places);
+const firstRoute = await routeMap(route, places);
 const firstMs = performance.now() - t0;
-const firstHubs = hubsMap(hubs, places);
+const firstHubs = await hubsMap(hubs, places);
 
-const timed = (f: () => unknown) => {
+const timed = async (f: () => unknown) => {
   const t = performance.now();
-  f();
+  await f();
   return performance.now() - t;
 };
 const VARIANTS: Record<string, () => unknown> = {
@@ -60,7 +60,7 @@ const VARIANTS: Record<string, () => unknown> = {
   'hubs: k-means, k = 5 (baseline)': hubsAnswer,
   'hubs: the SVG map': () => hubsMap(hubs, places),
 };
-const runs = await interleave(ROUNDS, Object.keys(VARIANTS), async (v) => timed(VARIANTS[v] as () => unknown), 'maps');
+const runs = await interleave(ROUNDS, Object.keys(VARIANTS), (v) => timed(VARIANTS[v] as () => unknown), 'maps');
 
 out(`### SVG maps of 50 cities (${ROUNDS} interleaved rounds, warm)\n`);
 out('| drawing or computation | time | bytes |');

@@ -52,7 +52,13 @@ async function serve(env: Record<string, string>): Promise<string> {
 beforeAll(async () => {
   if (!hasChromium) return;
   // the maps' code and outlines, compiled once before the clock of any test starts
-  await Promise.all([import('../src/maps/route-map.js'), import('../src/maps/hubs-map.js')]);
+  const { worldOutline } = await import('../src/maps/world.js');
+  await Promise.all([
+    import('../src/maps/route-map.js'),
+    import('../src/maps/hubs-map.js'),
+    worldOutline('110m'),
+    worldOutline('50m'),
+  ]);
   fake = await startFakeWikipedia();
   base = await serve({});
   lockedBase = await serve({ API_KEYS: `tester:${createHash('sha256').update(KEY).digest('hex')}` });
@@ -204,7 +210,8 @@ describe.skipIf(!hasChromium)('the explorer in headless Chromium', () => {
         ctx.drawImage(img, 0, 0);
         const data = ctx.getImageData(0, 0, 960, 600).data;
         const seen = new Set<number>();
-        for (let i = 0; i < data.length; i += 4 * 7) seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+        for (let i = 0; i < data.length; i += 4 * 7)
+          seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
         return seen.size;
       };
       const route = await post('/route', { cities: ['Toronto', 'Montreal', 'Ottawa', 'Dublin'] });

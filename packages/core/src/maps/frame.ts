@@ -53,12 +53,12 @@ function fitted(points: LatLon[], bottom: number): GeoProjection {
 }
 
 /** The frame for these cities; `bottom` is room kept below them (a legend). */
-export function frameFor(points: LatLon[], bottom = 0): Frame {
+export async function frameFor(points: LatLon[], bottom = 0): Promise<Frame> {
   const projection = fitted(points, bottom);
   const path = geoPath(projection).digits(1);
   // the view's width in degrees at the centre: under 50°, the finer outline
   const degrees = SIZE.width / (projection.scale() * RAD);
-  const world = worldOutline(degrees < 50 ? '50m' : '110m');
+  const world = await worldOutline(degrees < 50 ? '50m' : '110m');
   const { width, height } = SIZE;
   const background = [
     el('rect', { width, height, fill: '#dcebf5' }),

@@ -45,10 +45,10 @@ function legendLines(drawing: HubsDrawing) {
 }
 
 /** POST /hubs as an SVG map: each group in its colour, members joined to their hub, a legend. */
-export function hubsMap(drawing: HubsDrawing, places: ReadonlyMap<string, LatLon>): string {
+export async function hubsMap(drawing: HubsDrawing, places: ReadonlyMap<string, LatLon>): Promise<string> {
   const lines = legendLines(drawing);
   const all = drawing.hubs.flatMap((h) => h.members);
-  const frame = frameFor(
+  const frame = await frameFor(
     all.map((t) => places.get(t) as LatLon),
     legendRoom(lines.length),
   );

@@ -78,7 +78,7 @@ function stopMarkers(stops: Spot[]): string {
 }
 
 /** POST /route as an SVG map: great-circle legs, numbered stops, labels, the start, the total. */
-export function routeMap(route: RouteDrawing, places: ReadonlyMap<string, LatLon>): string {
+export async function routeMap(route: RouteDrawing, places: ReadonlyMap<string, LatLon>): Promise<string> {
   const round = route.legs.length === route.order.length && route.order.length > 1;
   const legend = [
     { text: `Route · ${route.order.length} stops${round ? ' · round trip' : ''}`, bold: true },
@@ -86,7 +86,7 @@ export function routeMap(route: RouteDrawing, places: ReadonlyMap<string, LatLon
     { text: `Start: ${route.order[0] ?? '—'}`, swatch: START },
   ];
   const at = route.order.map((t) => places.get(t) as LatLon);
-  const frame = frameFor(at.length ? at : [{ lat: 20, lon: 0 }], legendRoom(legend.length));
+  const frame = await frameFor(at.length ? at : [{ lat: 20, lon: 0 }], legendRoom(legend.length));
   const stops = spots(frame, route.order, places);
   const legs = route.legs.map((l) => frame.line([places.get(l.from) as LatLon, places.get(l.to) as LatLon])).join('');
   const panel = legendPanel(legend);
