@@ -9,7 +9,8 @@
  * 4. request overhead through `cityscope serve` against bare `node:http` and Hono
  *    on @hono/node-server (autocannon), and cached GET /cities/Dublin;
  * 5. 20 concurrent /cities in two languages through one handler (a correctness check);
- * 6. the text, parse and map benchmarks (scripts/bench-text.ts, bench-parse.ts, bench-maps.ts), when present.
+ * 6. the text, parse and map benchmarks (scripts/bench-text.ts, bench-parse.ts, bench-maps.ts), when present;
+ * 7. memory while serving 150 distinct 1.5 MB pages, against a baseline tree (scripts/bench-memory.ts).
  *
  * Progress goes to stderr as it runs; the tables to stdout. Settings: RUNS (fresh
  * processes per variant, 15), ROUNDS (autocannon rounds, 3), SECONDS (per autocannon run, 5),
@@ -32,7 +33,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 15);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SECONDS = Number(process.env.SECONDS ?? 5);
-const ONLY = new Set((process.env.ONLY ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.ONLY ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
 
 // every target's bundle, as its preset builds it (node is the `cityscope` command)
 const presets = await loadPresets();
@@ -218,3 +219,5 @@ if (ONLY.has('6')) {
     await import(pathToFileURL(file).href);
   }
 }
+
+if (ONLY.has('7')) await import(pathToFileURL(join(root, 'scripts', 'bench-memory.ts')).href);

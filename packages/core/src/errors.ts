@@ -170,6 +170,9 @@ export class HeaderFieldsTooLargeError extends problem(
   'request_header_fields_too_large',
 ) {}
 
+/** An Expect header other than 100-continue (the Node server's own answer). */
+export class ExpectationFailedError extends problem('ExpectationFailedError', 'expectation_failed') {}
+
 /** A bug. Its message is logged, never sent. */
 export class InternalError extends problem('InternalError', 'internal') {}
 

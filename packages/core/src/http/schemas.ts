@@ -33,10 +33,9 @@ export const WikiLang = z
   ._default(
     z.string().check(
       z.maxLength(35),
-      z.regex(/^[a-z]+(-[a-z]+)*$/, 'Must be a Wikipedia language code such as "en" or "zh-yue"'),
       z.refine(
         (v) => WIKIPEDIA_LANGUAGES.has(v),
-        'No Wikipedia has this language code (docs/api.md lists where the codes come from)',
+        'No Wikipedia has this language code: use one such as "en", "fr" or "zh-yue"',
       ),
     ),
     'en',

@@ -99,7 +99,7 @@ export function mergeRaw(into: Json, more: Json): void {
  * these sizes the lead's wikitext and the extract are read up to the cap, never refused:
  * the infobox and the first sentences are at their start.
  */
-export const LEAD_LIMITS = { wikitextChars: 256 * 1024, extractChars: 64 * 1024 } as const;
+export const LEAD_LIMITS = { wikitextChars: 128 * 1024, extractChars: 32 * 1024 } as const;
 
 /**
  * The first `max` characters of a text, ended at a line break or a space in the last
