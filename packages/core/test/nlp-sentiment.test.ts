@@ -77,7 +77,7 @@ describe('sentiment rules', () => {
 });
 
 describe('sentiment in other languages', () => {
-  const cases: [string, string, 'positive' | 'negative'][] = [
+  const cases: [string, string, 'positive' | 'negative' | 'neutral'][] = [
     ['es', 'El hotel es muy bonito y el personal fue amable.', 'positive'],
     ['es', 'La comida no es buena.', 'negative'],
     ['es', 'Una experiencia horrible.', 'negative'],
@@ -87,6 +87,15 @@ describe('sentiment in other languages', () => {
     ['de', 'Das Essen war ausgezeichnet und sehr lecker.', 'positive'],
     ['de', 'Das Hotel war nicht gut.', 'negative'],
     ['de', 'Das Zimmer war schmutzig und laut.', 'negative'],
+    // German: nouns are capitalised (no sign of a name), negation by nicht and kein, compounds
+    ['de', 'Der Service war eine Katastrophe.', 'negative'],
+    ['de', 'Die Bahnfahrt war eine Enttäuschung.', 'negative'],
+    ['de', 'Kein Problem mit dem Check-in.', 'positive'],
+    ['de', 'Das war keine gute Idee.', 'negative'],
+    ['de', 'Wir waren nicht zufrieden.', 'negative'],
+    ['de', 'Das Essen war nicht schlecht.', 'positive'],
+    ['de', 'Ein Spitzenrestaurant mit Blick auf den See.', 'positive'],
+    ['de', 'Die Landeshauptstadt liegt am Rhein.', 'neutral'],
     ['it', 'Il cibo era ottimo.', 'positive'],
     ['pt', 'O hotel é horrível.', 'negative'],
   ];

@@ -33,6 +33,12 @@ export interface SentimentLanguage {
   /** English only: "no" before a sentiment word negates it rather than counting on its own. */
   standaloneNo?: boolean;
   /**
+   * German: every noun is capitalised, so a capital inside a sentence is no sign of a
+   * name; and a compound missing from the vocabulary takes the valence of its longest
+   * known first part ("Horrorurlaub" → "horror", "Spitzenrestaurant" → "spitzen").
+   */
+  nounCompounds?: boolean;
+  /**
    * Signs that a sentence gives an opinion, for the wider vocabulary's words (which
    * also score plain nouns: "place", "state"): a first- or second-person pronoun, a
    * booster or negation, "!" or "?", or the word right after a linking verb ("was stale").
@@ -127,6 +133,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
       'etwas kaum wenig ziemlich leicht',
     ),
     finalNegation: true,
+    nounCompounds: true,
   },
   it: {
     primary: { name: 'pattern-it', load: () => import('./data/it-pattern.js') },

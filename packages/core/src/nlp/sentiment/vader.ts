@@ -92,7 +92,7 @@ function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string, at
     if ((p.negator[i] && !p.selfNegated[i]) || lang.boosters.has(w) || lang.contrast.has(w)) return undefined;
     if (lang.standaloneNo && w === 'kind' && p.lower[i + 1] === 'of') return undefined;
     // a capitalised word inside a sentence is a name ("Greater Toronto", "United States"), unless headline style
-    if (i > 0 && !p.titleCase && isTitle(p.raw[i] as string)) return undefined;
+    if (i > 0 && !p.titleCase && !lang.nounCompounds && isTitle(p.raw[i] as string)) return undefined;
     return lookup(k, i);
   });
 }
@@ -201,6 +201,21 @@ export function normalize(sum: number): number {
   return Math.max(-1, Math.min(1, x));
 }
 
+/** Shortest part of a compound looked up, and the shortest rest after it. */
+const MIN_PART = 4;
+
+/** The valence of a compound's longest known first part, by form or stem ("horrorurlaub" → "horror"). */
+function firstPart(word: string, voc: Vocabularies): number | undefined {
+  if (word.length < 2 * MIN_PART || word.length > 40) return undefined;
+  for (let end = word.length - MIN_PART; end >= MIN_PART; end--) {
+    const part = word.slice(0, end);
+    if (voc.stopwords.has(part)) continue;
+    const v = voc.primary.get(part) ?? voc.backoff?.get(voc.stem(part));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** How the wider vocabulary counts: words under `min` (|valence|) are left out, the others scaled by `weight`. */
 export interface WideWeight {
   weight: number;
@@ -259,7 +274,7 @@ export function scoreSentence(
         ? (k: string) => {
             const v = voc.primary.get(k);
             if (v !== undefined) return v;
-            const s = byStem(k);
+            const s = byStem(k) ?? (lang.nounCompounds ? firstPart(k, voc) : undefined);
             if (s !== undefined) stemHits++;
             return s;
           }
