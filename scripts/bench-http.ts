@@ -5,7 +5,7 @@
  * `cityscope serve`. Cityscope logs one line per request at LOG_LEVEL=info, to a file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { cpuMs } from './bench-builds.js';
