@@ -15,8 +15,12 @@ async function run(...argv: string[]) {
   let out = '';
   let err = '';
   const code = await main(argv, {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
     env: { WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: 'off', WIKIMEDIA_CONTACT: 'cli-test@example.org' },
   });
   return { code, out, err };
