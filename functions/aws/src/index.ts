@@ -1,11 +1,12 @@
-import { createHandler, loadConfig, type RequestMeta } from '@cityscope/core';
+import { createHandler, loadTelemetryConfig, type RequestMeta } from '@cityscope/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { fromResponse, toRequest } from './convert.js';
 import { emfLine } from './emf.js';
 import { powertoolsSink, xrayTraceId } from './log.js';
 
 const handle = createHandler({ platform: 'aws' });
-const { telemetry } = loadConfig(process.env);
+// EMF_METRICS, EMF_NAMESPACE (createHandler has checked every setting already)
+const telemetry = loadTelemetryConfig(process.env);
 let coldStart = true;
 
 /** The longest an invocation waits for its telemetry to reach the collector (OTEL_EXPORTER_OTLP_*). */

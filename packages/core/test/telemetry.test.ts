@@ -79,6 +79,27 @@ describe('Server-Timing and trace context', () => {
     expect(t2.get('upstream')?.desc).toBe('"0 requests"');
   }, 30_000); // the first request imports the city code, the NLP and the facts reader
 
+  it('overlapping requests keep their own traces on their upstream calls', async () => {
+    const h = handlerWith();
+    await get(h, '/health'); // a first request alone, without AsyncLocalStorage
+    const ids = ['a', 'b', 'c'].map((x) => `${x.repeat(8)}${'1'.repeat(24)}`);
+    const cities = ['Dublin', 'Montreal', 'Quebec City'];
+    const before = fake.requests.length;
+    fake.delayMs = 30;
+    try {
+      const answers = await Promise.all(
+        cities.map((c, i) => get(h, `/cities/${encodeURIComponent(c)}`, { traceparent: `00-${ids[i]}-${PARENT}-01` })),
+      );
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    } finally {
+      fake.delayMs = 0;
+    }
+    const seen = fake.requests.slice(before).map((r) => parseTraceparent(String(r.headers.traceparent))?.traceId);
+    // each upstream call carries one of the three traces (the first may lose its own once they overlap)
+    for (const id of seen) if (id) expect(ids).toContain(id);
+    expect(new Set(seen.filter(Boolean)).size).toBeGreaterThanOrEqual(2);
+  }, 30_000);
+
   it('a /parse fetch of a third-party page carries no trace', async () => {
     let seen: IncomingHttpHeaders | undefined;
     const page: Server = createServer((req, res) => {

@@ -4,10 +4,9 @@ import { newTraceId, type ParentTrace, randomId, traceparent } from './trace-con
 /**
  * One request's telemetry: its trace and server span, the time it waited on upstream
  * services, what the cache did for it, and (when an exporter is loaded) its spans.
- * It travels with the request through AsyncLocalStorage, so the Wikipedia client and
- * the cache, which are shared by every request of an instance, reach the right one
- * without a parameter on every domain function (docs/decisions.md, "Per-request
- * telemetry travels in AsyncLocalStorage").
+ * The Wikipedia client and the cache, shared by every request of an instance, reach the
+ * right one through `currentRequest` without a parameter on every domain function
+ * (docs/decisions.md, "Per-request telemetry without a parameter on every function").
  */
 
 export type CacheState = 'hit' | 'miss' | 'stale';
@@ -91,19 +90,40 @@ export class RequestTelemetry {
   }
 }
 
-const store = new AsyncLocalStorage<RequestTelemetry>();
+/**
+ * Which request is running. While at most one is in flight (every Lambda invocation, a quiet
+ * server) it is simply `solo`: no AsyncLocalStorage, whose promise hooks cost a cold start about
+ * 10 ms of CPU on Node 20. The first time two overlap, AsyncLocalStorage is switched on for good
+ * and every later request runs inside it; the request already running then loses its context
+ * for the rest of its way while the other is in flight (its later upstream calls go untraced).
+ */
+let als: AsyncLocalStorage<RequestTelemetry> | undefined;
+let solo: RequestTelemetry | undefined;
+let inFlight = 0;
 
 /** The request being served, if any. */
-export const currentRequest = (): RequestTelemetry | undefined => store.getStore();
+export const currentRequest = (): RequestTelemetry | undefined =>
+  als?.getStore() ?? (inFlight === 1 ? solo : undefined);
 
 /** Runs a request's work with its telemetry reachable through `currentRequest`. */
-export function runWithin<T>(t: RequestTelemetry, fn: () => T): T {
-  return store.run(t, fn);
+export async function runWithin<T>(t: RequestTelemetry, fn: () => Promise<T>): Promise<T> {
+  inFlight++;
+  try {
+    if (inFlight === 1 && !als) {
+      solo = t;
+      return await fn();
+    }
+    als ??= new AsyncLocalStorage();
+    return await als.run(t, fn);
+  } finally {
+    inFlight--;
+    if (solo === t) solo = undefined;
+  }
 }
 
 /** `n` cache reads of the current request. */
 export function noteCache(state: CacheState, n = 1): void {
-  const t = store.getStore();
+  const t = currentRequest();
   if (!t || n <= 0) return;
   if (state === 'hit') t.cacheHits += n;
   else if (state === 'miss') t.cacheMisses += n;
@@ -118,7 +138,7 @@ export interface UpstreamCall {
 
 /** Starts an upstream call of the current request (Wikipedia, Wikidata only: never a third-party page). */
 export function upstreamCall(method: string, url: URL): UpstreamCall | undefined {
-  const t = store.getStore();
+  const t = currentRequest();
   if (!t) return undefined;
   const spanId = randomId(8);
   const start = epochMs();
@@ -152,7 +172,7 @@ export function upstreamCall(method: string, url: URL): UpstreamCall | undefined
 
 /** Runs `fn` as an internal span of the current request, when its spans are recorded. */
 export async function inSpan<T>(name: string, fn: () => Promise<T> | T, attributes: Attributes = {}): Promise<T> {
-  const t = store.getStore();
+  const t = currentRequest();
   if (!t?.spans) return fn();
   const start = epochMs();
   let error = false;

@@ -63,13 +63,17 @@ export function incomingTrace(headers: Headers): ParentTrace | undefined {
   );
 }
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** 8 random hex digits. */
+const hex8 = () => ((Math.random() * 0x1_0000_0000) >>> 0).toString(16).padStart(8, '0');
 
-/** `bytes` random bytes as hex, never all zero. */
+/**
+ * `bytes` random bytes as hex, never all zero. Math.random, as OpenTelemetry JS's own id
+ * generator: ids need to be unique, not secret, and Web Crypto's first use costs a cold start
+ * milliseconds (its module loads then).
+ */
 export function randomId(bytes: 8 | 12 | 16): string {
-  const buf = crypto.getRandomValues(new Uint8Array(bytes));
   let out = '';
-  for (const b of buf) out += HEX[b];
+  for (let i = 0; i < bytes / 4; i++) out += hex8();
   return ZERO.test(out) ? randomId(bytes) : out;
 }
 
