@@ -17,155 +17,52 @@
  * shown is the form the text writes most often away from a sentence start
  * ("River Liffey", "harbour"); scores are the best candidate's over each one's, in (0, 1].
  */
+import { slicer } from '../util/slice.js';
 import { GENERIC_WORDS } from './generic-words.js';
 import { languageKit } from './language.js';
-import { slicer } from './slice.js';
-import { isContentWord, type Tokens, tokenize } from './text.js';
+import { type Tokens, tokenize } from './text.js';
+import {
+  addForm,
+  type Candidate,
+  MAX_WORDS,
+  median,
+  Ranking,
+  surfaceForm,
+  type Term,
+  WINDOW,
+  type Word,
+  wordsOf,
+} from './yake-parts.js';
 
 export interface Keyword {
   term: string;
   score: number;
 }
 
-const MAX_WORDS = 3;
-const WINDOW = 2;
-
-interface Term {
-  tf: number;
-  upper: number;
-  lower: number;
-  acronym: number;
-  sentences: number[];
-  left: Set<string>;
-  leftN: number;
-  right: Set<string>;
-  rightN: number;
-  score: number;
-}
-
-interface Word {
-  key: string;
-  content: boolean;
-  /** punctuation or a sentence start between this word and the one before */
-  breakBefore: boolean;
-  /** capitalised as written */
-  cap: boolean;
-  acronym: boolean;
-  sentence: number;
-  start: number;
-  end: number;
-  initial: boolean;
-}
-
-interface Forms {
-  /** the first form seen and its count; others only when there are others (most candidates have one) */
-  first: string;
-  n: number;
-  others?: Map<string, number>;
-}
-
-interface Candidate {
-  keys: string[];
-  tf: number;
-  forms?: Forms;
-  initialForms?: Forms;
-  score: number;
-}
-
-function addForm(forms: Forms | undefined, form: string): Forms {
-  if (!forms) return { first: form, n: 1 };
-  if (form === forms.first) forms.n++;
-  else {
-    forms.others ??= new Map();
-    forms.others.set(form, (forms.others.get(form) ?? 0) + 1);
-  }
-  return forms;
-}
-
-function mostFrequent(forms: Forms): string {
-  let best = forms.first;
-  let n = forms.n;
-  if (forms.others) for (const [f, k] of forms.others) if (k > n) [best, n] = [f, k];
-  return best;
-}
-
-const isAcronym = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
-const isCapitalised = (w: string) => {
-  const c = w[0] ?? '';
-  return c !== c.toLowerCase();
+type Tick = () => Promise<void> | undefined;
+/** Yields every 256 items when the slice is due. */
+const pauser = (tick: Tick) => async (i: number) => {
+  if ((i & 255) === 255) await tick();
 };
 
-function median(sorted: number[]): number {
-  const m = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[m] as number) : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2;
+/** Word and adjacent-pair counts, for the stop words inside candidates. */
+interface Counts {
+  words: Map<string, number>;
+  pairs: Map<string, number>;
 }
 
-/** The words of the tokens with their offsets in their sentence and whether punctuation precedes them. */
-async function wordsOf(
-  tokens: Tokens,
-  stem: (w: string) => string,
-  stop: ReadonlySet<string>,
-  tick: () => Promise<void> | undefined,
-): Promise<{ words: Word[]; texts: string[] }> {
-  const words: Word[] = [];
-  const texts: string[] = [];
-  for (let si = 0; si < tokens.sentences.length; si++) {
-    const s = tokens.sentences[si] as Tokens['sentences'][number];
-    if ((si & 15) === 15) await tick();
-    texts.push(s.text);
-    let pos = 0;
-    for (let wi = 0; wi < s.words.length; wi++) {
-      // one sentence can hold a whole text ("A. " × 33,333 merges into one)
-      if ((wi & 255) === 255) await tick();
-      const raw = s.words[wi] as string;
-      const at = s.text.indexOf(raw, pos);
-      const start = at < 0 ? pos : at;
-      const gap = at < 0 ? '.' : s.text.slice(pos, start);
-      pos = at < 0 ? pos : start + raw.length;
-      const lower = raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
-      const content = isContentWord(lower, stop);
-      words.push({
-        key: content ? stem(lower) || lower : lower,
-        content,
-        breakBefore: wi === 0 || /\S/.test(gap),
-        cap: isCapitalised(raw),
-        acronym: isAcronym(raw),
-        sentence: si,
-        start,
-        end: pos,
-        initial: wi === 0,
-      });
-    }
-  }
-  return { words, texts };
-}
-
-/** The best `limit` keyphrases of a request's tokens (or of a text, tokenized here). */
-export async function keyphrases(input: Tokens | string, lang: string, limit = 10): Promise<Keyword[]> {
-  const tokens = typeof input === 'string' ? tokenize(input, lang) : input;
-  if (limit <= 0) return [];
-  const base = tokens.lang.toLowerCase().split('-')[0] ?? '';
-  const kit = await languageKit(base);
-  const generic = GENERIC_WORDS[base];
-  const stop = generic ? new Set([...kit.stopwords, ...generic]) : kit.stopwords;
-  const tick = slicer();
-  const pause = async (i: number) => {
-    if ((i & 255) === 255) await tick();
-  };
-  const { words, texts } = await wordsOf(tokens, (w) => kit.stem(w), stop, tick);
-  await tick();
-
-  // Term statistics (content words only), with co-occurrence in a window of two;
-  // word and pair counts for the stop words inside candidates.
+/** YAKE's features, step 1: per content word (by stem) casing, sentences and context; word and pair counts. */
+async function features(words: Word[], tick: Tick): Promise<{ terms: Map<string, Term>; counts: Counts }> {
+  const pause = pauser(tick);
   const terms = new Map<string, Term>();
-  const counts = new Map<string, number>();
-  const pairs = new Map<string, number>();
+  const counts: Counts = { words: new Map(), pairs: new Map() };
   for (let i = 0; i < words.length; i++) {
     await pause(i);
     const w = words[i] as Word;
-    counts.set(w.key, (counts.get(w.key) ?? 0) + 1);
+    counts.words.set(w.key, (counts.words.get(w.key) ?? 0) + 1);
     const prev = words[i - 1];
-    if (prev && !w.breakBefore) pairs.set(`${prev.key} ${w.key}`, (pairs.get(`${prev.key} ${w.key}`) ?? 0) + 1);
+    const pair = prev && !w.breakBefore ? `${prev.key} ${w.key}` : null;
+    if (pair) counts.pairs.set(pair, (counts.pairs.get(pair) ?? 0) + 1);
   }
   for (let i = 0; i < words.length; i++) {
     await pause(i);
@@ -192,6 +89,7 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
     else if (!w.cap) t.lower++;
     else if (!w.initial) t.upper++;
     if (t.sentences[t.sentences.length - 1] !== w.sentence) t.sentences.push(w.sentence);
+    // co-occurrence with the content words up to WINDOW before it, in its sentence
     for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
       const o = words[j] as Word;
       if (o.sentence !== w.sentence) break;
@@ -205,8 +103,12 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
       }
     }
   }
-  if (terms.size === 0) return [];
+  return { terms, counts };
+}
 
+/** YAKE's scores, step 2: each term's from casing, position, frequency, relatedness and spread (lower is better). */
+async function scoreTerms(terms: Map<string, Term>, nSentences: number, tick: Tick): Promise<void> {
+  const pause = pauser(tick);
   let sum = 0;
   let maxTf = 0;
   for (const t of terms.values()) {
@@ -217,11 +119,10 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   let variance = 0;
   for (const t of terms.values()) variance += (t.tf - mean) ** 2;
   const std = Math.sqrt(variance / terms.size);
-  const nSentences = Math.max(1, tokens.sentences.length);
   await tick();
-  let termsScored = 0;
+  let n = 0;
   for (const t of terms.values()) {
-    await pause(termsScored++);
+    await pause(n++);
     const tCase = Math.max(t.upper, t.acronym) / (1 + Math.log(t.tf));
     const tPos = Math.log(Math.log(3 + median(t.sentences)));
     const tfNorm = t.tf / (mean + std);
@@ -231,13 +132,16 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
     const tSentence = t.sentences.length / nSentences;
     t.score = (tRel * tPos) / (tCase + tfNorm / tRel + tSentence / tRel);
   }
+}
 
-  // Candidates: runs of one to three words inside a sentence, no punctuation between.
+/** YAKE's candidates, step 3: runs of one to three words inside a sentence, no punctuation between. */
+async function candidatesOf(words: Word[], texts: string[], tick: Tick): Promise<Map<string, Candidate>> {
+  const pause = pauser(tick);
   const candidates = new Map<string, Candidate>();
   for (let i = 0; i < words.length; i++) {
     await pause(i);
     const first = words[i] as Word;
-    if (!first.content) continue;
+    if (!first.content || first.verbLike) continue;
     let id = '';
     let upper = false;
     let lower = false;
@@ -254,7 +158,7 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
       // a phrase that repeats a word ("東京 東京")
       if (n > 1 && (words[i + n - 2] as Word).key === last.key) break;
       if (n > 2 && first.key === last.key) break;
-      if (!last.content) continue;
+      if (!last.content || last.verbLike) continue;
       let c = candidates.get(id);
       if (!c) {
         const keys: string[] = [];
@@ -268,10 +172,20 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
       else c.forms = addForm(c.forms, form);
     }
   }
-  await tick();
-  let scored = 0;
+  return candidates;
+}
+
+/** YAKE's candidate scores, step 4: product of the words' scores over frequency × (1 + their sum). */
+async function scoreCandidates(
+  candidates: Map<string, Candidate>,
+  terms: Map<string, Term>,
+  counts: Counts,
+  tick: Tick,
+): Promise<void> {
+  const pause = pauser(tick);
+  let n = 0;
   for (const c of candidates.values()) {
-    await pause(scored++);
+    await pause(n++);
     let prod = 1;
     let total = 0;
     for (let k = 0; k < c.keys.length; k++) {
@@ -285,16 +199,24 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
       // a stop word inside: YAKE weighs it by how often it joins its neighbours
       const before = c.keys[k - 1] as string;
       const after = c.keys[k + 1] as string;
-      const p1 = (pairs.get(`${before} ${key}`) ?? 0) / (counts.get(before) ?? 1);
-      const p2 = (pairs.get(`${key} ${after}`) ?? 0) / (counts.get(key) ?? 1);
+      const p1 = (counts.pairs.get(`${before} ${key}`) ?? 0) / (counts.words.get(before) ?? 1);
+      const p2 = (counts.pairs.get(`${key} ${after}`) ?? 0) / (counts.words.get(key) ?? 1);
       const p = p1 * p2;
       prod *= 1 + (1 - p);
       total -= 1 - p;
     }
     c.score = prod / (c.tf * (1 + total));
   }
+}
 
-  await tick();
+/** YAKE's de-duplication, step 5: best first, dropping one that shares over half its stems with a chosen one. */
+async function dedupe(
+  candidates: Map<string, Candidate>,
+  terms: Map<string, Term>,
+  limit: number,
+  tick: Tick,
+): Promise<Candidate[]> {
+  const pause = pauser(tick);
   const ranked = new Ranking([...candidates.values()]);
   const chosen: Candidate[] = [];
   const chosenSets: Set<string>[] = [];
@@ -312,61 +234,31 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
     chosen.push(c);
     chosenSets.push(mine);
   }
+  return chosen;
+}
+
+/** The best `limit` keyphrases of a request's tokens (or of a text, tokenized here). */
+export async function keyphrases(input: Tokens | string, lang: string, limit = 10): Promise<Keyword[]> {
+  const tokens = typeof input === 'string' ? tokenize(input, lang) : input;
+  if (limit <= 0) return [];
+  const base = tokens.lang.toLowerCase().split('-')[0] ?? '';
+  const kit = await languageKit(base);
+  const generic = GENERIC_WORDS[base];
+  const stop = generic ? new Set([...kit.stopwords, ...generic]) : kit.stopwords;
+  const tick = slicer();
+  const { words, texts } = await wordsOf(tokens, (w) => kit.stem(w), stop, tick);
+  await tick();
+  const { terms, counts } = await features(words, tick);
+  if (terms.size === 0) return [];
+  await scoreTerms(terms, Math.max(1, tokens.sentences.length), tick);
+  const candidates = await candidatesOf(words, texts, tick);
+  await tick();
+  await scoreCandidates(candidates, terms, counts, tick);
+  await tick();
+  const chosen = await dedupe(candidates, terms, limit, tick);
   const best = chosen[0]?.score || 1;
   return chosen.map((c) => ({
     term: surfaceForm(c, terms),
     score: Math.round((best / (c.score || best)) * 100) / 100,
   }));
-}
-
-/**
- * Candidates best first (lowest score, then first found), as `sort` by score would
- * give them (it is stable), one at a time from a binary heap: building the heap is
- * linear, and only as many are taken as the choice needs, where sorting 100,000
- * candidates of a long Chinese text held the event loop for tens of milliseconds.
- */
-class Ranking {
-  private readonly heap: number[];
-  constructor(private readonly items: Candidate[]) {
-    this.heap = items.map((_, i) => i);
-    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
-  }
-  /** Whether item a ranks before item b (a score that does not compare ranks as a tie). */
-  private before(a: number, b: number): boolean {
-    const d = (this.items[a] as Candidate).score - (this.items[b] as Candidate).score;
-    return d < 0 || (!(d > 0) && a < b);
-  }
-  private down(i: number): void {
-    const heap = this.heap;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && this.before(heap[l] as number, heap[m] as number)) m = l;
-      if (r < heap.length && this.before(heap[r] as number, heap[m] as number)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
-      i = m;
-    }
-  }
-  next(): Candidate | undefined {
-    const heap = this.heap;
-    if (!heap.length) return undefined;
-    const top = heap[0] as number;
-    const last = heap.pop() as number;
-    if (heap.length) {
-      heap[0] = last;
-      this.down(0);
-    }
-    return this.items[top];
-  }
-}
-
-/** The form written most often away from a sentence start; else the sentence-initial one, lower-cased if the word is written so elsewhere. */
-function surfaceForm(c: Candidate, terms: Map<string, Term>): string {
-  if (c.forms) return mostFrequent(c.forms);
-  const form = c.initialForms ? mostFrequent(c.initialForms) : c.keys.join(' ');
-  const first = terms.get(c.keys[0] as string);
-  if (!first || first.lower === 0 || first.upper > 0 || first.acronym > 0) return form;
-  return form.charAt(0).toLowerCase() + form.slice(1);
 }
