@@ -187,6 +187,15 @@ describe('OTLP/HTTP export', () => {
     expect(h.prometheus?.()).toMatch(/http_server_request_duration_seconds_count\{[^}]*http_route="\/health"[^}]*\} 1/);
   });
 
+  it('counts the requests refused with 429 rate_limited, by route', async () => {
+    const h = handlerWith({ PROMETHEUS_METRICS: 'on', RATE_LIMIT: '1/min' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await get(h, '/distance?from=Toronto&to=Ottawa')).status);
+    expect(statuses).toContain(429);
+    const refused = statuses.filter((s) => s === 429).length;
+    expect(h.prometheus?.()).toContain(`cityscope_http_server_rate_limited_total{http_route="/distance"} ${refused}`);
+  }, 30_000);
+
   it('without the settings, the runtime is not loaded', async () => {
     const h = handlerWith();
     expect(h.prometheus?.()).toBeUndefined();
