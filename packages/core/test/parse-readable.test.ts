@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { bagOfWords, CORPUS, corpusPages, mean, score } from '../scripts/readable-score.js';
+import { parseHtml } from '../src/parse/html.js';
+
+// /parse's readable text against the article Mozilla Readability extracts from the same real
+// pages (../shared/corpus/readability and pages, read in place): the set is scored, bag-of-words
+// F1 over lower-cased letter and number runs, a mean and a floor; docs/performance.md has the figures.
+const pages = corpusPages();
+if (pages.length === 0) console.warn(`parse-readable: ${CORPUS} is absent (a clone without ../shared); skipped`);
+
+describe.skipIf(pages.length === 0)('readable text against Readability on real pages', () => {
+  it('scores a mean F1 of at least 0.98 and no page under 0.9', async () => {
+    const f1: Array<[string, number]> = [];
+    for (const p of pages) {
+      const parsed = await parseHtml(p.source, 'http://fakehost/test/page.html');
+      f1.push([p.name, score(bagOfWords(parsed.text), p.expected).f1]);
+    }
+    expect(mean(f1.map(([, f]) => f))).toBeGreaterThanOrEqual(0.98);
+    expect(f1.filter(([, f]) => f < 0.9)).toEqual([]);
+  }, 120_000);
+});
+
+describe('readable text rules', () => {
+  const text = async (html: string) => (await parseHtml(html, null)).text;
+  const prose = (words: string) =>
+    `<p>${words}, which is a sentence long enough to count as a paragraph of prose, with commas, and more.</p>`;
+
+  it('finds the article inside role=main beside teaser <article>s', async () => {
+    const page = `<body><div role="main"><div class="story">${prose('Alpha').repeat(6)}</div>
+      <aside><article><a href="/t1">Teaser one</a></article><article><a href="/t2">Teaser two</a></article></aside></div></body>`;
+    const t = await text(page);
+    expect(t).toContain('Alpha');
+    expect(t).not.toContain('Teaser');
+  });
+
+  it('leaves out a comment section and a share list inside the article', async () => {
+    const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/${i}">Related story ${i}</a></li>`).join('');
+    const page = `<body><div class="content">${prose('Beta').repeat(6)}<ul class="share-tools">${links}</ul>
+      <div class="comments">${prose('Gamma').repeat(2)}</div></div></body>`;
+    const t = await text(page);
+    expect(t).toContain('Beta');
+    expect(t).not.toContain('Related story');
+    expect(t).not.toContain('Gamma');
+  });
+
+  it('keeps MathML and drops the heading that repeats the title', async () => {
+    const page = `<title>A proof</title><body><div><h1>A proof</h1>${prose('Delta').repeat(6)}
+      <p>So <math><mi>x</mi><mo>=</mo><mn>42</mn></math> holds.</p></div></body>`;
+    const t = await text(page);
+    expect(t).toContain('42');
+    expect(t.split('\n')[0]).not.toBe('A proof');
+  });
+});
