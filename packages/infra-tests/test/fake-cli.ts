@@ -112,6 +112,19 @@ export async function runWithFakes(
   }
 }
 
+type Env = Record<string, string | undefined>;
+
+/**
+ * A runner of infra/<cloud>/preflight.sh with a fake `program` replaying the recordings of
+ * test/fixtures/preflight/<cloud>.json (or others), in the environment `ready` (or changed).
+ */
+export function preflight(cloud: string, program: string, ready: Env) {
+  const base = recorded(cloud);
+  const run = (recordings = base, env: Env = {}, args: string[] = []) =>
+    runWithFakes(`infra/${cloud}/preflight.sh`, [program], recordings, { ...ready, ...env }, args);
+  return { base, run };
+}
+
 /** The lines a preflight printed that start with `kind:` (missing, unchecked, ok). */
 export const lines = (stdout: string, kind: 'missing' | 'unchecked' | 'ok') =>
   stdout.split('\n').filter((l) => l.startsWith(`${kind}: `));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lines, recorded, replacing, runWithFakes } from './fake-cli.js';
+import { lines, preflight, replacing } from './fake-cli.js';
 import { bicepProviders } from './repo.js';
 
 // infra/azure/preflight.sh and infra/aws/preflight.sh against a fake az / aws replaying recorded
@@ -7,14 +7,8 @@ import { bicepProviders } from './repo.js';
 const contact = { WIKIMEDIA_CONTACT: 'https://example.org/contact', GITHUB_ACTIONS: undefined };
 
 describe('infra/azure/preflight.sh', { timeout: 90_000 }, () => {
-  const base = recorded('azure');
+  const { base, run } = preflight('azure', 'az', { AZURE_RESOURCE_GROUP: 'cityscope', ...contact });
   const app = '6f1a2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b';
-  const run = (recordings = base, env: Record<string, string | undefined> = {}) =>
-    runWithFakes('infra/azure/preflight.sh', ['az'], recordings, {
-      AZURE_RESOURCE_GROUP: 'cityscope',
-      ...contact,
-      ...env,
-    });
 
   it('passes a ready subscription, reading only, and asks for every provider of the template', async () => {
     const r = await run();
@@ -96,15 +90,8 @@ describe('infra/azure/preflight.sh', { timeout: 90_000 }, () => {
 });
 
 describe('infra/aws/preflight.sh', { timeout: 90_000 }, () => {
-  const base = recorded('aws');
   const role = 'arn:aws:iam::123456789012:role/cityscope-deploy';
-  const run = (recordings = base, env: Record<string, string | undefined> = {}) =>
-    runWithFakes('infra/aws/preflight.sh', ['aws'], recordings, {
-      AWS_REGION: 'eu-west-1',
-      AWS_DEPLOY_ROLE_ARN: role,
-      ...contact,
-      ...env,
-    });
+  const { base, run } = preflight('aws', 'aws', { AWS_REGION: 'eu-west-1', AWS_DEPLOY_ROLE_ARN: role, ...contact });
 
   it('passes the deploy role with the whole policy, reading only', async () => {
     const r = await run();

@@ -1,6 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
-import { lines, recorded, replacing, runWithFakes } from './fake-cli.js';
+import { lines, preflight, replacing } from './fake-cli.js';
 import { read } from './repo.js';
 
 // infra/gcp/preflight.sh against a fake gcloud replaying recorded answers
@@ -15,9 +15,7 @@ const ready = {
   WIKIMEDIA_CONTACT: 'ops@example.org',
   GITHUB_ACTIONS: undefined,
 };
-const base = recorded('gcp');
-const run = (recordings = base, env: Record<string, string | undefined> = {}, args: string[] = []) =>
-  runWithFakes(script, ['gcloud'], recordings, { ...ready, ...env }, args);
+const { base, run } = preflight('gcp', 'gcloud', ready);
 /** gcloud verbs that only read */
 const READS = /^(describe|list|get-iam-policy|print-access-token)$/;
 
