@@ -85,7 +85,9 @@ export function timedProcess(
       if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
       let out: Record<string, unknown> = {};
       try {
-        out = stdout.trim() ? JSON.parse(stdout) : {};
+        // the probe's figures are its last line (a Lambda bundle writes its EMF line before them)
+        const last = stdout.trim().split('\n').at(-1);
+        out = last ? JSON.parse(last) : {};
       } catch {
         // not a probe
       }
