@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,7 @@ import { SWAGGER_UI } from '../src/http/docs-page.js';
 import { routes } from '../src/http/routes.js';
 import { createHandler } from '../src/index.js';
 import { sendWebResponse, toWebRequest } from '../src/platform/node.js';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './chromium.js';
 
 /**
  * GET /docs in a real headless Chromium (Debian's `chromium` package). The CDN is never
@@ -18,8 +19,6 @@ import { sendWebResponse, toWebRequest } from '../src/platform/node.js';
  * Every other request that is not to the loopback server is refused.
  * CITYSCOPE_SCREENSHOT=1 writes the rendered page to docs/api-reference.png.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`docs-browser: skipped, no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 }
@@ -52,14 +51,7 @@ describe.skipIf(!hasChromium)('GET /docs in headless Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 1000 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     const refused: string[] = [];
     const served: string[] = [];

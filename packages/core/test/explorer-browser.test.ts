@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -11,15 +11,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../src/index.js';
 import { sendWebResponse, toWebRequest } from '../src/platform/node.js';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './chromium.js';
 
 /**
  * The explorer (GET /) and the SVG maps in a real headless Chromium (Debian's `chromium`),
  * against the Wikipedia stand-in. Any request to another origin is refused and recorded;
  * console errors are recorded; both must stay empty. CITYSCOPE_SCREENSHOT=1 writes
- * docs/explorer.png and docs/route-map.png.
+ * docs/explorer.png and docs/route-map.png (the README's pictures).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `explorer-browser: skipped, no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
@@ -68,14 +67,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -113,7 +105,6 @@ describe.skipIf(!hasChromium)('the explorer in headless Chromium', () => {
     expect(await map.locator('title').textContent()).toMatch(/^Route map: Toronto → /);
     expect(await page.locator('#route-q').inputValue()).toBe('Toronto\nMontreal\nOttawa');
     expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Route');
-    if (SCREENSHOTS) await page.locator('figure.map').screenshot({ path: docs('route-map.png') });
     await page.close();
   }, 60_000);
 
@@ -126,7 +117,6 @@ describe.skipIf(!hasChromium)('the explorer in headless Chromium', () => {
     expect(await card.locator('h3').textContent()).toBe('Dublin');
     expect(await card.locator('table.facts').textContent()).toMatch(/CountryIreland\s*infobox/);
     expect(page.url()).toMatch(/\?city=Dublin$/);
-    if (SCREENSHOTS) await page.screenshot({ path: docs('explorer.png'), fullPage: true });
     await page.close();
   }, 60_000);
 
@@ -221,6 +211,25 @@ describe.skipIf(!hasChromium)('the explorer in headless Chromium', () => {
     for (const n of drawn) expect(n).toBeGreaterThan(20);
     await page.close();
   }, 60_000);
+
+  it.runIf(SCREENSHOTS)(
+    "takes the README's screenshots",
+    async () => {
+      const page = await open(
+        '/?hubs=Toronto,Montreal,Ottawa,Quebec City,Boston,New York City,London,Manchester,Dublin,Rio de Janeiro,São Paulo&k=3',
+      );
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await page.locator('#view-hubs figure.map svg').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: docs('explorer.png'), fullPage: true });
+      await page.goto(
+        `${base}/?route=Toronto,New York City,Rio de Janeiro,São Paulo,Dublin,Manchester,London,Montreal&round=1`,
+      );
+      await page.locator('#view-route figure.map svg').waitFor({ timeout: 30_000 });
+      await page.locator('#view-route figure.map').screenshot({ path: docs('route-map.png') });
+      await page.close();
+    },
+    60_000,
+  );
 
   it('sent nothing to another origin and logged no console error', () => {
     expect(offOrigin).toEqual([]);
