@@ -100,19 +100,22 @@ export function* wordSteps(text: string, lang: string, out: Span[], opts?: Chunk
   yield* byRuns(
     text,
     size,
-    (part, base) => wordChunks(seg, part, base, size, out),
+    (text, base) => wordChunks({ seg, size, text, base, out }),
     () => {},
   );
 }
 
+/** One stretch of a text between separator runs: its segmenter, chunk size, text, offset in the whole and output. */
+interface Stretch {
+  seg: Intl.Segmenter;
+  size: number;
+  text: string;
+  base: number;
+  out: Span[];
+}
+
 /** `wordSteps` over one stretch of text, its spans moved by `base`. */
-function* wordChunks(
-  seg: Intl.Segmenter,
-  text: string,
-  base: number,
-  size: number,
-  out: Span[],
-): Generator<void, void> {
+function* wordChunks({ seg, size, text, base, out }: Stretch): Generator<void, void> {
   /** A word cut at a hard cut inside it: the next chunk's first segment continues it. */
   let open: Piece | undefined;
   let from = 0;
@@ -179,17 +182,11 @@ export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: C
       from = e;
     }
   };
-  yield* byRuns(text, size, (part, base) => sentenceChunks(seg, part, base, size, out), run);
+  yield* byRuns(text, size, (text, base) => sentenceChunks({ seg, size, text, base, out }), run);
 }
 
 /** `sentenceSteps` over one stretch of text, its spans moved by `base`. */
-function* sentenceChunks(
-  seg: Intl.Segmenter,
-  text: string,
-  base: number,
-  size: number,
-  out: Span[],
-): Generator<void, void> {
+function* sentenceChunks({ seg, size, text, base, out }: Stretch): Generator<void, void> {
   const put = (s: Span) => out.push({ start: base + s.start, end: base + s.end });
   /** The sentence running across the last cut (no sentence break there). */
   let open: Span | undefined;
