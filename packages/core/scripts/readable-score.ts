@@ -9,10 +9,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
+import { CORPUS } from './corpus-leads.js';
 
-export const CORPUS = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
+export { CORPUS };
+
 const FOLDERS = ['readability', 'pages'];
 
 export interface CorpusPage {
