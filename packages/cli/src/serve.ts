@@ -83,7 +83,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
       // the last spans and metrics go to the collector before the process ends (OTEL_EXPORTER_OTLP_*)
-      server.close(() => void handle.flush?.(2_000).then(resolve));
+      server.close(() => void handle.flush?.(2_000, true).then(resolve));
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000).unref();
     });

@@ -53,7 +53,7 @@ export interface RequestMeta {
 
 export type Handler = ((request: Request, meta?: RequestMeta) => Promise<Response>) & {
   /** Sends the telemetry waiting to be exported, within `deadlineMs` (Lambda, before an invocation returns). */
-  flush?: (deadlineMs: number) => Promise<void>;
+  flush?: (deadlineMs: number, final?: boolean) => Promise<void>;
   /** The metrics in Prometheus' text format when PROMETHEUS_METRICS is on, else undefined. */
   prometheus?: () => string | undefined;
 };

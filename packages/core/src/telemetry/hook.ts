@@ -28,7 +28,8 @@ export interface TelemetryHook {
   begin(request: Request): RequestTelemetry;
   /** Records the answered request; returns its Server-Timing header. */
   end(t: RequestTelemetry, f: Finished, started: number): { serverTiming: string; summary: RequestSummary };
-  flush(deadlineMs: number): Promise<void>;
+  /** Sends what is waiting within `deadlineMs`; metrics when due, or always when `final` (shutdown). */
+  flush(deadlineMs: number, final?: boolean): Promise<void>;
   /** The metrics in Prometheus' format, when PROMETHEUS_METRICS is on. */
   prometheus(): string | undefined;
 }
@@ -70,7 +71,7 @@ export function telemetryHook(
         },
       };
     },
-    flush: (deadlineMs) => runtime?.flush(deadlineMs) ?? Promise.resolve(),
+    flush: (deadlineMs, final) => runtime?.flush(deadlineMs, final) ?? Promise.resolve(),
     // on but still loading: an empty page rather than a 404
     prometheus: () => (config.prometheus ? (runtime?.prometheus() ?? '') : undefined),
   };
