@@ -50,5 +50,8 @@ export function warnContactOnce(contact: Contact, warn: (message: string) => voi
   warn(CONTACT_WARNING);
 }
 
-/** The same, through a logger (what a server and the cloud functions log at start). */
-export const logContactWarning = (contact: Contact, logger: Logger) => warnContactOnce(contact, (m) => logger.warn(m));
+/** A handler's logger, once it has warned (once per process) when the contact is the fallback. */
+export function warnedLogger(contact: Contact, logger: Logger): Logger {
+  warnContactOnce(contact, (m) => logger.warn(m));
+  return logger;
+}

@@ -1,11 +1,9 @@
 import type { Gate } from '../access/gate.js';
 import { lazyGate } from '../access/lazy.js';
 import { parseUrlCheck } from '../access/settings.js';
-import { cacheOptions } from '../cache/create.js';
 import { type Config, loadConfig, type Platform } from '../config.js';
-import { logContactWarning } from '../contact.js';
+import { warnedLogger } from '../contact.js';
 import { asCityscopeError, MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
-import { wikidataStep } from '../facts/wikidata-step.js';
 import { createLogger, type Logger, type LogSink, sinkLogger } from '../log.js';
 import type { FetchPageOptions } from '../parse/fetch-page.js';
 import { plainResponse } from '../platform/plain-response.js';
@@ -13,7 +11,7 @@ import { type Attributes, type RequestTelemetry, runWithin } from '../telemetry/
 import { type RequestSummary, routeTemplate, telemetryHook } from '../telemetry/hook.js';
 import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
-import { WikipediaClient } from '../wikipedia/client.js';
+import type { WikipediaClient } from '../wikipedia/client.js';
 import { withSchemas } from './lazy-schema.js';
 import { representationOf } from './negotiate.js';
 import { toProblem } from './problem.js';
@@ -22,6 +20,7 @@ import { encodeSegment, pathSegments, readJsonBody, requestIdOf } from './reques
 import { type AnyRoute, costOf, type Deps, findRoute } from './route.js';
 import { routes } from './routes.js';
 import { isPage, NOSNIFF, pageHeaders } from './security.js';
+import { wikipediaClientFor } from './wikipedia-deps.js';
 
 export interface HandlerOptions {
   platform?: Platform;
@@ -245,8 +244,7 @@ async function dispatch(ex: Incoming, deps: Deps, access: (() => Promise<Gate>) 
  */
 export function createHandler(options: HandlerOptions = {}): Handler {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? createLogger(config.logLevel);
-  logContactWarning(config.contact, logger);
+  const logger = warnedLogger(config.contact, options.logger ?? createLogger(config.logLevel));
   const telemetry = telemetryHook(config.telemetry, VERSION, logger, options.platform ?? 'node');
   let client: WikipediaClient | undefined;
   const deps: Deps = {
@@ -255,23 +253,7 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     logger,
     pageFetch: { userAgent: config.userAgent, ...parseUrlCheck(config.access), ...options.pageFetch },
     wikipedia: () => {
-      client ??= new WikipediaClient({
-        baseUrl: config.wikipediaBaseUrl,
-        timeoutMs: config.wikipediaTimeoutMs,
-        userAgent: config.userAgent,
-        ...(config.wikidataBaseUrl
-          ? {
-              afterLookup: wikidataStep({
-                baseUrl: config.wikidataBaseUrl,
-                timeoutMs: config.wikipediaTimeoutMs,
-                userAgent: config.userAgent,
-                ...(options.fetch ? { fetch: options.fetch } : {}),
-              }),
-            }
-          : {}),
-        ...cacheOptions(config, logger),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
+      client ??= wikipediaClientFor(config, logger, options.fetch);
       return client;
     },
   };

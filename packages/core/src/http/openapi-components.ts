@@ -1,16 +1,15 @@
+import { isObj, type Json } from '../util/json.js';
+
 /**
  * The finishing pass of /openapi.json that makes it friendly to client generators: one named
  * component per shape (zod's `meta({ id })` schemas, hoisted from each schema's `$defs`), shared
  * parameters as components, and the headers of every response declared.
  */
-type Json = Record<string, unknown>;
 
 export interface OpenApiParts {
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, unknown> };
 }
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Moves every `$defs` entry into components.schemas and points each `$ref` there. */
 function hoistDefs(node: unknown, schemas: Record<string, unknown>): unknown {
