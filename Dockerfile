@@ -5,7 +5,7 @@ WORKDIR /src
 RUN npm install --global pnpm@10 --no-fund --no-audit
 COPY . .
 # only what the command's bundle needs (not the cloud emulators)
-RUN pnpm install --frozen-lockfile --filter cityscope --filter "@cityscope/cli..." --filter @cityscope/targets && node scripts/build.mjs cli
+RUN pnpm install --frozen-lockfile --filter cityscope-workspace --filter "cityscope..." --filter @cityscope/targets && node scripts/build.mjs cli
 
 FROM node:22-slim
 ENV NODE_ENV=production PORT=8080
