@@ -1,7 +1,7 @@
 import type { Gate } from '../access/gate.js';
 import { lazyGate } from '../access/lazy.js';
 import { parseUrlCheck } from '../access/settings.js';
-import { type Config, loadConfig, type Platform } from '../config.js';
+import { loadConfig, type Platform } from '../config.js';
 import { warnedLogger } from '../contact.js';
 import { asCityscopeError, MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
 import { createLogger, type Logger, type LogSink, sinkLogger } from '../log.js';
@@ -12,6 +12,7 @@ import { type RequestSummary, routeTemplate, telemetryHook } from '../telemetry/
 import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
+import { CACHE_CONTROL, CONTENT_TYPE, contentTypeOf, corsHeaders, preflight } from './answer-headers.js';
 import { withSchemas } from './lazy-schema.js';
 import { representationOf } from './negotiate.js';
 import { toProblem } from './problem.js';
@@ -21,6 +22,8 @@ import { type AnyRoute, costOf, type Deps, findRoute } from './route.js';
 import { routes } from './routes.js';
 import { isPage, NOSNIFF, pageHeaders } from './security.js';
 import { wikipediaClientFor } from './wikipedia-deps.js';
+
+export { CACHE_CONTROL, CONTENT_TYPE, CORS } from './answer-headers.js';
 
 export interface HandlerOptions {
   platform?: Platform;
@@ -57,31 +60,6 @@ export type Handler = ((request: Request, meta?: RequestMeta) => Promise<Respons
   prometheus?: () => string | undefined;
 };
 
-/** Content types of the answers. */
-export const CONTENT_TYPE = {
-  json: 'application/json; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  problem: 'application/problem+json; charset=utf-8',
-} as const;
-
-/** The Content-Type of a 200 answer in a media type: text types are UTF-8. */
-const contentTypeOf = (type: string) => (type === 'application/json' ? CONTENT_TYPE.json : `${type}; charset=utf-8`);
-
-/** Cache-Control of the answers: by the route's `cache` for GET answers (no-store for POST), and everything else. */
-export const CACHE_CONTROL = {
-  public: 'public, max-age=3600',
-  page: 'public, max-age=300',
-  immutable: 'public, max-age=31536000, immutable',
-  none: 'no-store',
-} as const;
-
-/** CORS: what browsers may read and send, and how long a preflight answer holds. */
-export const CORS = {
-  exposeHeaders: 'x-request-id, retry-after, allow, ratelimit, ratelimit-policy, www-authenticate, server-timing',
-  allowHeaders: 'content-type, x-request-id, authorization, x-api-key',
-  maxAgeSeconds: 86_400,
-} as const;
-
 /** One request's facts, fixed when it arrives. */
 interface Incoming {
   started: number;
@@ -116,32 +94,6 @@ function validate(schema: AnyRoute['query'], value: unknown, where: string): unk
   throw new ValidationError(
     r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || where, message: i.message })),
   );
-}
-
-/** Step: the CORS headers of every answer, from the CORS_ORIGINS setting. */
-function corsHeaders(config: Config, request: Request): Record<string, string> {
-  const exposed = { 'access-control-expose-headers': CORS.exposeHeaders };
-  if (config.corsOrigins.includes('*')) return { 'access-control-allow-origin': '*', ...exposed };
-  const origin = request.headers.get('origin');
-  const h: Record<string, string> = { vary: 'Origin' };
-  if (origin && config.corsOrigins.includes(origin)) h['access-control-allow-origin'] = origin;
-  return { ...h, ...exposed };
-}
-
-/** Step: a CORS preflight (OPTIONS) on a known path: 204 with the methods it allows. */
-function preflight(allow: string[]): Answer {
-  const methods = [...allow, 'OPTIONS'].join(', ');
-  return {
-    status: 204,
-    headers: {
-      allow: methods,
-      'access-control-allow-methods': methods,
-      'access-control-allow-headers': CORS.allowHeaders,
-      'access-control-max-age': String(CORS.maxAgeSeconds),
-      'cache-control': CACHE_CONTROL.none,
-    },
-    body: null,
-  };
 }
 
 /** Step: the route's validated input (path parameters, query, JSON body). */
