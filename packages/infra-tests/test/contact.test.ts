@@ -6,6 +6,7 @@ import { read } from './repo.js';
 describe('every deploy definition requires WIKIMEDIA_CONTACT', () => {
   it('serverless.yml reads it with no default (osls refuses to resolve an unset one)', () => {
     const sls = parse(read('infra/aws/serverless.yml')) as { provider: { environment: Record<string, string> } };
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, not a JavaScript one
     expect(sls.provider.environment.WIKIMEDIA_CONTACT).toBe('${env:WIKIMEDIA_CONTACT}');
   });
 
@@ -29,6 +30,7 @@ describe('every deploy definition requires WIKIMEDIA_CONTACT', () => {
         jobs: { deploy: { env: Record<string, string>; steps: Array<{ name?: string; run?: string }> } };
       };
       const { env, steps } = wf.jobs.deploy;
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JavaScript one
       expect(env.WIKIMEDIA_CONTACT).toBe('${{ vars.WIKIMEDIA_CONTACT }}');
       const check = steps.findIndex((s) => s.name === 'WIKIMEDIA_CONTACT is set');
       expect(check, 'a step named "WIKIMEDIA_CONTACT is set"').toBeGreaterThanOrEqual(0);
