@@ -104,7 +104,7 @@ class TreeBuilder implements TreeSink {
     if (el.name === 'script' && el.attrs.get('type')?.trim().toLowerCase() === 'application/ld+json') {
       this.doc.jsonLd.push(el.children.filter((c): c is string => typeof c === 'string').join(''));
     }
-    if (!el.hasBlockChild && el.name === 'div' && !el.furniture) this.doc.scorable.push(el);
+    if (el.name === 'div' && !el.furniture) (el.hasBlockChild ? this.doc.looseDivs : this.doc.scorable).push(el);
     const parent = el.parent;
     if (parent && !el.furniture) {
       parent.textLength += el.textLength;

@@ -41,6 +41,8 @@ export interface HtmlDocument {
   candidates: Element[];
   /** Elements Readability scores: p, pre, td, section, h2–h6 and paragraph-like divs. */
   scorable: Element[];
+  /** Divs with block children, whose loose text Readability wraps into paragraphs. */
+  looseDivs: Element[];
   /** Contents of `<script type="application/ld+json">`. */
   jsonLd: string[];
   body: Element | null;
@@ -87,6 +89,7 @@ export function newDocument(): HtmlDocument {
     headings: [],
     candidates: [],
     scorable: [],
+    looseDivs: [],
     jsonLd: [],
     body: null,
     elementCount: 0,

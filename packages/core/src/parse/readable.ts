@@ -1,6 +1,7 @@
 import { slicer } from '../util/slice.js';
 import { blockText, type Readable } from './block-text.js';
 import { CHECK_EVERY, type Element, type HtmlDocument } from './dom.js';
+import { countCommas, visibleLength } from './element.js';
 import { type CleanOptions, classWeight, leftOut } from './readable-clean.js';
 
 /**
@@ -8,17 +9,17 @@ import { type CleanOptions, classWeight, leftOut } from './readable-clean.js';
  * over precomputed sums (each element's text length, link text length and commas
  * are added up when the tree is built), linear in the page:
  *
- * 1. paragraphs (p, pre, td, section, h2–h6, divs with no block child) of at
- *    least 25 characters score 1 + commas + one per 100 characters (at most 3);
- *    the score goes to five ancestors, less with every level (dividers 1, 2, then
- *    level × 3); ancestors start from their tag and class weight; each total is
+ * 1. paragraphs (p, pre, td, section, h2–h6, divs with no block child, and the
+ *    runs of loose text between a div's blocks) of at least 25 characters score
+ *    1 + commas + one per 100 characters (at most 3); the score goes to five
+ *    ancestors, less with every level (dividers 1, 2, then level × 3); ancestors start from their tag and class weight; each total is
  *    scaled by 1 − link density; a div around one paragraph is that paragraph;
  * 2. the best candidate moves up to the common ancestor of three near-best ones,
  *    to a parent that scores more, and past parents it is the only child of;
  * 3. its siblings join when they score close to it or are paragraphs of prose;
  * 4. inside, readable-clean.ts leaves out what `_prepArticle` removes (fishy
- *    lists, tables, forms and divs, share blocks, negative headings), and the
- *    heading that repeats the page's title goes;
+ *    lists, tables, forms and divs, share blocks, negative headings); the heading
+ *    that repeats the title stays (Readability shows it apart; the contract keeps it);
  * 5. an article under 500 characters is tried again without leaving out unlikely
  *    candidates (class or id such as comment, sidebar), then without class weights,
  *    then without cleaning; the first long enough, else the longest, wins.
@@ -56,14 +57,9 @@ const CHAR_THRESHOLD = 500;
  */
 async function scoreParagraphs(doc: HtmlDocument, opts: CleanOptions, tick: Tick): Promise<Element[]> {
   const scored: Element[] = [];
-  for (const el of doc.scorable) {
-    const wait = tick();
-    if (wait) await wait;
-    if ((opts.stripUnlikely && el.unlikely) || el.furniture || el.textLength < 25) continue;
-    const content = 1 + el.commas + 1 + Math.min(Math.floor(el.textLength / 100), 3);
-    let ancestor = el.parent;
-    // a div around a single paragraph is that paragraph to Readability
-    if (ancestor && wrapsOneParagraph(ancestor)) ancestor = ancestor.parent;
+  /** A paragraph's score to its first five ancestors, from `ancestor` on. */
+  const give = (from: Element, content: number) => {
+    let ancestor: Element | null = from;
     for (let level = 0; level < 5 && ancestor && ancestor.name !== '#root'; level++) {
       if (ancestor.score === undefined) {
         ancestor.score = initialScore(ancestor, opts.weighClasses);
@@ -72,6 +68,21 @@ async function scoreParagraphs(doc: HtmlDocument, opts: CleanOptions, tick: Tick
       ancestor.score += content / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
       ancestor = ancestor.parent;
     }
+  };
+  for (const el of doc.scorable) {
+    const wait = tick();
+    if (wait) await wait;
+    if ((opts.stripUnlikely && el.unlikely) || el.furniture || el.textLength < 25) continue;
+    const content = 1 + el.commas + 1 + Math.min(Math.floor(el.textLength / 100), 3);
+    // a div around a single paragraph is that paragraph to Readability
+    const parent = el.parent && wrapsOneParagraph(el.parent) ? el.parent.parent : el.parent;
+    if (parent) give(parent, content);
+  }
+  for (const div of doc.looseDivs) {
+    const wait = tick();
+    if (wait) await wait;
+    if ((opts.stripUnlikely && div.unlikely) || div.furniture) continue;
+    for (const run of looseRuns(div)) give(div, 1 + run.commas + 1 + Math.min(Math.floor(run.length / 100), 3));
   }
   const top: Element[] = [];
   for (const el of scored) {
@@ -85,6 +96,37 @@ async function scoreParagraphs(doc: HtmlDocument, opts: CleanOptions, tick: Tick
     }
   }
   return top;
+}
+
+/** Blocks that end a run of loose text in a div (Readability wraps each run into a paragraph). */
+const RUN_BREAKS = new Set(
+  'address article aside blockquote details dialog div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul'.split(
+    ' ',
+  ),
+);
+
+/** The runs of loose text (text and inline elements between blocks) of a div, of at least 25 characters. */
+function looseRuns(div: Element): Array<{ length: number; commas: number }> {
+  const runs: Array<{ length: number; commas: number }> = [];
+  let length = 0;
+  let commas = 0;
+  const end = () => {
+    if (length >= 25) runs.push({ length, commas });
+    length = 0;
+    commas = 0;
+  };
+  for (const c of div.children) {
+    if (typeof c === 'string') {
+      length += visibleLength(c.trim());
+      commas += countCommas(c);
+    } else if (RUN_BREAKS.has(c.name)) end();
+    else if (!c.furniture) {
+      length += c.textLength;
+      commas += c.commas;
+    }
+  }
+  end();
+  return runs;
 }
 
 /** A div whose only content is one paragraph, with few links. */
@@ -168,42 +210,21 @@ function isProse(p: Element): boolean {
   return own.children.some((c) => typeof c === 'string' && /\.( |$)/.test(c));
 }
 
-/** Readability's text similarity: the share of B's distinct tokens (by length) that A has too. */
-function similarity(a: string, b: string): number {
-  const tokens = (s: string) => s.toLowerCase().split(/\W+/).filter(Boolean);
-  const inA = new Set(tokens(a));
-  const bTokens = tokens(b);
-  if (inA.size === 0 || bTokens.length === 0) return 0;
-  const unique = bTokens.filter((t) => !inA.has(t));
-  return 1 - unique.join(' ').length / bTokens.join(' ').length;
-}
-
-/** The first h1 or h2 that repeats the page's title (Readability shows the title apart). */
-function titleHeading(doc: HtmlDocument): Element | null {
-  if (!doc.title) return null;
-  for (const h of doc.headings) {
-    if ((h.name !== 'h1' && h.name !== 'h2') || h.furniture) continue;
-    if (similarity(doc.title, h.collected ?? '') > 0.75) return h;
-  }
-  return null;
-}
-
 type Tick = () => Promise<void> | undefined;
 
 /** One of Readability's attempts with the given rules. */
 async function attempt(doc: HtmlDocument, opts: CleanOptions, tick: Tick): Promise<Readable> {
-  for (const el of doc.scorable) {
-    const wait = tick();
-    if (wait) await wait;
-    for (let a = el.parent, i = 0; a && i < 5; a = a.parent, i++) a.score = undefined;
+  for (const list of [doc.scorable, doc.looseDivs]) {
+    for (const el of list) {
+      const wait = tick();
+      if (wait) await wait;
+      for (let a: Element | null = el, i = 0; a && i < 6; a = a.parent, i++) a.score = undefined;
+    }
   }
   const tops = await scoreParagraphs(doc, opts, tick);
   const first = tops[0];
   const roots = first && isTop(first) ? withSiblings(refine(tops, opts), opts) : [doc.body ?? doc.root];
-  const left = await leftOut(roots, opts, tick);
-  const heading = titleHeading(doc);
-  if (heading) left.add(heading);
-  return { roots, left, stripUnlikely: opts.stripUnlikely };
+  return { roots, left: await leftOut(roots, opts, tick), stripUnlikely: opts.stripUnlikely };
 }
 
 /** The relaxed rules Readability retries with, in order, while the article is too short. */
