@@ -97,6 +97,7 @@ describe('chunked segmentation', () => {
       `a${runs(' \n\t.\r\n\u2028', 400)}b`,
       `${runs(`word${runs('\n', 32)}`, 30)}${runs('\u0085', 50)}end`,
       `a${runs('\t', 3000)}b${runs('.', 3000)}c${runs(' ', 3000)}`,
+      `word${runs('\t', 40)}\u0301x${runs(' ', 40)}y\r${runs('\n', 5)}${runs(' \t\u3000\u00a0', 20)}😀${runs('\u2029', 33)}\u200dz`,
     ];
     for (const text of cases) expectSameSegments(text, 'en', [7, 97, 2048]);
   }, 60_000);

@@ -10,7 +10,7 @@
  * (`separatorRun`): no word is in them and each of their sentences ends at a break,
  * so they cost what prose costs, where Node 20's segmenter takes seconds.
  */
-import { nextCut, separatorEnds, separatorRun } from './cuts.js';
+import { nextCut, separatorRun, separatorSegments, spaceRun } from './cuts.js';
 
 export interface Span {
   start: number;
@@ -72,17 +72,19 @@ function pieces(seg: Intl.Segmenter, text: string, from: number, to: number): Pi
 function* byRuns(
   text: string,
   size: number,
+  find: (text: string, from: number) => { start: number; end: number } | undefined,
   steps: (part: string, base: number) => Generator<void, void>,
-  run: (start: number, end: number) => void,
+  run: (start: number, end: number) => Generator<void, void> | undefined,
 ): Generator<void, void> {
   if (size <= 0) return yield* steps(text, 0);
   let pos = 0;
   for (;;) {
-    const r = separatorRun(text, pos);
+    const r = find(text, pos);
     const hi = r ? r.start : text.length;
     if (hi > pos) yield* steps(pos === 0 && hi === text.length ? text : text.slice(pos, hi), pos);
     if (!r) return;
-    run(r.start, r.end);
+    const inRun = run(r.start, r.end);
+    if (inRun) yield* inRun;
     pos = r.end;
     yield;
   }
@@ -96,12 +98,13 @@ function* byRuns(
 export function* wordSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
   const seg = segmenter(lang, 'word');
   const size = opts?.chunk ?? CHUNK;
-  // A separator run holds no word.
+  // A run of white space holds no word.
   yield* byRuns(
     text,
     size,
+    spaceRun,
     (text, base) => wordChunks({ seg, size, text, base, out }),
-    () => {},
+    () => undefined,
   );
 }
 
@@ -172,17 +175,8 @@ function* wordChunks({ seg, size, text, base, out }: Stretch): Generator<void, v
 export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
   const seg = segmenter(lang, 'sentence');
   const size = opts?.chunk ?? CHUNK;
-  const ends: number[] = [];
-  const run = (start: number, end: number) => {
-    ends.length = 0;
-    separatorEnds(text, start, end, ends);
-    let from = start;
-    for (const e of ends) {
-      out.push({ start: from, end: e });
-      from = e;
-    }
-  };
-  yield* byRuns(text, size, (text, base) => sentenceChunks({ seg, size, text, base, out }), run);
+  const run = (start: number, end: number) => separatorSegments(text, start, end, out);
+  yield* byRuns(text, size, separatorRun, (text, base) => sentenceChunks({ seg, size, text, base, out }), run);
 }
 
 /** `sentenceSteps` over one stretch of text, its spans moved by `base`. */
