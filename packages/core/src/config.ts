@@ -1,6 +1,7 @@
 import { type AccessConfig, loadAccessConfig } from './access/settings.js';
 import { type CacheConfig, loadCacheConfig } from './cache/settings.js';
 import { type Contact, readContact, userAgentFor } from './contact.js';
+import type { LogLevel } from './log.js';
 import { loadTelemetryConfig, type TelemetryConfig } from './telemetry/settings.js';
 
 /**
@@ -9,7 +10,7 @@ import { loadTelemetryConfig, type TelemetryConfig } from './telemetry/settings.
  */
 export const PLATFORMS = ['aws', 'gcp', 'azure', 'node'] as const;
 export type Platform = (typeof PLATFORMS)[number];
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type { LogLevel };
 
 /** The settings of docs/api.md, read from the environment once per handler. */
 export interface Config {

@@ -1,4 +1,5 @@
-import type { LogLevel } from './config.js';
+/** How much the logger writes (LOG_LEVEL). */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export type LogFields = Record<string, unknown>;
 export type Severity = Exclude<LogLevel, 'silent'>;
