@@ -94,16 +94,15 @@ export class RequestTelemetry {
  * Which request is running. While at most one is in flight (every Lambda invocation, a quiet
  * server) it is simply `solo`: no AsyncLocalStorage, whose promise hooks cost a cold start about
  * 10 ms of CPU on Node 20. The first time two overlap, AsyncLocalStorage is switched on for good
- * and every later request runs inside it; the request already running then loses its context
- * for the rest of its way while the other is in flight (its later upstream calls go untraced).
+ * and every later request runs inside it. The request already running keeps its context: work
+ * that began before the switch has no store, and no store means `solo` until that request ends.
  */
 let als: AsyncLocalStorage<RequestTelemetry> | undefined;
 let solo: RequestTelemetry | undefined;
 let inFlight = 0;
 
 /** The request being served, if any. */
-export const currentRequest = (): RequestTelemetry | undefined =>
-  als?.getStore() ?? (inFlight === 1 ? solo : undefined);
+export const currentRequest = (): RequestTelemetry | undefined => als?.getStore() ?? solo;
 
 /** Runs a request's work with its telemetry reachable through `currentRequest`. */
 export async function runWithin<T>(t: RequestTelemetry, fn: () => Promise<T>): Promise<T> {
