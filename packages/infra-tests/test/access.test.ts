@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,7 +68,8 @@ describe('credentials in every deploy', () => {
       const step = wf.jobs.deploy.steps.find((s) => s.name === 'Access is configured');
       expect(step?.run, 'a step named "Access is configured"').toBeDefined();
       const summary = (env: Record<string, string>) => {
-        const file = join(mkdtempSync(join(tmpdir(), 'access-')), 'summary.md');
+        const dir = mkdtempSync(join(tmpdir(), 'access-'));
+        const file = join(dir, 'summary.md');
         execFileSync('bash', ['-eo', 'pipefail', '-c', step?.run as string], {
           env: { PATH: process.env.PATH ?? '', GITHUB_STEP_SUMMARY: file, API_KEYS: '', AUTH_JWKS_URL: '', ...env },
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,6 +78,8 @@ describe('credentials in every deploy', () => {
           return readFileSync(file, 'utf8');
         } catch {
           return '';
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
         }
       };
       expect(summary({})).toMatch(/The endpoint is public/);
