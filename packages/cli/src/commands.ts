@@ -9,19 +9,12 @@ import {
   formatRoute,
 } from './format.js';
 import { readInput } from './input.js';
+import type { Io } from './io.js';
 import { JSON_OUT, LANG, type OptionSpec, type OptionSpecs, UsageError, type Values } from './options.js';
 
 export { UsageError, type Values } from './options.js';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: Record<string, string | undefined>;
-  /** Standard input, for `analyze` without a text and `--file -`. */
-  stdin?: () => Promise<string>;
-  /** Whether stderr is a terminal: progress is shown only then. */
-  errIsTTY?: boolean;
-}
+export type { Io };
 
 /** One API request a command makes, and how its answer is printed. */
 export interface Call {

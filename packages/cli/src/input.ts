@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Io } from './commands.js';
+import type { Io } from './io.js';
 
 /** An input file that is missing or cannot be read (exit 66, EX_NOINPUT). */
 export class InputError extends Error {}
