@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approxBytes, TtlLru } from '../src/cache/memory.js';
@@ -52,10 +53,9 @@ describe('CACHE_MAX_BYTES', () => {
     expect(defaultCacheBytes({}, () => 512 * MB)).toBe(64 * MB);
     expect(defaultCacheBytes({ AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '10240' }, noCgroup)).toBe(256 * MB);
   });
-  it('never counts on more than the V8 heap', () => {
-    expect(platformMemoryBytes({ AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(1024 * 1024) }, noCgroup)).toBeLessThan(
-      1024 * 1024 * MB,
-    );
+  it('counts on the V8 heap when the platform reports nothing', () => {
+    expect(platformMemoryBytes({}, noCgroup)).toBe(getHeapStatistics().heap_size_limit);
+    expect(platformMemoryBytes({ AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512' }, noCgroup)).toBe(512 * MB);
   });
   it('is a setting', () => {
     expect(loadCacheConfig({ CACHE_MAX_BYTES: String(32 * MB) }).memoryBytes).toBe(32 * MB);

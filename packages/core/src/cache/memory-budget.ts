@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { getHeapStatistics } from 'node:v8';
+import { createRequire } from 'node:module';
 
 /**
  * How much memory this instance has, as its platform reports it, and the memory
@@ -10,7 +10,8 @@ import { getHeapStatistics } from 'node:v8';
  *   memory/memory.limit_in_bytes (v1);
  * - Azure Functions and App Service: WEBSITE_MEMORY_LIMIT_MB, else the cgroup limit;
  * - anywhere else: the cgroup limit if there is one, else V8's heap limit.
- * Whatever is found, the heap limit also bounds it: the cache lives in the heap.
+ * Node sizes its heap from the same memory, so a reported figure is not bounded again; V8 is
+ * asked only when nothing is reported, so a function's start never loads `node:v8`.
  */
 type Env = Record<string, string | undefined>;
 
@@ -41,13 +42,19 @@ export function cgroupLimit(read: (path: string) => string = (p) => readFileSync
 
 /** The instance's memory in bytes, from what its platform reports (see above). */
 export function platformMemoryBytes(env: Env, cgroup: () => number | undefined = cgroupLimit): number {
-  const heap = getHeapStatistics().heap_size_limit;
-  const reported =
+  return (
     megabytes(env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE) ??
     megabytes(env.FUNCTION_MEMORY_MB) ??
     megabytes(env.WEBSITE_MEMORY_LIMIT_MB) ??
-    cgroup();
-  return Math.min(reported ?? heap, heap);
+    cgroup() ??
+    heapLimit()
+  );
+}
+
+/** V8's heap limit, loading `node:v8` only when called. */
+function heapLimit(): number {
+  const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+  return v8.getHeapStatistics().heap_size_limit;
 }
 
 /** CACHE_MAX_BYTES's default: an eighth of the instance's memory, from 8 MB to 256 MB. */
