@@ -55,7 +55,7 @@ function makeCertificates(dir: string): void {
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/cli/src/bin.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', WIKIMEDIA_CONTACT: 'ops@example.org', ...env },
   });
   let out = '';
   let err = '';
