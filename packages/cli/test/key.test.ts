@@ -1,21 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { runMain } from './run.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    env: {},
-  });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runMain(argv, { env: {} });
 
 describe('cityscope key new', () => {
   it('prints a fresh key and the API_KEYS entry that accepts it', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { runMain } from './run.js';
 
 let fake: FakeWikipedia;
 beforeAll(async () => {
@@ -11,20 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
+const run = (...argv: string[]) =>
+  runMain(argv, {
     env: { WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: 'off', WIKIMEDIA_CONTACT: 'cli-test@example.org' },
   });
-  return { code, out, err };
-}
 
 describe('cityscope route|hubs --svg', () => {
   it('writes the route map to a file, the same bytes the API answers', async () => {
