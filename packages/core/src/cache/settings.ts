@@ -41,6 +41,10 @@ export function loadCacheConfig(env: Env): CacheConfig {
       throw new Error(`CACHE_URL ${(err as Error).message}: ${redactUrl(url)}`);
     }
   }
+  // the default asks the platform (and may load node:v8), so it is worked out when first read:
+  // the cache is made on the first Wikipedia route, not at start
+  const memoryBytes = int(env, 'CACHE_MAX_BYTES', 0, 1024 * 1024, 2 ** 40);
+  let defaultBytes: number | undefined;
   return {
     url: url || null,
     pageTtlMs: int(env, 'CACHE_PAGE_TTL_SECONDS', 3600, 1, 7 * 86_400) * 1000,
@@ -49,6 +53,10 @@ export function loadCacheConfig(env: Env): CacheConfig {
     maxValueBytes: int(env, 'CACHE_MAX_VALUE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     lockWaitMs: int(env, 'CACHE_LOCK_WAIT_MS', 1000, 0, 10_000),
     memoryEntries: int(env, 'CACHE_MEMORY_ENTRIES', 1000, 1, 1_000_000),
-    memoryBytes: int(env, 'CACHE_MAX_BYTES', defaultCacheBytes(env), 1024 * 1024, 2 ** 40),
+    get memoryBytes() {
+      if (memoryBytes) return memoryBytes;
+      defaultBytes ??= defaultCacheBytes(env);
+      return defaultBytes;
+    },
   };
 }
