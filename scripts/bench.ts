@@ -49,7 +49,12 @@ const healthBody = JSON.stringify({ status: 'ok', service: 'cityscope', version,
 progress('building the baselines (Hono apps, bare server, empty Framework function)');
 const base = await writeBaselines(tmp, root, healthBody);
 const fake = await startFakeWikipedia();
-const env = { ...process.env, WIKIPEDIA_BASE_URL: fake.baseUrl, LOG_LEVEL: 'silent', WIKIMEDIA_CONTACT: 'bench@example.org' };
+const env = {
+  ...process.env,
+  WIKIPEDIA_BASE_URL: fake.baseUrl,
+  LOG_LEVEL: 'silent',
+  WIKIMEDIA_CONTACT: 'bench@example.org',
+};
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const row = (cells: string[]) => out(`| ${cells.join(' | ')} |`);
 const head = (cells: string[]) => {
