@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { growthRatio } from '@cityscope/testing';
 import { describe, expect, it } from 'vitest';
 import { GENERIC_WORDS } from '../src/nlp/generic-words.js';
 import { keyphrases } from '../src/nlp/keyphrases.js';
@@ -46,27 +47,18 @@ describe('keyphrases', () => {
   });
 
   it('is linear: 4× the text takes less than 8× the time', async () => {
-    const unit = `${DUBLIN} Tram ${Math.random().toString(36).slice(2, 6)} runs to Howth. `;
-    const time = async (n: number) => {
-      const tokens = tokenize(
-        unit.repeat(n).replace(/Tram \w+/g, () => `Tram ${Math.random().toString(36).slice(2, 7)}`),
-        'en',
-      );
-      // CPU time of this process: other jobs on the machine do not count
-      const t0 = process.cpuUsage();
-      await keyphrases(tokens, 'en', 10);
-      const used = process.cpuUsage(t0);
-      return (used.user + used.system) / 1000;
-    };
-    await time(25);
-    // the fastest of five runs at each size, interleaved, so a busy moment does not decide
-    let small = Number.POSITIVE_INFINITY;
-    let large = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 5; i++) {
-      small = Math.min(small, await time(150));
-      large = Math.min(large, await time(600));
-    }
-    expect(large / Math.max(0.5, small)).toBeLessThan(8);
+    const unit = `${DUBLIN} Tram x runs to Howth. `;
+    const ratio = await growthRatio({
+      prepare: (n) =>
+        tokenize(
+          unit.repeat(n).replace(/Tram \w+/g, () => `Tram ${Math.random().toString(36).slice(2, 7)}`),
+          'en',
+        ),
+      work: (tokens: ReturnType<typeof tokenize>) => keyphrases(tokens, 'en', 10),
+      n: 150,
+      below: 8,
+    });
+    expect(ratio).toBeLessThan(8);
   }, 30_000);
 
   it('has generic words only in lower case', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { growthRatio } from '@cityscope/testing';
 import { describe, expect, it } from 'vitest';
 import { LEXICON_SOURCES, packLexicon } from '../scripts/lexicon-sources.js';
 import { parseLexicon } from '../src/nlp/sentiment/lexicon.js';
@@ -175,23 +176,12 @@ if (!existsSync(AMAZON)) console.warn(`skipped: ${AMAZON} is absent (the shared 
 describe('growth', () => {
   it('is linear: 4× the text takes less than 8× the time', async () => {
     const unit = 'The harbour is lovely, but the traffic is NOT great!!! Rooms were clean :) ';
-    const sizes = new Map([200, 2000, 8000].map((n) => [n, tokenize(unit.repeat(n), 'en')]));
-    const time = async (n: number) => {
-      const tokens = sizes.get(n) as ReturnType<typeof tokenize>;
-      // CPU time of this process: other jobs on the machine do not count
-      const t0 = process.cpuUsage();
-      await sentiment(tokens);
-      const used = process.cpuUsage(t0);
-      return (used.user + used.system) / 1000;
-    };
-    await time(200);
-    // the fastest of five runs at each size, interleaved, so a busy moment does not decide
-    let small = Number.POSITIVE_INFINITY;
-    let large = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 5; i++) {
-      small = Math.min(small, await time(2000));
-      large = Math.min(large, await time(8000));
-    }
-    expect(large / Math.max(0.5, small)).toBeLessThan(8);
+    const ratio = await growthRatio({
+      prepare: (n) => tokenize(unit.repeat(n), 'en'),
+      work: (tokens: ReturnType<typeof tokenize>) => sentiment(tokens),
+      n: 2000,
+      below: 8,
+    });
+    expect(ratio).toBeLessThan(8);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { json } from '@cityscope/testing';
+import { growthRatio, json } from '@cityscope/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../src/index.js';
 import { buildDocument, MAX_DEPTH } from '../src/parse/dom.js';
@@ -97,17 +97,6 @@ describe('hostile HTML is bounded and never a 500', () => {
 });
 
 /** CPU time of the fastest of five runs, in ms (the least disturbed by other work and by the collector). */
-async function cpuMs(work: () => Promise<unknown>): Promise<number> {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = process.cpuUsage();
-    await work();
-    const d = process.cpuUsage(start);
-    runs.push((d.user + d.system) / 1000);
-  }
-  return Math.min(...runs);
-}
-
 const article = (n: number) =>
   `<html><head><title>Page | Site</title></head><body><nav><a href="/">Home</a></nav><main>${Array.from(
     { length: n },
@@ -128,12 +117,8 @@ describe('page text extraction grows linearly', () => {
   it.each(cases)(
     '%s: n vs 4n',
     async (_name, make, n) => {
-      const small = make(n);
-      const large = make(4 * n);
-      await parseHtml(small, null); // warm up
-      const t1 = await cpuMs(() => parseHtml(small, null));
-      const t4 = await cpuMs(() => parseHtml(large, null));
-      expect(t4 / Math.max(t1, 1)).toBeLessThan(10);
+      const ratio = await growthRatio({ prepare: make, work: (html: string) => parseHtml(html, null), n, below: 10 });
+      expect(ratio).toBeLessThan(10);
     },
     60_000,
   );

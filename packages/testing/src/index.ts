@@ -1,4 +1,5 @@
 export * from './fake-wikipedia.js';
+export * from './growth.js';
 export * from './json.js';
 export * from './otlp-receiver.js';
 export * from './process.js';
