@@ -78,8 +78,8 @@ describe('/openapi.json is derived from the route table', () => {
       const op = (doc.paths as Record<string, Record<string, { security?: unknown[]; responses: object }>>)[
         openApiPath(route)
       ]?.[route.method.toLowerCase()];
-      // an open operation says so with an empty list; a protected one inherits the document's
-      expect(op?.security, route.operationId).toEqual(route.open ? [] : undefined);
+      // each operation says its own: an open one an empty list, a protected one either scheme
+      expect(op?.security, route.operationId).toEqual(route.open ? [] : [{ bearerAuth: [] }, { apiKeyAuth: [] }]);
       expect(Object.keys(op?.responses ?? {}).includes('401'), route.operationId).toBe(!route.open);
     }
   });

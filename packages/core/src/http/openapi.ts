@@ -93,8 +93,8 @@ async function operation(route: AnyRoute, documentedAs: Map<unknown, z.ZodMiniTy
   }
   return {
     operationId: route.operationId,
-    // open routes need no credentials, whatever the deployment sets
-    ...(route.open ? { security: [] } : {}),
+    // each operation says its own: open routes need no credentials, whatever the deployment sets
+    security: route.open ? [] : SECURITY,
     tags: [route.tag.name],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
