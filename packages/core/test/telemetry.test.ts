@@ -211,12 +211,12 @@ describe('telemetry settings', () => {
       OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
       OTEL_TRACES_SAMPLER_ARG: '0.25',
     });
-    expect(c.tracesUrl).toBe('http://collector:4318/v1/traces');
-    expect(c.metricsUrl).toBe('http://other:4318/custom');
+    expect(c.traces?.url).toBe('http://collector:4318/v1/traces');
+    expect(c.metrics?.url).toBe('http://other:4318/custom');
     expect(c.sampler).toEqual({ kind: 'traceidratio', parentBased: true, ratio: 0.25 });
     expect(c.emf).toBe(true);
     expect(
-      loadTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' }).tracesUrl,
+      loadTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' }).traces,
     ).toBe(null);
     expect(() => loadTelemetryConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/OTEL_TRACES_SAMPLER/);
     expect(() => loadTelemetryConfig({ EMF_METRICS: 'maybe' })).toThrow(/EMF_METRICS/);

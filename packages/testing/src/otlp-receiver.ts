@@ -2,14 +2,23 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A loopback OTLP/HTTP receiver: it keeps every JSON body posted to `/v1/traces` and
- * `/v1/metrics` (and answers 200 `{}`), for tests of what Cityscope exports.
+ * A loopback OTLP/HTTP receiver: it keeps every body posted to `/v1/traces` and
+ * `/v1/metrics`, JSON or protobuf (decoded to the same JSON mapping by otlp-decode.ts),
+ * and answers 200 `{}`; a body that does not parse is a 400. For tests of what Cityscope
+ * exports.
  */
 export interface OtlpPost {
   path: string;
   headers: Record<string, string | string[] | undefined>;
-  // biome-ignore lint/suspicious/noExplicitAny: an OTLP JSON body, read by the test's assertions
+  /** How it came: `http/json` or `http/protobuf`. */
+  protocol: 'http/json' | 'http/protobuf';
+  // biome-ignore lint/suspicious/noExplicitAny: an OTLP body in the JSON mapping, read by the test's assertions
   body: any;
+}
+
+export interface OtlpReceiverOptions {
+  /** false: answer 415 to protobuf, as an endpoint that takes only JSON does. Default true. */
+  protobuf?: boolean;
 }
 
 export interface OtlpReceiver {
@@ -26,18 +35,26 @@ export interface OtlpReceiver {
   close(): Promise<void>;
 }
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+const isProtobuf = (type: string | undefined) => /^application\/x-protobuf\b/i.test(type ?? '');
+
+export async function startOtlpReceiver(options: OtlpReceiverOptions = {}): Promise<OtlpReceiver> {
   const posts: OtlpPost[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const path = req.url ?? '';
+      const raw = Buffer.concat(chunks);
+      const protobuf = isProtobuf(req.headers['content-type']);
+      if (protobuf && options.protobuf === false) {
+        res.writeHead(415).end();
+        return;
+      }
       try {
-        posts.push({
-          path: req.url ?? '',
-          headers: req.headers,
-          body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-        });
+        const body = protobuf
+          ? (await import('./otlp-decode.js')).decodeOtlpProtobuf(path, raw)
+          : JSON.parse(raw.toString('utf8'));
+        posts.push({ path, headers: req.headers, protocol: protobuf ? 'http/protobuf' : 'http/json', body });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       } catch {
         res.writeHead(400).end();
@@ -53,13 +70,15 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     spans: () =>
       of('/v1/traces').flatMap((b) =>
         // biome-ignore lint/suspicious/noExplicitAny: OTLP JSON
-        b.resourceSpans.flatMap((r: any) => r.scopeSpans.flatMap((s: any) => s.spans)),
+        (b.resourceSpans ?? []).flatMap((r: any) => (r.scopeSpans ?? []).flatMap((s: any) => s.spans ?? [])),
       ),
     metricNames: () =>
       new Set(
         of('/v1/metrics').flatMap((b) =>
-          // biome-ignore lint/suspicious/noExplicitAny: OTLP JSON
-          b.resourceMetrics.flatMap((r: any) => r.scopeMetrics.flatMap((s: any) => s.metrics.map((m: any) => m.name))),
+          (b.resourceMetrics ?? []).flatMap(
+            // biome-ignore lint/suspicious/noExplicitAny: OTLP JSON
+            (r: any) => (r.scopeMetrics ?? []).flatMap((s: any) => (s.metrics ?? []).map((m: any) => m.name)),
+          ),
         ),
       ),
     async until(test, timeoutMs = 5000) {

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { Attributes, RequestTelemetry, SpanRecord } from './context.js';
 import { eventLoopGauges, Metrics } from './metrics.js';
 import { keyValues, metricsBody, type Scope, tracesBody } from './otlp.js';
+import { OtlpSender } from './otlp-sender.js';
 import { prometheusText } from './prometheus.js';
 import type { TelemetryConfig } from './settings.js';
 import type { ParentTrace } from './trace-context.js';
@@ -32,23 +33,19 @@ type QueuedSpan = SpanRecord & { traceId: string };
 
 const MAX_QUEUE = 2048;
 const BATCH = 512;
-const POST_TIMEOUT_MS = 10_000;
 
 export class TelemetryRuntime {
   readonly metrics = new Metrics();
   readonly #config: TelemetryConfig;
   readonly #scope: Scope;
-  readonly #logger: Logger;
-  readonly #platform: Platform;
-  #queue: QueuedSpan[] = [];
   readonly #posting = new Set<Promise<void>>();
+  readonly #traces: OtlpSender | undefined;
+  readonly #metrics: OtlpSender | undefined;
+  #queue: QueuedSpan[] = [];
   #lastMetrics = Date.now();
-  #failing = false;
 
   constructor(config: TelemetryConfig, version: string, logger: Logger, platform: Platform) {
     this.#config = config;
-    this.#logger = logger;
-    this.#platform = platform;
     const resource: Attributes = {
       'telemetry.sdk.name': 'cityscope',
       'telemetry.sdk.language': 'nodejs',
@@ -58,8 +55,14 @@ export class TelemetryRuntime {
       'service.name': config.serviceName,
     };
     this.#scope = { resource: keyValues(resource), version };
-    if (config.tracesUrl) setInterval(() => this.#sendSpans(), config.spanDelayMs).unref();
-    if (config.metricsUrl) setInterval(() => this.#sendMetrics(), config.metricIntervalMs).unref();
+    if (config.traces) {
+      this.#traces = new OtlpSender(config.traces, 'traces', logger, platform, this.#posting);
+      setInterval(() => this.#sendSpans(), config.spanDelayMs).unref();
+    }
+    if (config.metrics) {
+      this.#metrics = new OtlpSender(config.metrics, 'metrics', logger, platform, this.#posting);
+      setInterval(() => this.#sendMetrics(), config.metricIntervalMs).unref();
+    }
   }
 
   /** The sampling decision for a new request (OTEL_TRACES_SAMPLER and its argument). */
@@ -92,7 +95,7 @@ export class TelemetryRuntime {
       if (a['error.type'] !== undefined) client['error.type'] = a['error.type'];
       m.clientDuration.record((s.end - s.start) / 1000, client);
     }
-    if (!t.sampled || !this.#config.tracesUrl) return;
+    if (!t.sampled || !this.#traces) return;
     const server: QueuedSpan = {
       traceId: t.traceId,
       name: f.route ? `${f.method} ${f.route}` : f.method,
@@ -128,37 +131,16 @@ export class TelemetryRuntime {
   }
 
   #sendSpans(): void {
-    if (!this.#config.tracesUrl || this.#queue.length === 0) return;
+    if (!this.#traces || this.#queue.length === 0) return;
     const batch = this.#queue;
     this.#queue = [];
-    this.#post(this.#config.tracesUrl, this.#config.tracesHeaders, tracesBody(batch, this.#scope));
+    this.#traces.send(tracesBody(batch, this.#scope));
   }
 
   #sendMetrics(): void {
-    if (!this.#config.metricsUrl) return;
+    if (!this.#metrics) return;
     this.#lastMetrics = Date.now();
-    this.#post(this.#config.metricsUrl, this.#config.metricsHeaders, metricsBody(this.metrics, this.#scope));
-  }
-
-  #post(url: string, headers: Record<string, string>, body: unknown): void {
-    const p = fetch(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'user-agent': `cityscope (${this.#platform})` },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
-    })
-      .then(async (res) => {
-        await res.body?.cancel().catch(() => {});
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        this.#failing = false;
-      })
-      .catch((err: unknown) => {
-        // one warning per run of failures, not one per batch
-        if (!this.#failing) this.#logger.warn('telemetry export failed', { url, error: String(err) });
-        this.#failing = true;
-      })
-      .finally(() => this.#posting.delete(p));
-    this.#posting.add(p);
+    this.#metrics.send(metricsBody(this.metrics, this.#scope));
   }
 }
 

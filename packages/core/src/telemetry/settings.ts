@@ -5,14 +5,23 @@
  */
 
 export type SamplerKind = 'always_on' | 'always_off' | 'traceidratio';
+/** OTLP/HTTP's two encodings; gRPC is not spoken. */
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
+
+export interface OtlpExport {
+  /** `…/v1/traces` or `…/v1/metrics`. */
+  url: string;
+  headers: Record<string, string>;
+  protocol: OtlpProtocol;
+  /** No OTEL_EXPORTER_OTLP_(<SIGNAL>_)PROTOCOL was set: the spec's default, http/protobuf. */
+  protocolDefaulted: boolean;
+}
 
 export interface TelemetryConfig {
-  /** OTLP/HTTP URL of spans (`…/v1/traces`); null: spans are not exported. */
-  tracesUrl: string | null;
-  /** OTLP/HTTP URL of metrics (`…/v1/metrics`); null: metrics are not exported. */
-  metricsUrl: string | null;
-  tracesHeaders: Record<string, string>;
-  metricsHeaders: Record<string, string>;
+  /** Where and how spans are sent; null: spans are not exported. */
+  traces: OtlpExport | null;
+  /** Where and how metrics are sent; null: metrics are not exported. */
+  metrics: OtlpExport | null;
   serviceName: string;
   resourceAttributes: Record<string, string>;
   sampler: { kind: SamplerKind; parentBased: boolean; ratio: number };
@@ -93,6 +102,29 @@ function signalUrl(env: Env, signal: 'traces' | 'metrics'): string | null {
   return `${url(base, 'OTEL_EXPORTER_OTLP_ENDPOINT').replace(/\/+$/, '')}/v1/${signal}`;
 }
 
+const PROTOCOLS: readonly string[] = ['http/protobuf', 'http/json'];
+
+/** A signal's export: its URL, headers and encoding, or null when it has no endpoint. */
+function signalExport(env: Env, signal: 'traces' | 'metrics', common: Record<string, string>): OtlpExport | null {
+  const url = signalUrl(env, signal);
+  if (url === null) return null;
+  const upper = signal.toUpperCase();
+  const own = `OTEL_EXPORTER_OTLP_${upper}_PROTOCOL`;
+  const name = text(env, own) ? own : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const given = text(env, name).toLowerCase();
+  if (given && !PROTOCOLS.includes(given))
+    throw new Error(`${name} must be http/protobuf or http/json (gRPC is not supported): ${env[name]}`);
+  return {
+    url,
+    headers: {
+      ...common,
+      ...parseKeyValues(text(env, `OTEL_EXPORTER_OTLP_${upper}_HEADERS`), `OTEL_EXPORTER_OTLP_${upper}_HEADERS`),
+    },
+    protocol: (given || 'http/protobuf') as OtlpProtocol,
+    protocolDefaulted: given === '',
+  };
+}
+
 function sampler(env: Env): TelemetryConfig['sampler'] {
   const name = text(env, 'OTEL_TRACES_SAMPLER').toLowerCase() || 'parentbased_always_on';
   const found = SAMPLERS[name];
@@ -106,18 +138,12 @@ function sampler(env: Env): TelemetryConfig['sampler'] {
 export function loadTelemetryConfig(env: Env): TelemetryConfig {
   const disabled = text(env, 'OTEL_SDK_DISABLED').toLowerCase() === 'true';
   const common = parseKeyValues(text(env, 'OTEL_EXPORTER_OTLP_HEADERS'), 'OTEL_EXPORTER_OTLP_HEADERS');
-  const headersOf = (s: string) => ({
-    ...common,
-    ...parseKeyValues(text(env, `OTEL_EXPORTER_OTLP_${s}_HEADERS`), `OTEL_EXPORTER_OTLP_${s}_HEADERS`),
-  });
   const namespace = text(env, 'EMF_NAMESPACE') || 'Cityscope';
   if (!/^[\w.#:/ -]{1,255}$/.test(namespace))
     throw new Error(`EMF_NAMESPACE must be 1 to 255 letters, digits or . - _ / # : space: ${namespace}`);
   return {
-    tracesUrl: disabled ? null : signalUrl(env, 'traces'),
-    metricsUrl: disabled ? null : signalUrl(env, 'metrics'),
-    tracesHeaders: headersOf('TRACES'),
-    metricsHeaders: headersOf('METRICS'),
+    traces: disabled ? null : signalExport(env, 'traces', common),
+    metrics: disabled ? null : signalExport(env, 'metrics', common),
     serviceName: text(env, 'OTEL_SERVICE_NAME') || 'cityscope',
     resourceAttributes: parseKeyValues(text(env, 'OTEL_RESOURCE_ATTRIBUTES'), 'OTEL_RESOURCE_ATTRIBUTES'),
     sampler: sampler(env),
@@ -130,5 +156,4 @@ export function loadTelemetryConfig(env: Env): TelemetryConfig {
 }
 
 /** Whether anything needs the telemetry runtime (the exporter and the metric instruments). */
-export const telemetryWanted = (t: TelemetryConfig): boolean =>
-  t.tracesUrl !== null || t.metricsUrl !== null || t.prometheus;
+export const telemetryWanted = (t: TelemetryConfig): boolean => t.traces !== null || t.metrics !== null || t.prometheus;
