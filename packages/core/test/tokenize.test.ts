@@ -98,6 +98,10 @@ describe('chunked segmentation', () => {
       `${runs(`word${runs('\n', 32)}`, 30)}${runs('\u0085', 50)}end`,
       `a${runs('\t', 3000)}b${runs('.', 3000)}c${runs(' ', 3000)}`,
       `word${runs('\t', 40)}\u0301x${runs(' ', 40)}y\r${runs('\n', 5)}${runs(' \t\u3000\u00a0', 20)}😀${runs('\u2029', 33)}\u200dz`,
+      // terminators inside a run: set aside with it (the rules join them to nothing there)
+      `U.S.${runs('.\n!?', 40)}.lower${runs('\n.', 40)}..Upper${runs('?\r\n ', 40)}1.5${runs('\n', 33)}.2`,
+      `Dr.${runs('\n', 33)}. e.g.${runs(' .\u2028', 40)}.)"x${runs('!\n', 35)}\u0301!${runs('.\n', 34)}”a`,
+      `A.${runs('.', 40)}b${runs('. ', 40)}C${runs('!.? \t', 40)}1${runs('.', 40)}2`,
     ];
     for (const text of cases) expectSameSegments(text, 'en', [7, 97, 2048]);
   }, 60_000);
@@ -138,6 +142,25 @@ describe('chunked segmentation on random text', () => {
         parts.push(pool[Math.floor(r() * pool.length)] as string);
       }
       expectSameSegments(parts.join(''), seed % 2 ? 'en' : 'ja', [5, 16, 50]);
+    }
+  }, 60_000);
+});
+
+/** What separator runs are made of, with now and then something that ends or breaks a run. */
+const RUN_PARTS = [' ', '\t', '\n', '\n', '\r\n', '\u2028', '.', '!', '?', '\u00a0'];
+const RUN_BREAKERS = ['a', 'Z', '1', '\u0301', '\u200d', ')', '"', ',', '。', '😀', 'e.g.', 'St.'];
+
+describe('chunked segmentation on random separator runs', () => {
+  it('gives the whole-text words and sentences', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = random(seed);
+      const parts: string[] = [];
+      for (let i = 0; i < 600; i++) {
+        // about one breaker in 200 parts (runs of 80 separators) or in 33 (runs near RUN_MIN)
+        const pool = r() < (seed % 2 ? 0.005 : 0.03) ? RUN_BREAKERS : RUN_PARTS;
+        parts.push(pool[Math.floor(r() * pool.length)] as string);
+      }
+      expectSameSegments(parts.join(''), 'en', [7, 50, 2048]);
     }
   }, 60_000);
 });

@@ -76,6 +76,15 @@ const isSpace = (c: number) =>
   c === 0x3000;
 /** Paragraph separators (UAX #29 Sep, CR, LF). */
 const isParaSep = (c: number) => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+/**
+ * . ! ? (UAX #29 ATerm, STerm; MidNumLet or Other for words), allowed inside a separator run:
+ * with no letter or digit on either side, no rule joins or parts them from their
+ * neighbours. Between two paragraph separators the sentence rules break nowhere after a
+ * terminator that only white space, separators and terminators follow (SB8a, SB9, SB10),
+ * and the word rules join a full stop only to letters or digits on both sides (WB6, WB7,
+ * WB11, WB12).
+ */
+const isRunStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
 /** 。！？ */
 const isFullStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f;
 /** 、， */
@@ -103,9 +112,9 @@ function paraCut(text: string, at: number): Cut | undefined {
 export const RUN_MIN = 32;
 
 /**
- * The next run of white space from `from` on that holds at least RUN_MIN paragraph
- * separators, as [start, end): from just after its first separator to just after its
- * last. Both ends are word and sentence boundaries, and every sentence segment inside
+ * The next run of white space and terminators (`isRunStop`) from `from` on that holds at
+ * least RUN_MIN paragraph separators, as [start, end): from just after its first separator
+ * to just after its last. Both ends are word and sentence boundaries, and every sentence segment inside
  * ends at a separator, so the run needs no segmenter (on Node 20 each line break costs
  * the segmenter as much as a sentence of prose). Linear: reads each character once.
  */
@@ -123,7 +132,7 @@ export function separatorRun(text: string, from: number): { start: number; end: 
         continue;
       }
     }
-    if (!isSpace(c)) {
+    if (!isSpace(c) && !isRunStop(c)) {
       if (count >= RUN_MIN) return { start, end };
       count = 0;
     }
@@ -133,16 +142,17 @@ export function separatorRun(text: string, from: number): { start: number; end: 
 
 /**
  * For words: the next run of at least RUN_MIN white-space characters (spaces, tabs, line
- * breaks) from `from` on, as [start, end). No word is in it, a word boundary is at both
- * ends (UAX #29 breaks before any white space and after it unless a mark follows, which
- * `whole` checks), so the word segmenter can skip it: on Node 20 it costs as much per
- * tab as per word of prose.
+ * breaks) and terminators (`isRunStop`) from `from` on, as [start, end). No word is in it,
+ * a word boundary is at both ends (UAX #29 breaks before any white space and after it
+ * unless a mark follows, which `whole` checks; a terminator joins only letters or digits
+ * on both sides), so the word segmenter can skip it: on Node 20 it costs as much per tab
+ * as per word of prose.
  */
 export function spaceRun(text: string, from: number): { start: number; end: number } | undefined {
   let start = -1;
   for (let i = from; i <= text.length; i++) {
     const c = text.charCodeAt(i);
-    if (i < text.length && (isSpace(c) || isParaSep(c))) {
+    if (i < text.length && (isSpace(c) || isParaSep(c) || isRunStop(c))) {
       if (start < 0) start = i;
       continue;
     }
@@ -164,7 +174,7 @@ export function* separatorSegments(
   text: string,
   start: number,
   end: number,
-  out: { start: number; end: number }[],
+  out: { push(span: { start: number; end: number }): unknown },
   step = 4096,
 ): Generator<void, void> {
   let from = start;

@@ -51,6 +51,11 @@ export function segmenter(lang: string, granularity: 'word' | 'sentence'): Intl.
   return s;
 }
 
+/** Where segments go, in order: a list, or a consumer that takes them as they come. */
+export interface SpanSink {
+  push(span: Span): unknown;
+}
+
 interface Piece extends Span {
   wordLike: boolean;
 }
@@ -95,7 +100,7 @@ function* byRuns(
  * out), appended to `out`. Yields after each chunk, so a caller can give the event
  * loop a turn (`tokenizeAsync`).
  */
-export function* wordSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
+export function* wordSteps(text: string, lang: string, out: SpanSink, opts?: ChunkOptions): Generator<void, void> {
   const seg = segmenter(lang, 'word');
   const size = opts?.chunk ?? CHUNK;
   // A run of white space holds no word.
@@ -114,7 +119,7 @@ interface Stretch {
   size: number;
   text: string;
   base: number;
-  out: Span[];
+  out: SpanSink;
 }
 
 /** `wordSteps` over one stretch of text, its spans moved by `base`. */
@@ -172,7 +177,7 @@ function* wordChunks({ seg, size, text, base, out }: Stretch): Generator<void, v
 }
 
 /** Every sentence segment of a text, untrimmed, covering it end to end, appended to `out`; yields after each chunk. */
-export function* sentenceSteps(text: string, lang: string, out: Span[], opts?: ChunkOptions): Generator<void, void> {
+export function* sentenceSteps(text: string, lang: string, out: SpanSink, opts?: ChunkOptions): Generator<void, void> {
   const seg = segmenter(lang, 'sentence');
   const size = opts?.chunk ?? CHUNK;
   const run = (start: number, end: number) => separatorSegments(text, start, end, out);
