@@ -127,7 +127,23 @@ export const LIMIT_CASES: Case[] = [
     code: 'rate_limited',
     headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
   },
+  {
+    name: 'at the limit, a refused input is 429 too',
+    request: { method: 'GET', path: '/cities/Toronto?sentences=11', client: A },
+    status: 429,
+    type: 'problem',
+    code: 'rate_limited',
+    headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
+  },
   counted('another address is another client', '/cities/Toronto', B, 2),
+  {
+    name: 'a refused input costs 1 and carries the RateLimit fields',
+    request: { method: 'GET', path: '/cities/Toronto?sentences=11', client: B },
+    status: 400,
+    type: 'problem',
+    code: 'invalid_request',
+    headers: ratelimit(1),
+  },
   {
     name: 'an open route is never counted',
     request: { method: 'GET', path: '/health', client: A },

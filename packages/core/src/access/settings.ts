@@ -118,6 +118,12 @@ export function loadAccessConfig(env: Env): AccessConfig {
   };
 }
 
+/**
+ * What a request to a protected route costs when its input is refused (400, 413, 415): it
+ * was read and checked, so it counts, as the smallest lookup does (docs/api.md, "Access").
+ */
+export const REFUSED_INPUT_COST = 1;
+
 /** Whether requests need credentials. */
 export const authRequired = (a: AccessConfig): boolean => a.apiKeys.length > 0 || a.jwt !== null;
 

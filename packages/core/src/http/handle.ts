@@ -1,6 +1,6 @@
 import type { Gate } from '../access/gate.js';
 import { lazyGate } from '../access/lazy.js';
-import { parseUrlCheck } from '../access/settings.js';
+import { parseUrlCheck, REFUSED_INPUT_COST } from '../access/settings.js';
 import { loadConfig, type Platform } from '../config.js';
 import { warnedLogger } from '../contact.js';
 import { asCityscopeError, MethodNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
@@ -181,7 +181,11 @@ async function dispatch(ex: Incoming, deps: Deps, access: (() => Promise<Gate>) 
   // credentials (401) before the input is read; the cost, from the valid input, before the work (429)
   const gate = access && !found.route.open ? await access() : null;
   const client = gate ? await gate.identify(ex.request, ex.address) : '';
-  const input = await readInput(found.route, found.params, ex);
+  const input = await readInput(found.route, found.params, ex).catch(async (err: unknown) => {
+    // a refused input (400, 413, 415) was work too: it is counted, with the RateLimit fields (429 when over)
+    if (gate) await gate.spend(client, REFUSED_INPUT_COST, ex.headers);
+    throw err;
+  });
   if (gate) await gate.spend(client, costOf(found.route, input), ex.headers);
   const ctx = { deps, requestId: ex.requestId, request: ex.request };
   const rendered = representationOf(found.route, ex.request);
