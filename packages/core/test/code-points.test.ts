@@ -1,6 +1,6 @@
 /** The /analyze limit counts code points in place, as `[...text].length` would, and stops past the limit. */
 import { describe, expect, it } from 'vitest';
-import { MAX_ANALYZE_CHARS } from '../src/http/limits.js';
+import { MAX_ANALYZE_CHARS } from '../src/http/routes/analyze.js';
 import { codePoints } from '../src/nlp/code-points.js';
 import { analyze as analyzeRequest } from './analyze-request.js';
 

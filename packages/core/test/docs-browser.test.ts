@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SWAGGER_UI } from '../src/http/docs-page.js';
-import { routes } from '../src/http/routes.js';
+import { routes } from '../src/http/routes/index.js';
 import { createHandler } from '../src/index.js';
 import { sendWebResponse, toWebRequest } from '../src/platform/node.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './chromium.js';

@@ -5,7 +5,7 @@ import { explorerAssets, GENERATED } from '../../../scripts/explorer-assets.js';
 import { ASSETS } from '../src/explorer/assets.generated.js';
 import { EXPLORER_PAGE } from '../src/explorer/page.js';
 import { openApiDocument } from '../src/http/openapi.js';
-import { routes } from '../src/http/routes.js';
+import { routes } from '../src/http/routes/index.js';
 
 describe('the explorer', () => {
   it('serves the assets built from its current sources (pnpm build:explorer)', async () => {

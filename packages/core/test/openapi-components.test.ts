@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../src/http/openapi.js';
-import { routes } from '../src/http/routes.js';
+import { routes } from '../src/http/routes/index.js';
 
 type Response = { headers?: Record<string, { $ref: string }>; content?: Record<string, { schema: unknown }> };
 type Op = { responses: Record<string, Response>; requestBody?: { content: Record<string, { schema: unknown }> } };

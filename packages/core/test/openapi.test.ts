@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../src/errors.js';
 import { DOCS_PAGE, DOCS_SCRIPT, DOCS_SOURCES, SWAGGER_UI } from '../src/http/docs-page.js';
 import { openApiDocument, openApiPath } from '../src/http/openapi.js';
-import { routes } from '../src/http/routes.js';
+import { routes } from '../src/http/routes/index.js';
 
 type Doc = Awaited<ReturnType<typeof openApiDocument>>;
 type Operation = {

@@ -8,14 +8,15 @@ const checkOf = (schema: Schema) => (v: unknown) => schema.safeParse(v).success;
 let shapes: Promise<{ city: (v: unknown) => boolean; summary: (v: unknown) => boolean }> | undefined;
 
 /**
- * The shape checks of values read back from the shared cache: each answer's own response
- * schema (http/responses.ts), so every field is checked, a field added later too. The
- * schemas load on a city route's first request, never at start.
+ * The shape checks of values read back from the shared cache: the answers' own schemas
+ * (`City` and `CitySummary` of http/schemas.ts, which the routes' response schemas are
+ * built from), so every field is checked, a field added later too. The schemas load on a
+ * city route's first request, never at start.
  */
 function cachedShapes() {
-  shapes ??= import('../http/responses.js').then((r) => ({
-    city: checkOf(r.CityResponse),
-    summary: checkOf(r.DistanceResponse.shape.from),
+  shapes ??= import('../http/schemas.js').then((s) => ({
+    city: checkOf(s.City),
+    summary: checkOf(s.CitySummary),
   }));
   return shapes;
 }

@@ -3,7 +3,7 @@ import { AmbiguousError, type CityscopeError, NotFoundError } from '../errors.js
 import { pageInfobox } from '../facts/page-infobox.js';
 import { type CombinedFacts, combineFacts } from '../facts/sources.js';
 import type { LatLon } from '../geo/types.js';
-import type { CityResponse } from '../http/responses.js';
+import type { City as CitySchema } from '../http/schemas.js';
 import { keyphrases } from '../nlp/keyphrases.js';
 import { sentiment, sentimentNote } from '../nlp/sentiment.js';
 import { leadSentences } from '../nlp/summary.js';
@@ -11,7 +11,7 @@ import { tokenize } from '../nlp/text.js';
 import type { Lookup } from '../wikipedia/types.js';
 
 /** The /cities answer: the type of its response schema, the one place its shape is written. */
-export type City = z.infer<typeof CityResponse>;
+export type City = z.infer<typeof CitySchema>;
 
 /** The problem for a lookup that found no single article. */
 export function lookupProblem(lookup: Exclude<Lookup, { kind: 'page' }>, host: string): CityscopeError {

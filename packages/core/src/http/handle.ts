@@ -13,13 +13,12 @@ import type { FetchLike } from '../util/upstream.js';
 import { VERSION } from '../version.js';
 import type { WikipediaClient } from '../wikipedia/client.js';
 import { CACHE_CONTROL, CONTENT_TYPE, contentTypeOf, corsHeaders, preflight } from './answer-headers.js';
-import { withSchemas } from './lazy-schema.js';
 import { representationOf } from './negotiate.js';
 import { toProblem } from './problem.js';
 import { listParams, parseQuery } from './query.js';
 import { encodeSegment, pathSegments, readJsonBody, requestIdOf } from './request.js';
-import { type AnyRoute, costOf, type Deps, findRoute } from './route.js';
-import { routes } from './routes.js';
+import { type AnyRoute, costOf, type Deps, findRoute, type InputSchemas } from './route.js';
+import { routes } from './routes/index.js';
 import { isPage, NOSNIFF, pageHeaders } from './security.js';
 import { wikipediaClientFor } from './wikipedia-deps.js';
 
@@ -87,7 +86,7 @@ interface Answer {
 }
 
 /** Step: checks one part of the input against its schema; every failure is listed in one 400. */
-function validate(schema: AnyRoute['query'], value: unknown, where: string): unknown {
+function validate(schema: InputSchemas['query'], value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const r = schema.safeParse(value);
   if (r.success) return r.data;
@@ -96,13 +95,13 @@ function validate(schema: AnyRoute['query'], value: unknown, where: string): unk
   );
 }
 
-/** Step: the route's validated input (path parameters, query, JSON body). */
-async function readInput(spec: AnyRoute, params: Record<string, string>, ex: Incoming) {
-  const route = spec.params || spec.query || spec.body ? await withSchemas(spec) : spec;
+/** Step: the route's validated input (path parameters, query, JSON body); its schemas are built on its first request. */
+async function readInput(route: AnyRoute, params: Record<string, string>, ex: Incoming) {
+  const schemas = (await route.input?.()) ?? {};
   return {
-    params: validate(route.params, params, 'path'),
-    query: validate(route.query, parseQuery(ex.url.search, listParams(route.query)), 'query'),
-    body: route.body ? validate(route.body, await readJsonBody(ex.request), 'body') : undefined,
+    params: validate(schemas.params, params, 'path'),
+    query: validate(schemas.query, parseQuery(ex.url.search, listParams(schemas.query)), 'query'),
+    body: schemas.body ? validate(schemas.body, await readJsonBody(ex.request), 'body') : undefined,
   };
 }
 
@@ -208,6 +207,7 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     version: VERSION,
     logger,
     pageFetch: { userAgent: config.userAgent, ...parseUrlCheck(config.access), ...options.pageFetch },
+    routes,
     wikipedia: () => {
       client ??= wikipediaClientFor(config, logger, options.fetch);
       return client;

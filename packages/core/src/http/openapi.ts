@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { PROTECTED_PROBLEMS, SECURITY, SECURITY_SCHEMES } from '../access/openapi.js';
 import { PROBLEM_CODES, PROBLEMS, type ProblemCode } from '../errors.js';
-import { withSchemas } from './lazy-schema.js';
 import { finishDocument } from './openapi-components.js';
 import { problemType } from './problem.js';
 import { listParams } from './query.js';
-import type { AnyRoute } from './route.js';
+import type { AnyRoute, InputSchemas } from './route.js';
 
 /** Every route can answer these. */
 const ALWAYS: ProblemCode[] = ['invalid_request', 'not_found', 'method_not_allowed', 'internal'];
@@ -15,13 +14,8 @@ const WITH_BODY: ProblemCode[] = ['payload_too_large', 'unsupported_media_type']
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;
 
 /** A schema as JSON Schema; schemas named with `meta({ id })` stay `$defs` here, components in the end (openapi-components.ts). */
-function jsonSchema(
-  schema: z.ZodMiniType,
-  io: 'input' | 'output' = 'input',
-  documentedAs?: Map<unknown, z.ZodMiniType>,
-): JsonSchema {
-  const shown = documentedAs?.get(schema) ?? schema;
-  const { $schema: _drop, ...rest } = z.toJSONSchema(shown, {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
     reused: 'inline',
@@ -70,8 +64,8 @@ function bodyExample(schema: JsonSchema): Record<string, unknown> {
   return example;
 }
 
-async function operation(route: AnyRoute, documentedAs: Map<unknown, z.ZodMiniType>) {
-  const own = [...ALWAYS, ...route.errors, ...(route.body ? WITH_BODY : []), ...(route.open ? [] : PROTECTED_PROBLEMS)];
+async function operation(route: AnyRoute, input: InputSchemas) {
+  const own = [...ALWAYS, ...route.errors, ...(input.body ? WITH_BODY : []), ...(route.open ? [] : PROTECTED_PROBLEMS)];
   const codes = [...new Set(own)];
   const produces = route.produces ?? 'application/json';
   const ok =
@@ -98,8 +92,8 @@ async function operation(route: AnyRoute, documentedAs: Map<unknown, z.ZodMiniTy
     tags: [route.tag.name],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
-    parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-    ...(route.body ? { requestBody: requestBody(jsonSchema(route.body, 'input', documentedAs)) } : {}),
+    parameters: [...parameters(input.params, 'path'), ...parameters(input.query, 'query')],
+    ...(input.body ? { requestBody: requestBody(jsonSchema(input.bodyDocumented ?? input.body, 'input')) } : {}),
     responses,
   };
 }
@@ -118,11 +112,11 @@ export const openApiPath = (route: AnyRoute): string => route.path.replace(/\{(\
 /** The OpenAPI 3.1 document of the given routes, generated from the schemas that validate requests and answers. */
 export async function openApiDocument(routes: readonly AnyRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const { DOCUMENTED_AS } = await import('./schemas.js');
-  for (const route of await Promise.all(routes.map(withSchemas))) {
+  const inputs = await Promise.all(routes.map(async (route) => (await route.input?.()) ?? {}));
+  for (const [i, route] of routes.entries()) {
     const path = openApiPath(route);
     paths[path] ??= {};
-    (paths[path] as Record<string, unknown>)[route.method.toLowerCase()] = await operation(route, DOCUMENTED_AS);
+    (paths[path] as Record<string, unknown>)[route.method.toLowerCase()] = await operation(route, inputs[i] ?? {});
   }
   return finishDocument({
     openapi: '3.1.0' as const,

@@ -14,6 +14,8 @@ export interface Deps {
   wikipedia(): WikipediaClient;
   /** How /parse fetches pages. */
   pageFetch: FetchPageOptions;
+  /** The routes this handler serves (/openapi.json describes them). */
+  routes: readonly AnyRoute[];
 }
 
 export interface RouteContext {
@@ -25,18 +27,32 @@ export interface RouteContext {
 type Schema = z.ZodMiniType;
 type Out<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
+/**
+ * A route's input schemas: path parameters, query, JSON body. `bodyDocumented` is how
+ * /openapi.json shows the body where that differs from the schema that validates it.
+ */
+export interface InputSchemas {
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  bodyDocumented?: Schema;
+}
+
+/** A route's validated input, typed by its schemas. */
+export type Input<I> = {
+  params: Out<I extends { params: infer S } ? S : undefined>;
+  query: Out<I extends { query: infer S } ? S : undefined>;
+  body: Out<I extends { body: infer S } ? S : undefined>;
+};
+
 /** What a route answers with on success: JSON checked by its response schema, or a fixed media type (a page, a script, a style sheet). */
 export type Produces = 'application/json' | 'text/html' | 'text/javascript' | 'text/css';
 
 /** Draws a route's answer in another media type from the same validated input (its code imported on first use). */
 export type Renderer<I> = (input: I, ctx: RouteContext) => Promise<string>;
 
-export interface RouteSpec<
-  P extends Schema | undefined,
-  Q extends Schema | undefined,
-  B extends Schema | undefined,
-  R extends Schema,
-> {
+/** One route: its file under http/routes/ holds all of it (docs/architecture.md, "Add a route"). */
+export interface RouteSpec<I extends InputSchemas, R extends Schema> {
   method: 'GET' | 'POST';
   /** `/cities/{name+}`: `{x}` is one segment, `{x+}` the rest of the path. */
   path: string;
@@ -45,11 +61,13 @@ export interface RouteSpec<
   description?: string;
   /** The OpenAPI tag that groups this operation. */
   tag: { name: string; description: string };
-  params?: P;
-  query?: Q;
-  body?: B;
   /**
-   * The schema of the 200 answer, loaded on demand (it documents /openapi.json and the
+   * The input schemas, built on the route's first request (or by /openapi.json): zod is
+   * imported then, never at start. A route without input leaves it out.
+   */
+  input?: () => Promise<I>;
+  /**
+   * The schema of the 200 answer, built on demand (it documents /openapi.json and the
    * conformance suite checks every answer against it; a request never loads it).
    * `run` must return what it accepts.
    */
@@ -62,7 +80,7 @@ export interface RouteSpec<
    * Other media types the 200 answer can take, chosen by the request's Accept (JSON stays the
    * default), each with its renderer: same input, validation, errors (problem+json) and limits.
    */
-  renders?: Readonly<Record<string, Renderer<{ params: Out<P>; query: Out<Q>; body: Out<B> }>>>;
+  renders?: Readonly<Record<string, Renderer<Input<I>>>>;
   /**
    * `public` answers may be cached for an hour, `page` ones for five minutes, `immutable` ones
    * (assets at versioned URLs) for a year; everything else is no-store.
@@ -79,20 +97,30 @@ export interface RouteSpec<
    * What one request costs against RATE_LIMIT, in units (one single-city lookup is 1;
    * 0 is never counted): a number, or one computed from the validated input.
    */
-  cost: number | ((input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => number);
-  run(input: { params: Out<P>; query: Out<Q>; body: Out<B> }, ctx: RouteContext): Promise<z.input<R>>;
+  cost: number | ((input: Input<I>) => number);
+  run(input: Input<I>, ctx: RouteContext): Promise<z.input<R>>;
 }
 
-export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema>;
+export type AnyRoute = RouteSpec<InputSchemas, Schema>;
 
-/** Declares a route: its input types are inferred from its schemas, its result must match its response schema. */
-export function defineRoute<
-  R extends Schema,
-  P extends Schema | undefined = undefined,
-  Q extends Schema | undefined = undefined,
-  B extends Schema | undefined = undefined,
->(spec: RouteSpec<P, Q, B, R>): AnyRoute {
-  return spec as unknown as AnyRoute;
+/** A builder run once, its promise kept (schemas are built once, so each is one object). */
+function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
+/**
+ * Declares a route: its input types are inferred from its schemas, its result must match its
+ * response schema; its schemas are built once, on first use.
+ */
+export function defineRoute<R extends Schema, I extends InputSchemas = Record<never, never>>(
+  spec: RouteSpec<I, R>,
+): AnyRoute {
+  const { input } = spec;
+  return { ...spec, response: once(spec.response), ...(input ? { input: once(input) } : {}) } as unknown as AnyRoute;
 }
 
 /** What one request to a route costs against RATE_LIMIT, from its validated input. */

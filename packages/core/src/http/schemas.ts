@@ -1,25 +1,68 @@
-import * as z from 'zod/mini';
+import * as zod from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { PROBLEM_CODES } from '../errors.js';
 import { WIKIPEDIA_LANGUAGES } from '../wikipedia/languages.generated.js';
-import { MAX_ANALYZE_CHARS, NAME_LIMITS } from './limits.js';
 import { markList } from './query.js';
 
-export { MAX_ANALYZE_CHARS, NAME_LIMITS };
+/**
+ * The schema pieces several routes share (a city, its coordinates, facts, keywords,
+ * sentiment; the `lang` parameter; a list of names), and the part of zod the route files
+ * build their own schemas with. Each route file under http/routes/ imports this module when
+ * its schemas are first needed, so a cold start loads no zod. The shared cache checks a
+ * stored city against `City` (cities/cached.ts), and the domain's `City` type is inferred
+ * from it.
+ */
 
-z.config(en());
+zod.config(en());
+
+/**
+ * The zod functions the route files use, as one object. A route imports this module on
+ * demand; handing it all of zod (`export * as z`) would keep every zod function in the
+ * bundle, and these are the ones the routes need.
+ */
+export const z = {
+  _default: zod._default,
+  array: zod.array,
+  boolean: zod.boolean,
+  describe: zod.describe,
+  enum: zod.enum,
+  gte: zod.gte,
+  int: zod.int,
+  literal: zod.literal,
+  looseObject: zod.looseObject,
+  lte: zod.lte,
+  maxLength: zod.maxLength,
+  meta: zod.meta,
+  minLength: zod.minLength,
+  nullable: zod.nullable,
+  number: zod.number,
+  object: zod.object,
+  optional: zod.optional,
+  record: zod.record,
+  refine: zod.refine,
+  strictObject: zod.strictObject,
+  string: zod.string,
+  union: zod.union,
+  xor: zod.xor,
+};
 
 /** Documentation of a parameter or field in /openapi.json: what it is, and examples. */
-const doc = (description: string, ...examples: unknown[]) =>
-  z.meta({ description, ...(examples.length ? { examples } : {}) });
+export const doc = (description: string, ...examples: unknown[]) =>
+  zod.meta({ description, ...(examples.length ? { examples } : {}) });
+
+/** A named component of /openapi.json (`#/components/schemas/<id>`), one type in a generated client. */
+export const named = (id: string) => zod.meta({ id });
+
+// ---- request pieces ----
 
 /** A Wikipedia language code. */
-export const Lang = z
+export const Lang = zod
   ._default(
-    z
+    zod
       .string()
       .check(
-        z.maxLength(35),
-        z.regex(/^[a-z]{2,3}(-[a-z]+)*$/, 'Must be a Wikipedia language code such as "en" or "pt-br"'),
+        zod.maxLength(35),
+        zod.regex(/^[a-z]{2,3}(-[a-z]+)*$/, 'Must be a Wikipedia language code such as "en" or "pt-br"'),
       ),
     'en',
   )
@@ -29,11 +72,11 @@ export const Lang = z
  * The language of a Wikipedia edition: one of WIKIPEDIA_LANGUAGES (generated from
  * MediaWiki's sitematrix), so an unknown wiki is a 400 before any request is made.
  */
-export const WikiLang = z
+export const WikiLang = zod
   ._default(
-    z.string().check(
-      z.maxLength(35),
-      z.refine(
+    zod.string().check(
+      zod.maxLength(35),
+      zod.refine(
         (v) => WIKIPEDIA_LANGUAGES.has(v),
         'No Wikipedia has this language code: use one such as "en", "fr" or "zh-yue"',
       ),
@@ -43,21 +86,11 @@ export const WikiLang = z
   .check(doc('The Wikipedia to read, by its language code (`en` is en.wikipedia.org)', 'en', 'fr', 'zh-yue'));
 
 /** A page title as a person types it: 1–200 characters after trimming. */
-export const CityName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+export const CityName = zod.string().check(zod.trim(), zod.minLength(1), zod.maxLength(200));
 
 /** An integer query parameter within bounds, with a default. */
 export const intParam = (min: number, max: number, fallback: number) =>
-  z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
-
-export const CityParams = z.object({
-  name: CityName.check(
-    doc('The city as a person types it: a Wikipedia page title, any case, redirects followed', 'Toronto', 'São Paulo'),
-  ),
-});
-export const CityQuery = z.object({
-  lang: WikiLang,
-  sentences: intParam(1, 10, 3).check(doc('How many sentences of the introduction `summary` holds', 3)),
-});
+  zod._default(zod.coerce.number().check(zod.int(), zod.gte(min), zod.lte(max)), fallback);
 
 /**
  * A list of names in the query (OpenAPI `style: form, explode: false`): one
@@ -67,123 +100,130 @@ export const CityQuery = z.object({
  */
 export const NameList = (min: number, max: number, ...docs: Array<ReturnType<typeof doc>>) =>
   markList(
-    z.pipe(
-      z.pipe(
-        z.union([z.string(), z.array(z.string())]).check(...docs),
-        z.transform((v: string | string[]) => (Array.isArray(v) ? v : [v])),
+    zod.pipe(
+      zod.pipe(
+        zod.union([zod.string(), zod.array(zod.string())]).check(...docs),
+        zod.transform((v: string | string[]) => (Array.isArray(v) ? v : [v])),
       ),
-      z.array(CityName).check(z.minLength(min), z.maxLength(max)),
+      zod.array(CityName).check(zod.minLength(min), zod.maxLength(max)),
     ),
   );
 
-export const CompareQuery = z.object({
-  cities: NameList(
-    ...NAME_LIMITS.compare,
-    doc(
-      `${NAME_LIMITS.compare.join('–')} city names, separated by literal commas; a comma inside a name is sent encoded (\`Washington%2C%20D.C.\`), or the parameter is repeated once per name (each value one name, commas included)`,
-      'Toronto,Montreal,Ottawa',
-    ),
-  ),
-  lang: WikiLang,
-});
+/** A JSON array of `min`–`max` names (a body's `cities`). */
+export const cityNames = (min: number, max: number) =>
+  zod.array(CityName).check(zod.minLength(min), zod.maxLength(max));
 
-export const DistanceQuery = z.object({
-  from: CityName.check(doc('The city to measure from', 'Toronto')),
-  to: CityName.check(doc('The city to measure to', 'Montreal')),
-  mode: z
-    ._default(z.enum(['air', 'road', 'rail']), 'air')
-    .check(doc('How one travels: sets the detour factor and average speed of `hours`', 'road')),
-  lang: WikiLang,
-});
+// ---- answer pieces ----
 
-export const AnalyzeBody = z.object({
-  text: z.string().check(
-    z.refine((t) => t.trim().length > 0, 'Must contain some text'),
-    doc(
-      `The text, 1–${MAX_ANALYZE_CHARS} characters (Unicode code points)`,
-      'Dublin is a lovely city with a busy harbour.',
-    ),
-  ),
-  lang: Lang,
-  keywords: z
-    ._default(z.number().check(z.int(), z.gte(0), z.lte(50)), 10)
-    .check(doc('How many keywords to return', 10)),
-  sentences: z
-    ._default(z.number().check(z.int(), z.gte(1), z.lte(20)), 3)
-    .check(doc('How many sentences the summary holds, in their original order', 3)),
-});
+const str = zod.string();
+const num = zod.number();
+const nullable = <T extends zod.ZodMiniType>(t: T) => zod.nullable(t);
 
-const names = (min: number, max: number) => z.array(CityName).check(z.minLength(min), z.maxLength(max));
-
-export const RouteBody = z.object({
-  cities: names(...NAME_LIMITS.route).check(
-    doc(`The ${NAME_LIMITS.route.join('–')} cities to visit`, ['Toronto', 'Montreal', 'Ottawa', 'Quebec City']),
-  ),
-  start: z.optional(CityName.check(doc('Where the route starts: one of `cities` (default: the first)', 'Toronto'))),
-  roundTrip: z._default(z.boolean(), false).check(doc('Whether the route returns to its start', true)),
-  lang: WikiLang,
-});
-
-export const HubsBody = z.object({
-  cities: names(...NAME_LIMITS.hubs).check(
-    doc(`The ${NAME_LIMITS.hubs.join('–')} cities to group`, ['Toronto', 'Montreal', 'Ottawa', 'London', 'Manchester']),
-  ),
-  k: z.optional(
-    z
-      .number()
+export const Coordinates = zod.strictObject({ lat: num, lon: num }).check(named('Coordinates'));
+export const Keyword = zod.strictObject({ term: str, score: num }).check(named('Keyword'));
+export const Sentiment = zod
+  .strictObject({
+    score: num.check(zod.describe('Mean VADER compound score of the sentences, in [-1, 1]')),
+    label: zod
+      .enum(['positive', 'neutral', 'negative'])
+      .check(zod.describe('positive above +0.05, negative below -0.05, else neutral')),
+    method: zod
+      .string()
       .check(
-        z.int(),
-        z.gte(1),
-        z.lte(20),
-        doc('How many hubs; without it, the k with the best mean silhouette is chosen', 2),
+        zod.describe(
+          'What produced the answer: the vocabulary under VADER\'s rules (e.g. "vader", "pattern-fr"), "+" the wider one used where it found nothing (e.g. "vader+senticon")',
+        ),
       ),
-  ),
-  lang: WikiLang,
-});
-
-/** An absolute URL; which schemes, ports and addresses may be fetched is decided later (blocked_url). */
-const absoluteUrl = z.string().check(
-  z.maxLength(2048),
-  z.refine((s) => URL.canParse(s), 'Must be an absolute URL'),
+  })
+  .check(named('Sentiment'));
+export const SentimentNote = nullable(str).check(
+  zod.describe('Why sentiment is null: the language has no sentiment vocabulary; null when sentiment was computed'),
 );
 
-/** The fields of /parse's body, shared by the schema that validates it and the one that documents it. */
-const parseFields = {
-  url: absoluteUrl.check(doc('The page to fetch and parse (give this or `html`)', 'https://example.org/')),
-  html: z.string().check(doc('An HTML document to parse instead of fetching one', '<html><title>Hi</title></html>')),
-  baseUrl: absoluteUrl.check(
-    doc('With `html`: the URL its relative links are resolved against', 'https://example.org/'),
-  ),
-};
+/** One city's error inside an answer about several. */
+export const ItemProblem = zod
+  .strictObject({ status: num, code: zod.enum(PROBLEM_CODES), detail: str })
+  .check(named('ItemProblem'));
+/** The names that did not resolve, as typed, each with its error. */
+export const Unresolved = zod.array(zod.strictObject({ name: str, error: ItemProblem }));
 
-/** Either `url`, or `html` with an optional `baseUrl`. */
-export const ParseBody = z
-  .object({
-    url: z.optional(parseFields.url),
-    html: z.optional(parseFields.html),
-    baseUrl: z.optional(parseFields.baseUrl),
-  })
+/** Resolved title → the name as typed, for each city whose typed name differed. */
+export const RequestedNames = zod
+  .record(str, str)
   .check(
-    z.refine((b) => (b.url === undefined) !== (b.html === undefined), {
-      message: 'Give exactly one of "url" and "html"',
-      path: ['url'],
-    }),
-    z.refine((b) => b.baseUrl === undefined || b.html !== undefined, {
-      message: '"baseUrl" goes with "html"',
-      path: ['baseUrl'],
-    }),
+    zod.describe(
+      'Cities are named by their resolved Wikipedia title everywhere in the answer; this maps each title whose name as typed differed to that name (`unresolved` keeps the names as typed)',
+    ),
   );
 
-/**
- * ParseBody as /openapi.json shows it: `oneOf` {url} | {html, baseUrl?}, which generators turn
- * into a union. ParseBody keeps validating (its answers to a wrong body are the API's).
- */
-export const ParseBodyDocumented = z.xor([
-  z.strictObject({ url: parseFields.url }).check(z.meta({ id: 'ParseUrl' })),
-  z
-    .strictObject({ html: parseFields.html, baseUrl: z.optional(parseFields.baseUrl) })
-    .check(z.meta({ id: 'ParseHtml' })),
-]);
+/** Where a fact came from; null when it is unknown. */
+const Source = nullable(zod.enum(['infobox', 'wikidata', 'geodata']));
+const FactSources = zod
+  .strictObject({
+    country: Source,
+    population: Source,
+    areaKm2: Source,
+    elevationM: Source,
+    timezone: Source,
+    coordinates: Source,
+  })
+  .check(
+    zod.describe(
+      "Where each fact came from: the page's infobox, GeoData (coordinates), or Wikidata where the infobox is silent",
+    ),
+  );
 
-/** How /openapi.json documents a request schema, where that differs from the schema itself. */
-export const DOCUMENTED_AS = new Map<unknown, z.ZodMiniType>([[ParseBody, ParseBodyDocumented]]);
+const Facts = zod
+  .strictObject({
+    country: nullable(str),
+    population: nullable(num),
+    populationAsOf: nullable(str),
+    areaKm2: nullable(num),
+    elevationM: nullable(num),
+    timezone: nullable(str),
+    utcOffset: nullable(str),
+  })
+  .check(named('Facts'));
+
+/** The /cities answer, and each city of /compare. */
+export const City = zod
+  .strictObject({
+    title: str,
+    requested: str,
+    redirectedFrom: nullable(str),
+    lang: str,
+    url: str,
+    description: nullable(str),
+    summary: str,
+    coordinates: nullable(Coordinates),
+    facts: Facts,
+    factSources: FactSources,
+    factNotes: zod
+      .array(str)
+      .check(
+        zod.describe(
+          'Where the infobox and Wikidata disagree by more than 3% (the infobox value is given), or why Wikidata could not be asked',
+        ),
+      ),
+    thumbnail: nullable(zod.strictObject({ url: str, width: num, height: num })),
+    keywords: zod.array(Keyword),
+    sentiment: nullable(Sentiment),
+    sentimentNote: SentimentNote,
+    source: zod.strictObject({ pageId: num, revisionId: nullable(num), retrievedAt: str }),
+  })
+  .check(named('City'));
+
+/** A city's short form: each end of /distance. */
+export const CitySummary = zod
+  .strictObject({
+    title: str,
+    requested: str,
+    url: str,
+    description: nullable(str),
+    country: nullable(str),
+    coordinates: nullable(Coordinates),
+  })
+  .check(named('CitySummary'));
+
+/** An HTML page: /docs, and the explorer at /. */
+export const HtmlPage = zod.string().check(zod.startsWith('<!doctype html>'));
