@@ -1,7 +1,7 @@
-import { type GeoProjection, geoCircle, geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { type GeoProjection, geoCircle, geoNaturalEarth1, geoStream } from 'd3-geo';
 import type { LatLon } from '../geo/types.js';
-import { el } from './svg.js';
-import { worldOutline } from './world.js';
+import { backgroundFor } from './background.js';
+import { PathData } from './path.js';
 
 /** The picture's size in CSS pixels, and the room kept around the cities for their labels. */
 export const SIZE = { width: 960, height: 600, margin: 70, legend: 0 } as const;
@@ -55,20 +55,15 @@ function fitted(points: LatLon[], bottom: number): GeoProjection {
 /** The frame for these cities; `bottom` is room kept below them (a legend). */
 export async function frameFor(points: LatLon[], bottom = 0): Promise<Frame> {
   const projection = fitted(points, bottom);
-  const path = geoPath(projection).digits(1);
-  // the view's width in degrees at the centre: under 50°, the finer outline
-  const degrees = SIZE.width / (projection.scale() * RAD);
-  const world = await worldOutline(degrees < 50 ? '50m' : '110m');
-  const { width, height } = SIZE;
-  const background = [
-    el('rect', { width, height, fill: '#dcebf5' }),
-    el('path', { d: path(geoGraticule10()) ?? '', fill: 'none', stroke: '#c6dbea', 'stroke-width': 0.5 }),
-    el('path', { d: path(world.land) ?? '', fill: '#f6f3ea', stroke: '#b9b3a2', 'stroke-width': 0.6 }),
-    el('path', { d: path(world.borders) ?? '', fill: 'none', stroke: '#d3cdbd', 'stroke-width': 0.5 }),
-  ].join('');
+  const background = await backgroundFor(projection, SIZE.width, SIZE.height);
+  const writer = new PathData();
+  const stream = projection.stream(writer);
   return {
     project: (p) => projection([p.lon, p.lat]) ?? [Number.NaN, Number.NaN],
-    line: (points) => path({ type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) }) ?? '',
+    line: (points) => {
+      geoStream({ type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) }, stream);
+      return writer.result();
+    },
     background,
   };
 }

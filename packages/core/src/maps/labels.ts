@@ -52,6 +52,58 @@ function candidate(req: LabelRequest, dx: number, dy: number, gap: number): Plac
 
 const inside = (b: Box, keep: Box) => b[0] >= keep[0] && b[1] >= keep[1] && b[2] <= keep[2] && b[3] <= keep[3];
 
+/** Cell size of the grid that finds the boxes near a candidate (about a label's height, a short label's width). */
+const CELL = 40;
+
+/**
+ * Boxes bucketed by the grid cells they cover inside the picture, so a candidate is tested
+ * against its neighbours only: placing n labels costs about n, not n².
+ */
+class BoxGrid {
+  private readonly boxes: Box[] = [];
+  private readonly cells = new Map<number, number[]>();
+  private readonly seen: number[] = [];
+  private stamp = 0;
+  private readonly columns: number;
+
+  constructor(private readonly keep: Box) {
+    this.columns = Math.ceil((keep[2] - keep[0]) / CELL) + 1;
+  }
+
+  /** The cells a box covers, clamped to the picture (nothing placed lies outside it). */
+  private *cellsOf(b: Box): Generator<number> {
+    const col = (x: number) => Math.max(0, Math.min(this.columns - 1, Math.floor((x - this.keep[0]) / CELL)));
+    const rows = Math.ceil((this.keep[3] - this.keep[1]) / CELL);
+    const row = (y: number) => Math.max(0, Math.min(rows, Math.floor((y - this.keep[1]) / CELL)));
+    if (!(b[0] <= this.keep[2] && b[2] >= this.keep[0] && b[1] <= this.keep[3] && b[3] >= this.keep[1])) return;
+    for (let r = row(b[1]); r <= row(b[3]); r++)
+      for (let c = col(b[0]); c <= col(b[2]); c++) yield r * this.columns + c;
+  }
+
+  add(b: Box): void {
+    const id = this.boxes.push(b) - 1;
+    this.seen.push(0);
+    for (const cell of this.cellsOf(b)) {
+      const list = this.cells.get(cell);
+      if (list) list.push(id);
+      else this.cells.set(cell, [id]);
+    }
+  }
+
+  /** How many boxes this one overlaps (each counted once). */
+  hits(b: Box): number {
+    this.stamp++;
+    let n = 0;
+    for (const cell of this.cellsOf(b))
+      for (const id of this.cells.get(cell) ?? []) {
+        if (this.seen[id] === this.stamp) continue;
+        this.seen[id] = this.stamp;
+        if (overlaps(this.boxes[id] as Box, b)) n++;
+      }
+    return n;
+  }
+}
+
 /**
  * Places labels greedily, in the order given (the first ones get the best spots): each takes
  * the first candidate position, at growing distances, that stays inside the picture and
@@ -59,7 +111,8 @@ const inside = (b: Box, keep: Box) => b[0] >= keep[0] && b[1] >= keep[1] && b[2]
  * no free spot at any distance takes the spot it overlaps least.
  */
 export function placeLabels(requests: LabelRequest[], markers: Box[], keep: Box = [0, 0, SIZE.width, SIZE.height]) {
-  const taken: Box[] = [...markers];
+  const taken = new BoxGrid(keep);
+  for (const m of markers) taken.add(m);
   const placed: PlacedLabel[] = [];
   for (const req of requests) {
     let best: PlacedLabel | null = null;
@@ -68,7 +121,7 @@ export function placeLabels(requests: LabelRequest[], markers: Box[], keep: Box 
       for (const [dx, dy] of DIRECTIONS) {
         const c = candidate(req, dx, dy, gap);
         if (!inside(c.box, keep)) continue;
-        const hits = taken.filter((t) => overlaps(t, c.box)).length;
+        const hits = taken.hits(c.box);
         if (hits < bestHits) {
           best = c;
           bestHits = hits;
@@ -78,7 +131,7 @@ export function placeLabels(requests: LabelRequest[], markers: Box[], keep: Box 
       if (bestHits === 0) break;
     }
     const chosen = best ?? candidate(req, 1, 0, 10);
-    taken.push(chosen.box);
+    taken.add(chosen.box);
     placed.push(chosen);
   }
   return placed;

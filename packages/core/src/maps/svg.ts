@@ -21,10 +21,15 @@ export function km(n: number): string {
   return `${(whole as string).replace(/\B(?=(\d{3})+$)/g, ',')}.${frac} km`;
 }
 
-/** An element with attributes in the order given. */
+/**
+ * An element with attributes in the order given. A path's `d` is written as it is: it is made
+ * by `PathData` from digits, commas and M, L, Z only, and is the one long value (no escaping pass).
+ */
 export function el(name: string, attrs: Record<string, string | number>, body?: string): string {
-  const a = Object.entries(attrs)
-    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? fix(v) : xml(v)}"`)
-    .join('');
+  let a = '';
+  for (const k in attrs) {
+    const v = attrs[k] as string | number;
+    a += ` ${k}="${typeof v === 'number' ? fix(v) : k === 'd' ? v : xml(v)}"`;
+  }
   return body === undefined ? `<${name}${a}/>` : `<${name}${a}>${body}</${name}>`;
 }
