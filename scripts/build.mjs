@@ -25,7 +25,7 @@ const { loadPresets } = await tsImport('@cityscope/targets', import.meta.url);
 
 const results = [];
 for (const preset of await loadPresets(only)) {
-  const { entry, outfile, external, extras } = preset.build;
+  const { entry, outfile, external, extras, define } = preset.build;
   const outdir = dirname(outfile);
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
@@ -46,6 +46,7 @@ for (const preset of await loadPresets(only)) {
     format: 'esm',
     banner,
     external,
+    define,
     metafile: true,
     legalComments: 'linked',
     logLevel: 'warning',

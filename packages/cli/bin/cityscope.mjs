@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `cityscope` command. It runs the bundle `pnpm build` writes (dist/cityscope.mjs, about
-// 0.2 s to answer) while that bundle is newer than every source file of the CLI and core;
+// 0.2 s to answer) while that bundle is newer than every source file of the CLI and core (and
+// than .env.example, whose settings it lists);
 // otherwise it runs the sources through tsx (correct but about 1.3 s), and says so on a terminal.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
@@ -19,7 +20,10 @@ function newest(dir) {
 
 const sources = [new URL('../src', import.meta.url), new URL('../../core/src', import.meta.url)];
 const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
-const fresh = builtAt > 0 && sources.every((dir) => newest(dir) <= builtAt);
+// in the repository, the bundle also carries .env.example's settings (the usage text)
+const example = new URL('../../../.env.example', import.meta.url);
+const exampleAt = existsSync(sources[0]) && existsSync(example) ? statSync(example).mtimeMs : 0;
+const fresh = builtAt > 0 && exampleAt <= builtAt && sources.every((dir) => newest(dir) <= builtAt);
 
 if (fresh) {
   await import(built.href);

@@ -1,54 +1,14 @@
 import { VERSION } from '@cityscope/core';
+import { serverProblem } from '@cityscope/core/platform/node';
 import { call, SettingError } from './call.js';
 import { COMMANDS, type Command, type Io } from './commands.js';
 import { InputError } from './input.js';
 import { KEY } from './key.js';
 import { optionLines, parseCommandArgs, UsageError, usageOptions, type Values } from './options.js';
 import { serve } from './serve.js';
+import { settings } from './settings.js';
 
 export type { Io } from './commands.js';
-
-/**
- * The settings (docs/api.md, "Settings", in its order), for the usage text; a test keeps this
- * list equal to the documented one: a new setting goes here too.
- */
-export const SETTINGS = [
-  'WIKIPEDIA_BASE_URL',
-  'WIKIPEDIA_TIMEOUT_MS',
-  'WIKIDATA_BASE_URL',
-  'CORS_ORIGINS',
-  'LOG_LEVEL',
-  'WIKIMEDIA_CONTACT',
-  'CACHE_URL',
-  'CACHE_PAGE_TTL_SECONDS',
-  'CACHE_MISS_TTL_SECONDS',
-  'CACHE_TIMEOUT_MS',
-  'CACHE_MAX_VALUE_BYTES',
-  'CACHE_LOCK_WAIT_MS',
-  'CACHE_MEMORY_ENTRIES',
-  'CACHE_MAX_BYTES',
-  'API_KEYS',
-  'AUTH_JWKS_URL',
-  'AUTH_ISSUER',
-  'AUTH_AUDIENCE',
-  'RATE_LIMIT',
-  'TRUST_PROXY',
-  'PARSE_URL_HOSTS',
-  'OTEL_EXPORTER_OTLP_ENDPOINT',
-  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
-  'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
-  'OTEL_EXPORTER_OTLP_HEADERS',
-  'OTEL_SERVICE_NAME',
-  'OTEL_RESOURCE_ATTRIBUTES',
-  'OTEL_TRACES_SAMPLER',
-  'OTEL_TRACES_SAMPLER_ARG',
-  'OTEL_METRIC_EXPORT_INTERVAL',
-  'OTEL_BSP_SCHEDULE_DELAY',
-  'OTEL_SDK_DISABLED',
-  'PROMETHEUS_METRICS',
-  'EMF_METRICS',
-  'EMF_NAMESPACE',
-];
 
 const SERVE: Command = {
   args: '',
@@ -80,7 +40,8 @@ function wrap(words: string[], indent: string, width = 96): string {
   return lines.map((l) => `${indent}${l}`).join('\n');
 }
 
-const USAGE = `Usage: cityscope <command> [options]
+/** `cityscope help`: every command, every setting, the exit statuses. */
+const usage = () => `Usage: cityscope <command> [options]
 
 Commands:
 ${Object.entries(ALL)
@@ -91,8 +52,11 @@ cityscope <command> --help explains a command; cityscope --version prints the ve
 Each command answers through the same core as the HTTP API; --json prints the API's JSON.
 
 Settings come from the environment, and from a .env file in the working folder (the
-environment wins; .env.example lists each with its default and meaning):
-${wrap(SETTINGS, '  ')}
+environment wins). cityscope help settings prints each with its default and meaning, as a .env:
+${wrap(
+  settings().map((s) => s.name),
+  '  ',
+)}
 
 Exit status: 0 done, 1 the API said no (4xx), 2 it failed (5xx), 64 a usage mistake,
 66 an input file that cannot be read, 78 a bad setting.
@@ -104,6 +68,24 @@ function commandHelp(name: string, c: Command): string {
   const details = lines.length ? `\n\n${lines.map((o) => `  ${o}`).join('\n')}` : '';
   return `Usage: cityscope ${usageLine(name, c)}\n\n${c.summary}${details}\n\nEvery command: cityscope help\n`;
 }
+
+/**
+ * `cityscope help settings`: every setting under its one-line meaning, with its default, commented
+ * out, so `cityscope help settings > .env` changes nothing until a line is uncommented.
+ */
+const settingsEnv = () => `# Cityscope's settings and their defaults. \`cityscope help settings > .env\`, then uncomment
+# what you change: cityscope reads .env from the working folder, and the real environment wins.
+${settings()
+  .map((s) => `\n# ${s.comment}\n# ${s.name}=${s.value}`)
+  .join('')}
+`;
+
+/**
+ * With --json, a mistake found before any request (a usage mistake, an input file it cannot read)
+ * is a problem document on stdout too: `invalid_request`, as the API answers a bad request.
+ */
+const localProblem = (detail: string) =>
+  `${JSON.stringify(JSON.parse(serverProblem(400, undefined, detail).body), null, 2)}\n`;
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
@@ -165,12 +147,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.out(`cityscope ${VERSION}\n`);
     return 0;
   }
+  if (command === 'help' && rest[0] === 'settings') {
+    io.out(settingsEnv());
+    return 0;
+  }
   if (command === 'help' && rest[0] && ALL[rest[0]]) {
     io.out(commandHelp(rest[0], ALL[rest[0]] as Command));
     return 0;
   }
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.out(USAGE);
+    io.out(usage());
     return command ? 0 : 64;
   }
   const spec = ALL[command];
@@ -178,18 +164,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const what = command.startsWith('-')
       ? `options go after the command, not before: ${command}`
       : `unknown command "${command}"`;
-    io.err(`cityscope: ${what}\n\n${USAGE}`);
+    io.err(`cityscope: ${what}\n\n${usage()}`);
     return 64;
   }
   try {
     return await runCommand(command, spec, rest, io);
   } catch (err) {
+    // only a command that takes --json answers in JSON (`serve --json` is a plain usage mistake)
+    const json = 'json' in spec.options && rest.includes('--json');
     if (err instanceof UsageError) {
       io.err(`cityscope: ${err.message}\n\n${commandHelp(command, spec)}`);
+      if (json) io.out(localProblem(err.message));
       return 64;
     }
     if (err instanceof InputError) {
       io.err(`cityscope: ${err.message}\n`);
+      if (json) io.out(localProblem(err.message));
       return 66;
     }
     if (err instanceof SettingError) {

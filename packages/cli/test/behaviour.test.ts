@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 import { VERSION } from '@cityscope/core';
 import { type FakeWikipedia, finished, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../src/commands.js';
 import { COMMANDS } from '../src/commands.js';
-import { SETTINGS } from '../src/main.js';
+import { settings } from '../src/settings.js';
 import { runMain } from './run.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -100,6 +101,21 @@ describe('--json failures', () => {
     expect(invalid.code).toBe(64);
     expect(JSON.parse(invalid.out)).toMatchObject({ status: 400, code: 'invalid_request' });
   });
+
+  it('print a mistake found before any request as an invalid_request problem too, with the same exit status', async () => {
+    const misplaced = await run(['city', 'Toronto', '--mode', 'road', '--json']);
+    expect(misplaced.code).toBe(64);
+    expect(misplaced.err).toContain('Usage: cityscope city ');
+    expect(JSON.parse(misplaced.out)).toMatchObject({
+      status: 400,
+      code: 'invalid_request',
+      detail: "unknown option '--mode'",
+    });
+    const missing = await run(['parse', '--file', join(dir, 'missing.html'), '--json']);
+    expect(missing.code).toBe(66);
+    expect(missing.err).toMatch(/^cityscope: cannot read .+: no such file\n$/);
+    expect(JSON.parse(missing.out)).toMatchObject({ status: 400, code: 'invalid_request' });
+  });
 });
 
 describe('progress', () => {
@@ -130,12 +146,24 @@ describe('progress', () => {
 });
 
 describe('usage and version', () => {
-  it('lists every setting docs/api.md documents', async () => {
+  it('lists every setting docs/api.md documents, read from .env.example (which infra-tests keeps equal to it)', async () => {
     const api = readFileSync(join(repo, 'docs/api.md'), 'utf8').split(/^## Settings$/m)[1] ?? '';
     const documented = [...api.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]);
-    expect([...SETTINGS].sort(), 'add the setting to SETTINGS in packages/cli/src/main.ts').toEqual(documented.sort());
+    expect(
+      settings()
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(documented.sort());
+    for (const s of settings()) expect(s.comment, s.name).not.toBe('');
     const usage = (await run(['help'])).out.replace(/\s+/g, ' ');
     for (const name of documented) expect(usage).toContain(name as string);
+  });
+
+  it('prints every setting as a commented .env with help settings, which changes nothing as it is', async () => {
+    const r = await run(['help', 'settings']);
+    expect(r.code).toBe(0);
+    for (const s of settings()) expect(r.out).toContain(`# ${s.comment}\n# ${s.name}=${s.value}\n`);
+    expect(Object.keys(parseEnv(r.out))).toEqual([]);
   });
 
   it('has the package version of core', () => {

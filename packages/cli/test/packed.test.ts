@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { VERSION } from '@cityscope/core';
 import { type FakeWikipedia, finished, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settings } from '../src/settings.js';
 
 // What a user does: `pnpm pack` the CLI, `npm i -g` the tarball into a prefix, and run
 // `cityscope` from an empty folder with nothing of the repository around it.
@@ -69,8 +70,12 @@ describe.skipIf(skip !== null)('the packed `cityscope` package, installed with n
   }
   const wiki = () => ({ WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIDATA_BASE_URL: fake.wikidataUrl });
 
-  it('prints its version', async () => {
+  it('prints its version, and every setting (carried in the bundle) with help settings', async () => {
     expect(await cityscope(['--version'])).toEqual({ code: 0, out: `cityscope ${VERSION}\n`, err: '' });
+    const listed = await cityscope(['help', 'settings']);
+    expect(listed.code, listed.err).toBe(0);
+    const names = [...listed.out.matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+    expect(names).toEqual(settings().map((s) => s.name));
   }, 30_000);
 
   it('looks a city up as JSON, with no workspace package at run time', async () => {
@@ -114,8 +119,50 @@ describe.skipIf(skip !== null)('the packed `cityscope` package, installed with n
     expect(misplaced.err).toContain('Usage: cityscope city');
     const missing = await cityscope(['parse', '--file', 'nowhere.html']);
     expect(missing).toEqual({ code: 66, out: '', err: 'cityscope: cannot read nowhere.html: no such file\n' });
+    const missingJson = await cityscope(['parse', '--file', 'nowhere.html', '--json']);
+    expect(missingJson.code).toBe(66);
+    expect(JSON.parse(missingJson.out)).toMatchObject({ status: 400, code: 'invalid_request' });
     const failed = await cityscope(['city', 'Nowhere Xyz', '--json'], { ...wiki(), WIKIMEDIA_CONTACT: 'a@b.org' });
     expect(failed.code).toBe(1);
     expect(JSON.parse(failed.out)).toMatchObject({ status: 404, code: expect.any(String) });
   }, 30_000);
+
+  it('serves the API with `cityscope serve`, its settings (the port too) from .env', async () => {
+    writeFileSync(
+      join(empty, '.env'),
+      `WIKIPEDIA_BASE_URL=${fake.baseUrl}\nWIKIDATA_BASE_URL=off\nWIKIMEDIA_CONTACT=serve@example.org\nPORT=0\n`,
+    );
+    const server = spawn(bin, ['serve'], { cwd: empty, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = finished(server);
+    try {
+      let err = '';
+      server.stderr.on('data', (c: Buffer) => {
+        err += c.toString();
+      });
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "listening" line: ${err}`)), 20_000);
+        server.stderr.on('data', () => {
+          const m = /listening on (http:\/\/\S+)/.exec(err);
+          if (m?.[1]) {
+            clearTimeout(timer);
+            resolve(m[1]);
+          }
+        });
+      });
+      const before = fake.requests.length;
+      const res = await fetch(`${url}/cities/Toronto`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+      expect(((await res.json()) as { title: string }).title).toBe('Toronto');
+      const agents = fake.requests.slice(before).map((q) => q.headers['user-agent']);
+      expect(agents.length).toBeGreaterThan(0);
+      for (const ua of agents) expect(ua).toMatch(/^Cityscope\/\S+ \(serve@example\.org\) /);
+      const doc = (await (await fetch(`${url}/openapi.json`)).json()) as { components: { schemas: object } };
+      expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['City', 'Problem']));
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+      rmSync(join(empty, '.env'));
+    }
+  }, 40_000);
 });

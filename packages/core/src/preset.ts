@@ -23,6 +23,8 @@ export interface PresetBuild {
   outfile: string;
   /** Packages the platform provides at run time, left out of the bundle. */
   external: string[];
+  /** Identifiers the bundle has replaced by these JavaScript expressions (esbuild's `define`). */
+  define?: Record<string, string>;
   /** Whatever else the platform needs beside the bundle (a zip, package.json, host.json, …). */
   extras?(ctx: BuildContext): void | Promise<void>;
 }
