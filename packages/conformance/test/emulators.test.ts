@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPresets } from '@cityscope/targets';
 import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { EMULATOR_ACCESS_CASES, EMULATOR_ACCESS_ENV } from '../src/cases/access.js';
 import { Answers, appliesTo, CASES, RUNTIMES, type RuntimeName, runCase } from '../src/cases.js';
 import { fetchExchange } from '../src/in-process.js';
 
@@ -27,6 +28,9 @@ let fake: FakeWikipedia;
 const procs: ChildProcess[] = [];
 const bases: Partial<Record<RuntimeName, string>> = {};
 const answers = new Answers();
+/** The emulators started a second time with EMULATOR_ACCESS_ENV, 100 ports above the first. */
+const ACCESS_SHIFT = 100;
+const accessBases: Partial<Record<RuntimeName, string>> = {};
 
 function waitFor(child: ChildProcess, pattern: RegExp, label: string, ms: number): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
@@ -70,7 +74,20 @@ beforeAll(async () => {
   ]);
   bases.node = node[1];
   for (const { platform, port } of emulated) bases[platform] = `http://127.0.0.1:${port}`;
-});
+  // again with API_KEYS and RATE_LIMIT, from the bundles the first one built (about 20 s more)
+  const guarded = spawn(
+    tsx,
+    [
+      'scripts/start.ts',
+      '--no-build',
+      ...emulated.flatMap(({ platform, port }) => [`--${platform}-port`, String(port + ACCESS_SHIFT)]),
+    ],
+    { cwd: root, env: { ...env, ...EMULATOR_ACCESS_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  procs.push(guarded);
+  await waitFor(guarded, /Cityscope is running/, 'pnpm start --no-build with access settings', 120_000);
+  for (const { platform, port } of emulated) accessBases[platform] = `http://127.0.0.1:${port + ACCESS_SHIFT}`;
+}, 320_000);
 
 afterAll(async () => {
   await Promise.all(
@@ -107,4 +124,19 @@ describe.skipIf(skip)('over HTTP', () => {
 
   it('every runtime gives the same answer, apart from platform, request id and retrieval time', () =>
     answers.expectSame());
+});
+
+describe.skipIf(skip)('over HTTP with API_KEYS and RATE_LIMIT', () => {
+  const accessAnswers = new Answers();
+  for (const { platform } of emulated) {
+    describe(platform, () => {
+      for (const c of EMULATOR_ACCESS_CASES) {
+        it(c.name, async () => {
+          const base = accessBases[platform];
+          if (!base) throw new Error(`${platform} with access settings is not running`);
+          await runCase(c, platform, (req) => fetchExchange(base, req), fake.faults, accessAnswers);
+        });
+      }
+    });
+  }
 });

@@ -152,3 +152,47 @@ export const LIMIT_CASES: Case[] = [
     headers: { ratelimit: null, 'ratelimit-policy': null },
   },
 ];
+
+/**
+ * Over HTTP on each running emulator (`pnpm start` with these settings): the credential,
+ * the open route and the limit, as the emulator passes its settings and headers through.
+ * With a key, the client is the key's name on every platform.
+ */
+export const EMULATOR_ACCESS_ENV = { ...AUTH_ENV, RATE_LIMIT: '3/min' } as const;
+
+export const EMULATOR_ACCESS_CASES: Case[] = [
+  { name: 'no credentials: 401', request: { method: 'GET', path: '/cities/Toronto' }, ...UNAUTHORIZED },
+  {
+    name: 'open: /health, never counted',
+    request: { method: 'GET', path: '/health' },
+    status: 200,
+    type: 'json',
+    headers: { ratelimit: null },
+  },
+  {
+    name: 'the key in X-API-Key: one city costs 1 of 3',
+    request: { method: 'GET', path: '/cities/Toronto', headers: { 'x-api-key': ACCESS_KEY } },
+    status: 200,
+    type: 'json',
+    headers: ratelimit(2),
+  },
+  {
+    name: 'the key as a bearer token: a distance costs the last 2',
+    request: {
+      method: 'GET',
+      path: '/distance?from=Toronto&to=Montreal',
+      headers: { authorization: `Bearer ${ACCESS_KEY}` },
+    },
+    status: 200,
+    type: 'json',
+    headers: ratelimit(0),
+  },
+  {
+    name: 'over the limit: 429 with Retry-After and the RateLimit fields',
+    request: { method: 'GET', path: '/cities/Toronto', headers: { 'x-api-key': ACCESS_KEY } },
+    status: 429,
+    type: 'problem',
+    code: 'rate_limited',
+    headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
+  },
+];
