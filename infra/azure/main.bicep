@@ -44,6 +44,16 @@ param authAudience string = ''
 param rateLimit string = ''
 @description('PARSE_URL_HOSTS: comma-separated host suffixes /parse may fetch; empty: any public host.')
 param parseUrlHosts string = ''
+// Telemetry (docs/api.md, "Telemetry"; docs/deploying.md, "Telemetry"): optional OTLP export
+@description('OTEL_EXPORTER_OTLP_ENDPOINT: an OTLP/HTTP collector\'s base URL; empty: no export.')
+param otelExporterOtlpEndpoint string = ''
+@description('OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf or http/json; empty: http/protobuf.')
+param otelExporterOtlpProtocol string = ''
+@secure()
+@description('OTEL_EXPORTER_OTLP_HEADERS: headers of every export, key=value pairs separated by commas, percent-encoded.')
+param otelExporterOtlpHeaders string = ''
+@description('OTEL_SERVICE_NAME: the service.name of every span and metric.')
+param otelServiceName string = 'cityscope'
 
 var suffix = uniqueString(resourceGroup().id, name)
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -123,6 +133,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AUTH_AUDIENCE', value: authAudience }
         { name: 'RATE_LIMIT', value: rateLimit }
         { name: 'PARSE_URL_HOSTS', value: parseUrlHosts }
+        { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: otelExporterOtlpEndpoint }
+        { name: 'OTEL_EXPORTER_OTLP_PROTOCOL', value: otelExporterOtlpProtocol }
+        { name: 'OTEL_EXPORTER_OTLP_HEADERS', value: otelExporterOtlpHeaders }
+        { name: 'OTEL_SERVICE_NAME', value: otelServiceName }
       ]
     }
     functionAppConfig: {

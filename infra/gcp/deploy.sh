@@ -6,7 +6,8 @@
 #
 # Settings are taken from the environment when set (WIKIPEDIA_BASE_URL, WIKIPEDIA_TIMEOUT_MS,
 # WIKIDATA_BASE_URL, CORS_ORIGINS, LOG_LEVEL, WIKIMEDIA_CONTACT (required), CACHE_URL, API_KEYS,
-# AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, RATE_LIMIT, PARSE_URL_HOSTS) and written to an env-vars file, so commas in CORS_ORIGINS survive.
+# AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, RATE_LIMIT, PARSE_URL_HOSTS, OTEL_EXPORTER_OTLP_ENDPOINT,
+# OTEL_EXPORTER_OTLP_PROTOCOL, OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME) and written to an env-vars file, so commas in CORS_ORIGINS survive.
 # GCP_RUNTIME_SERVICE_ACCOUNT (required) is the identity the function runs as: without it Google
 # would use the project's default compute account, which the deployer cannot act as ("Service
 # Account User … on the Cloud Functions runtime service account",
@@ -57,6 +58,11 @@ default_base='https://{lang}.wikipedia.org'
   printf 'AUTH_AUDIENCE: "%s"\n' "${AUTH_AUDIENCE:-}"
   printf 'RATE_LIMIT: "%s"\n' "${RATE_LIMIT:-}"
   printf 'PARSE_URL_HOSTS: "%s"\n' "${PARSE_URL_HOSTS:-}"
+  # telemetry (docs/deploying.md, "Telemetry"): optional OTLP export
+  printf 'OTEL_EXPORTER_OTLP_ENDPOINT: "%s"\n' "${OTEL_EXPORTER_OTLP_ENDPOINT:-}"
+  printf 'OTEL_EXPORTER_OTLP_PROTOCOL: "%s"\n' "${OTEL_EXPORTER_OTLP_PROTOCOL:-}"
+  printf 'OTEL_EXPORTER_OTLP_HEADERS: "%s"\n' "${OTEL_EXPORTER_OTLP_HEADERS:-}"
+  printf 'OTEL_SERVICE_NAME: "%s"\n' "${OTEL_SERVICE_NAME:-cityscope}"
   # every path reaches the function, /favicon.ico and /robots.txt included
   printf 'IGNORED_ROUTES: ""\n'
 } > "$env_file"

@@ -115,6 +115,11 @@ resource "google_cloudfunctions2_function" "cityscope" {
       AUTH_AUDIENCE   = var.auth_audience
       RATE_LIMIT      = var.rate_limit
       PARSE_URL_HOSTS = var.parse_url_hosts
+      # telemetry (docs/api.md, "Telemetry"; docs/deploying.md, "Telemetry"): optional OTLP export
+      OTEL_EXPORTER_OTLP_ENDPOINT = var.otel_exporter_otlp_endpoint
+      OTEL_EXPORTER_OTLP_PROTOCOL = var.otel_exporter_otlp_protocol
+      OTEL_EXPORTER_OTLP_HEADERS  = var.otel_exporter_otlp_headers
+      OTEL_SERVICE_NAME           = var.otel_service_name
       # every path reaches the function, /favicon.ico and /robots.txt included
       IGNORED_ROUTES = ""
     }

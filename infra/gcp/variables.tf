@@ -126,3 +126,29 @@ variable "parse_url_hosts" {
   type        = string
   default     = ""
 }
+
+# Telemetry (docs/api.md, "Telemetry"; docs/deploying.md, "Telemetry")
+variable "otel_exporter_otlp_endpoint" {
+  description = "OTEL_EXPORTER_OTLP_ENDPOINT: an OTLP/HTTP collector's base URL; empty: no export."
+  type        = string
+  default     = ""
+}
+
+variable "otel_exporter_otlp_protocol" {
+  description = "OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf or http/json; empty: http/protobuf."
+  type        = string
+  default     = ""
+}
+
+variable "otel_exporter_otlp_headers" {
+  description = "OTEL_EXPORTER_OTLP_HEADERS: headers of every export, key=value pairs separated by commas, percent-encoded."
+  type        = string
+  default     = ""
+  sensitive   = true
+}
+
+variable "otel_service_name" {
+  description = "OTEL_SERVICE_NAME: the service.name of every span and metric."
+  type        = string
+  default     = "cityscope"
+}

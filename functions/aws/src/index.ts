@@ -29,6 +29,8 @@ export async function handler(
   const meta: RequestMeta = {
     log,
     attributes: {
+      'cloud.platform': 'aws_lambda',
+      'faas.trigger': 'http',
       'faas.coldstart': coldStart,
       ...(context
         ? {

@@ -1,10 +1,12 @@
 import azure, { type HttpHandler, type HttpMethod } from '@azure/functions';
-import { createHandler } from '@cityscope/core';
+import { createHandler, faasInvocations } from '@cityscope/core';
 import { lastForwardedHop } from '@cityscope/core/platform/forwarded';
 import { fromResponse, toRequest } from './convert.js';
+import { instanceAttributes } from './faas.js';
 import { invocationSink } from './log.js';
 
 const handle = createHandler({ platform: 'azure' });
+const invocation = faasInvocations(instanceAttributes(process.env));
 
 /**
  * The function's handler, exported on its own so tests and the dev host call exactly what Azure calls.
@@ -13,12 +15,14 @@ const handle = createHandler({ platform: 'azure' });
  */
 export const handler: HttpHandler = async (request, context) => {
   const log = invocationSink(context);
-  // a context made without an id (tests, tools) says "unknown": not an id to hand out
   // Azure's front end sets X-Forwarded-For (the caller's address and port) as its last hop
   const clientAddress = lastForwardedHop(request.headers.get('x-forwarded-for'));
+  // a context made without an id (tests, tools) says "unknown": not an id to hand out
+  const known = UUID.test(context.invocationId);
   const meta = {
     log,
-    ...(UUID.test(context.invocationId) ? { requestId: context.invocationId } : {}),
+    attributes: invocation(known ? context.invocationId : undefined),
+    ...(known ? { requestId: context.invocationId } : {}),
     ...(clientAddress ? { clientAddress } : {}),
   };
   return fromResponse(await handle(await toRequest(request), meta));

@@ -6,7 +6,7 @@ export type { LatLon } from './geo/types.js';
 export { createHandler, type Handler, type HandlerOptions, type RequestMeta } from './http/handle.js';
 export { MAX_BODY_BYTES } from './http/request.js';
 export { createLogger, type LogFields, type Logger, type LogSink, type Severity, sinkLogger } from './log.js';
-export { PROMETHEUS_CONTENT_TYPE, type RequestSummary } from './telemetry/hook.js';
+export { type Attributes, faasInvocations, PROMETHEUS_CONTENT_TYPE, type RequestSummary } from './telemetry/hook.js';
 export { loadTelemetryConfig } from './telemetry/settings.js';
 export { parseAmznTraceId, parseCloudTraceContext, parseTraceparent } from './telemetry/trace-context.js';
 export { VERSION } from './version.js';

@@ -91,4 +91,19 @@ export function telemetryHook(
   return hook;
 }
 
+/**
+ * An adapter's `faas.*` attributes for each invocation: what its platform says of the instance
+ * (`faas.name`, `cloud.region`, …), `faas.coldstart` (true for the instance's first invocation
+ * only) and the platform's `faas.invocation_id` when it gives one.
+ */
+export function faasInvocations(instance: Attributes): (invocationId?: string) => Attributes {
+  let coldStart = true;
+  return (invocationId) => {
+    const out: Attributes = { ...instance, 'faas.coldstart': coldStart };
+    coldStart = false;
+    if (invocationId) out['faas.invocation_id'] = invocationId;
+    return out;
+  };
+}
+
 export type { Attributes, Finished };
