@@ -64,8 +64,14 @@ describe('Google Cloud: a first apply and deploy in a new project', () => {
       GCP_RUNTIME_SERVICE_ACCOUNT: 'cityscope-run@my-project.iam.gserviceaccount.com',
       GCP_BUILD_SERVICE_ACCOUNT: 'cityscope-build@my-project.iam.gserviceaccount.com',
     };
-    it.each(['GCP_RUNTIME_SERVICE_ACCOUNT', 'GCP_BUILD_SERVICE_ACCOUNT'])('%s unset', async (name) => {
-      const r = await runWithFakes('infra/gcp/deploy.sh', ['gcloud'], anything, { ...env, [name]: undefined });
+    // a GitHub variable that is not defined arrives as "" (deploy-gcp.yml passes vars.* through env)
+    it.each([
+      ['GCP_RUNTIME_SERVICE_ACCOUNT', undefined],
+      ['GCP_RUNTIME_SERVICE_ACCOUNT', ''],
+      ['GCP_BUILD_SERVICE_ACCOUNT', undefined],
+      ['GCP_BUILD_SERVICE_ACCOUNT', ''],
+    ])('%s unset (%j)', async (name, value) => {
+      const r = await runWithFakes('infra/gcp/deploy.sh', ['gcloud'], anything, { ...env, [name]: value });
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain(`set ${name}`);
       expect(r.calls).toEqual([]);
