@@ -32,6 +32,9 @@ describe('.github/workflows/release.yml', () => {
     expect(publish?.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
     expect(runs).toMatch(/npm publish \S+cityscope-\*\.tgz --provenance/);
     expect(read('.github/workflows/release.yml')).not.toMatch(/NPM_TOKEN|NODE_AUTH_TOKEN/);
+    // setup-node's registry-url writes a token line to .npmrc that npm would send instead of OIDC
+    const setupNode = steps.find((s) => s.uses?.startsWith('actions/setup-node@')) as Step & { with?: object };
+    expect(setupNode?.with).not.toHaveProperty('registry-url');
     // trusted publishing needs npm 11.5.1 or newer
     const npm = /npm install --global npm@(\d+)\.(\d+)\.(\d+)/.exec(runs);
     expect(npm && Number(npm[1]) * 1000 + Number(npm[2])).toBeGreaterThanOrEqual(11_005);
