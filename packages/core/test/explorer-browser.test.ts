@@ -108,6 +108,19 @@ describe.skipIf(!hasChromium)('the explorer in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('reads a comma-separated list in the URL whose names keep their own commas written %2C', async () => {
+    const page = await open('/?route=Toronto,Washington%2C%20D.C.,Dublin,S%C3%A3o%20Paulo');
+    const map = page.locator('#view-route figure.map svg[role="img"]');
+    await map.waitFor({ timeout: 30_000 });
+    const texts = await map.locator('text').allTextContents();
+    for (const city of ['Toronto', 'Washington, D.C.', 'Dublin', 'São Paulo']) expect(texts).toContain(city);
+    // and a list written %2C throughout is split at each
+    await page.goto(`${base}/?compare=${encodeURIComponent('Toronto,Dublin')}`);
+    await page.locator('#view-compare table.compare').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#view-compare thead th').allTextContents()).toEqual(['Fact', 'Toronto', 'Dublin']);
+    await page.close();
+  }, 60_000);
+
   it('looks up a typed city and shows its facts with their sources', async () => {
     const page = await open('/');
     await page.locator('#city-q').fill('Dublin');

@@ -341,14 +341,37 @@ function readForm(form) {
   return { value: String(data.get('q') ?? ''), params };
 }
 
+/**
+ * The names a list parameter carries: the parameter once per name, or one value split at its
+ * commas. Where the value has commas as they are and commas written %2C, only the former
+ * separate names (`?route=Toronto,Washington%2C%20D.C.`); where all are written %2C, all do.
+ */
+function listFromUrl(view, params) {
+  const values = params.getAll(view);
+  if (values.length > 1) return values;
+  const raw = location.search
+    .slice(1)
+    .split('&')
+    .find((p) => p.split('=')[0] === view)
+    ?.slice(view.length + 1);
+  if (raw?.includes(',')) {
+    try {
+      return raw
+        .split(',')
+        .map((s) => decodeURIComponent(s.replace(/\+/g, ' ')).trim())
+        .filter(Boolean);
+    } catch {} // a malformed escape: as URLSearchParams reads it
+  }
+  return names(values[0]);
+}
+
 /** Opens the view that the URL names, with its input filled in, as a shared link shows it. */
 function fromUrl() {
   const params = new URLSearchParams(location.search);
   const view = IN_URL.find((v) => params.has(v));
   if (!view) return select('city', false);
   const form = $(`#view-${view} form`);
-  const values = params.getAll(view);
-  const value = LISTS.includes(view) ? (values.length > 1 ? values : names(values[0])).join('\n') : values[0];
+  const value = LISTS.includes(view) ? listFromUrl(view, params).join('\n') : params.get(view);
   form.elements.q.value = value;
   if (form.elements.round) form.elements.round.checked = params.get('round') === '1';
   if (form.elements.k) form.elements.k.value = params.get('k') ?? '';
