@@ -1,5 +1,6 @@
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { readExample } from '../../cli/src/settings.js';
 import { read } from './repo.js';
 
 /** The rows of docs/api.md's "Settings" table: name and the default cell as written. */
@@ -15,17 +16,9 @@ function documentedSettings(): Map<string, string> {
   return rows;
 }
 
-/** The settings .env.example assigns, each with the comment line right above it. */
+/** The settings .env.example assigns, each with the comment line right above it (read as `cityscope help` reads them). */
 function exampleSettings(): Map<string, { value: string; comment: string }> {
-  const lines = read('.env.example').split('\n');
-  const found = new Map<string, { value: string; comment: string }>();
-  lines.forEach((line, i) => {
-    const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
-    if (!m) return;
-    const above = lines[i - 1] ?? '';
-    found.set(m[1] as string, { value: m[2] as string, comment: above.startsWith('# ') ? above.slice(2) : '' });
-  });
-  return found;
+  return new Map(readExample(read('.env.example')).map(({ name, ...rest }) => [name, rest]));
 }
 
 describe('.env.example against docs/api.md', () => {
