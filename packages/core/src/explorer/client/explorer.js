@@ -31,7 +31,9 @@ async function call(path, { method = 'GET', body, accept = 'application/json' } 
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(api(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.status === 401) {
-    const entered = await askForKey(Boolean(key));
+    // a key entered for another call since this one was sent is tried first
+    const now = sessionStorage.getItem(KEY);
+    const entered = (now && now !== key) || (await askForKey(Boolean(key)));
     if (entered) return call(path, { method, body, accept });
   }
   if (!res.ok) {
@@ -41,8 +43,18 @@ async function call(path, { method = 'GET', body, accept = 'application/json' } 
   return accept === 'application/json' ? res.json() : res.text();
 }
 
+/** The key form's answer while it is shown: calls refused at once (a map and its JSON) share one. */
+let asking = null;
+
 /** Shows the key form and resolves with true once a key is saved (sessionStorage only: gone with the tab). */
 function askForKey(wasWrong) {
+  asking ??= keyForm(wasWrong).finally(() => {
+    asking = null;
+  });
+  return asking;
+}
+
+function keyForm(wasWrong) {
   const dialog = $('#key-panel');
   dialog.hidden = false;
   $('#key-note').textContent = wasWrong
