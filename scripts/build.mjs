@@ -6,9 +6,10 @@
 //   functions/gcp/dist/{index.mjs,package.json}   Functions Framework source folder
 //   functions/azure/dist/{index.mjs,host.json,package.json}   Function App root
 //   packages/cli/dist/cityscope.mjs         the command and the container's server (target `node`, alias `cli`)
-// `node scripts/build.mjs [target…]` builds only the named targets.
+// `node scripts/build.mjs [target…]` builds only the named targets; `--out-dir DIR` (one target)
+// writes that target's files to DIR instead (a test's private copy of the command).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
@@ -19,13 +20,22 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
 
 const ALIASES = { cli: 'node' };
-const only = process.argv.slice(2).map((name) => ALIASES[name] ?? name);
+const args = process.argv.slice(2);
+const outDirAt = args.indexOf('--out-dir');
+const outDir = outDirAt >= 0 ? args.splice(outDirAt, 2)[1] : undefined;
+const only = args.map((name) => ALIASES[name] ?? name);
 /** @type {{ loadPresets: (only: string[]) => Promise<import('@cityscope/core/preset').Preset[]> }} */
 const { loadPresets } = await tsImport('@cityscope/targets', import.meta.url);
+const presets = await loadPresets(only);
+if (outDirAt >= 0 && (!outDir || presets.length !== 1)) {
+  console.error('build: --out-dir DIR takes one target, e.g. `node scripts/build.mjs cli --out-dir /tmp/cli`');
+  process.exit(64);
+}
 
 const results = [];
-for (const preset of await loadPresets(only)) {
-  const { entry, outfile, external, extras, define } = preset.build;
+for (const preset of presets) {
+  const { entry, external, extras, define } = preset.build;
+  const outfile = outDir ? join(resolve(outDir), basename(preset.build.outfile)) : preset.build.outfile;
   const outdir = dirname(outfile);
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
