@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadPresets } from '@cityscope/targets';
-import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { type FakeWikipedia, type StandInDns, startFakeWikipedia, startStandInDns } from '@cityscope/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_ACCESS_CASES, EMULATOR_ACCESS_ENV } from '../src/cases/access.js';
 import { Answers, appliesTo, CASES, RUNTIMES, type RuntimeName, runCase } from '../src/cases.js';
 import { fetchExchange } from '../src/in-process.js';
@@ -25,6 +25,8 @@ const emulated = (await loadPresets()).flatMap((p) =>
 );
 
 let fake: FakeWikipedia;
+/** The servers look names up here (every name is NXDOMAIN), not in the system's DNS. */
+let dns: StandInDns;
 const procs: ChildProcess[] = [];
 const bases: Partial<Record<RuntimeName, string>> = {};
 const answers = new Answers();
@@ -56,7 +58,14 @@ function waitFor(child: ChildProcess, pattern: RegExp, label: string, ms: number
 beforeAll(async () => {
   if (skip) return;
   fake = await startFakeWikipedia();
-  const env = { ...process.env, WIKIPEDIA_BASE_URL: fake.baseUrl, WIKIPEDIA_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' };
+  dns = await startStandInDns();
+  const env = {
+    ...process.env,
+    ...dns.env,
+    WIKIPEDIA_BASE_URL: fake.baseUrl,
+    WIKIPEDIA_TIMEOUT_MS: '1000',
+    LOG_LEVEL: 'warn',
+  };
   const start = spawn(
     tsx,
     ['scripts/start.ts', ...emulated.flatMap(({ platform, port }) => [`--${platform}-port`, String(port)])],
@@ -105,6 +114,7 @@ afterAll(async () => {
     ),
   );
   await fake?.close();
+  await dns?.close();
 });
 
 describe.skipIf(skip)('over HTTP', () => {
@@ -124,6 +134,9 @@ describe.skipIf(skip)('over HTTP', () => {
 
   it('every runtime gives the same answer, apart from platform, request id and retrieval time', () =>
     answers.expectSame());
+  it('looked names up in the stand-in DNS (no lookup left this machine)', () => {
+    expect(dns.asked.map((q) => q.name)).toContain('no-such-name.example.com');
+  });
 });
 
 describe.skipIf(skip)('over HTTP with API_KEYS and RATE_LIMIT', () => {

@@ -1,3 +1,4 @@
+export * from './dns-stand-in.js';
 export * from './fake-wikipedia.js';
 export * from './growth.js';
 export * from './json.js';

@@ -167,6 +167,19 @@ export const TEXT_CASES: Case[] = [
     code: 'blocked_url',
   })),
   {
+    // the suite's servers look names up in a stand-in DNS that answers NXDOMAIN (@cityscope/testing)
+    name: 'parse: a name that does not exist (NXDOMAIN) is host_not_found',
+    request: {
+      method: 'POST',
+      path: '/parse',
+      headers: JSON_BODY,
+      body: JSON.stringify({ url: 'https://no-such-name.example.com/page' }),
+    },
+    status: 400,
+    type: 'problem',
+    code: 'host_not_found',
+  },
+  {
     name: 'parse: invalid JSON',
     request: { method: 'POST', path: '/parse', headers: JSON_BODY, body: '{"url": ' },
     status: 400,
