@@ -72,10 +72,52 @@ export const AUTH_CASES: Case[] = [
     status: 200,
     type: 'json',
   },
+  {
+    name: 'the key in X-API-Key: a map, as the explorer asks for it',
+    request: {
+      method: 'POST',
+      path: '/route',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml', 'x-api-key': ACCESS_KEY },
+      body: JSON.stringify({ cities: ['Toronto', 'Montreal'] }),
+    },
+    status: 200,
+    type: 'svg',
+    headers: { 'content-type': 'image/svg+xml; charset=utf-8' },
+  },
   // open routes
   { name: 'open: /health', request: { method: 'GET', path: '/health' }, status: 200, type: 'json' },
   { name: 'open: /openapi.json', request: { method: 'GET', path: '/openapi.json' }, status: 200, type: 'json' },
   { name: 'open: /docs', request: { method: 'GET', path: '/docs' }, status: 200, type: 'html' },
+  {
+    // the explorer's page and assets load without a key (the page then asks for one), under the strict CSP
+    name: 'open: the explorer at /, under its strict Content-Security-Policy',
+    request: { method: 'GET', path: '/?route=Toronto,Montreal' },
+    status: 200,
+    type: 'html',
+    headers: { 'content-security-policy': /^default-src 'none'; script-src 'self';.*connect-src 'self';/ },
+  },
+  {
+    name: "open: the explorer's script",
+    request: { method: 'GET', path: '/assets/explorer.js?v=1' },
+    status: 200,
+    type: 'javascript',
+  },
+  {
+    name: "open: the explorer's style sheet",
+    request: { method: 'GET', path: '/assets/explorer.css?v=1' },
+    status: 200,
+    type: 'css',
+  },
+  {
+    name: 'a map without credentials: 401, as its JSON',
+    request: {
+      method: 'POST',
+      path: '/route',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
+      body: JSON.stringify({ cities: ['Toronto', 'Montreal'] }),
+    },
+    ...UNAUTHORIZED,
+  },
   {
     name: 'open: a CORS preflight',
     request: {
