@@ -17,7 +17,7 @@ beforeAll(async () => {
   [fake, receiver, jsonOnly] = await Promise.all([
     startFakeWikipedia(),
     startOtlpReceiver(),
-    startOtlpReceiver({ protobuf: false }),
+    startOtlpReceiver({ refuseProtobuf: 415 }),
   ]);
 });
 afterAll(async () => {
@@ -143,6 +143,20 @@ describe('OTEL_EXPORTER_OTLP_PROTOCOL', () => {
     expect(warnings).toContain('telemetry export failed');
     expect(warnings.some((w) => w.includes('sending JSON'))).toBe(false);
     expect(spansOf(jsonOnly, '4'.repeat(32))).toEqual([]);
+  });
+
+  it('unset: an endpoint failing protobuf and JSON alike stays on protobuf', async () => {
+    const down = await startOtlpReceiver({ refuseAll: 500 });
+    try {
+      const warnings: string[] = [];
+      const h = handlerWith({ OTEL_EXPORTER_OTLP_ENDPOINT: down.url }, warnings);
+      await h(new Request('http://localhost/health', { headers: traced('5'.repeat(32)) }));
+      await h.flush?.(2000, true);
+      expect(warnings).toContain('telemetry export failed');
+      expect(warnings.some((w) => w.includes('sending JSON'))).toBe(false);
+    } finally {
+      await down.close();
+    }
   });
 
   it('unset, and the endpoint takes only JSON: it falls back to JSON once, losing nothing', async () => {

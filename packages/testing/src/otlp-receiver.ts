@@ -17,8 +17,10 @@ export interface OtlpPost {
 }
 
 export interface OtlpReceiverOptions {
-  /** false: answer 415 to protobuf, as an endpoint that takes only JSON does. Default true. */
-  protobuf?: boolean;
+  /** Answer protobuf posts with this status and keep nothing (415: an endpoint that takes only JSON). */
+  refuseProtobuf?: number;
+  /** Answer every post with this status and keep nothing (an endpoint that is down). */
+  refuseAll?: number;
 }
 
 export interface OtlpReceiver {
@@ -46,8 +48,9 @@ export async function startOtlpReceiver(options: OtlpReceiverOptions = {}): Prom
       const path = req.url ?? '';
       const raw = Buffer.concat(chunks);
       const protobuf = isProtobuf(req.headers['content-type']);
-      if (protobuf && options.protobuf === false) {
-        res.writeHead(415).end();
+      const refused = options.refuseAll ?? (protobuf ? options.refuseProtobuf : undefined);
+      if (refused !== undefined) {
+        res.writeHead(refused).end();
         return;
       }
       try {

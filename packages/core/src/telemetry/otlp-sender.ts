@@ -6,12 +6,15 @@ import type { OtlpExport } from './settings.js';
 /**
  * Posts one signal's OTLP bodies to its endpoint, in the encoding its settings ask for
  * (http/protobuf unless OTEL_EXPORTER_OTLP_(<SIGNAL>_)PROTOCOL says http/json). When no
- * protocol was set and the endpoint refuses protobuf (400 or 415), it sends that body and
- * every later one as JSON, and says so once: an endpoint that takes only JSON keeps
- * receiving.
+ * protocol was set and the endpoint answers protobuf with an error that is not a passing one,
+ * the same body is sent as JSON; if that is taken, every later body goes as JSON, said once:
+ * an endpoint that takes only JSON keeps receiving, and one that takes only protobuf, failing
+ * for a moment, is not switched.
  */
 
 const POST_TIMEOUT_MS = 10_000;
+/** OTLP/HTTP's retryable answers: the endpoint is busy, not refusing the encoding. */
+const PASSING = new Set([429, 502, 503, 504]);
 
 export class OtlpSender {
   readonly #target: OtlpExport;
@@ -40,17 +43,20 @@ export class OtlpSender {
 
   /** Sends a JSON-mapped OTLP body (from tracesBody or metricsBody), off the caller's path. */
   send(body: unknown): void {
-    const p = this.#post(body)
+    const asJson = this.#json;
+    const p = this.#post(body, asJson)
       .then(async (res) => {
-        if (!this.#json && this.#target.protocolDefaulted && (res.status === 400 || res.status === 415)) {
-          this.#json = true;
+        if (res.ok || asJson || !this.#target.protocolDefaulted || PASSING.has(res.status)) return res;
+        const json = await this.#post(body, true);
+        if (!json.ok) return res;
+        if (!this.#json) {
+          this.#json = true; // once, though several posts may have been refused
           this.#logger.warn('the OTLP endpoint refused protobuf: sending JSON (set OTEL_EXPORTER_OTLP_PROTOCOL)', {
             url: this.#target.url,
             status: res.status,
           });
-          return this.#post(body);
         }
-        return res;
+        return json;
       })
       .then((res) => {
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -65,8 +71,7 @@ export class OtlpSender {
     this.#posting.add(p);
   }
 
-  async #post(body: unknown): Promise<Response> {
-    const json = this.#json;
+  async #post(body: unknown, json: boolean): Promise<Response> {
     const res = await fetch(this.#target.url, {
       method: 'POST',
       headers: {
