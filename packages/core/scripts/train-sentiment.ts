@@ -25,7 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SentimentModel } from '../src/nlp/sentiment/model.js';
-import { sentimentOf } from '../src/nlp/sentiment.js';
+import { type SentenceScores, sentenceScores, verdict } from '../src/nlp/sentiment.js';
 import { tokenize } from '../src/nlp/text.js';
 import { amazonReviews, CORPUS, cityLeads } from './corpus-leads.js';
 
@@ -34,9 +34,10 @@ export const MODEL_FILE = join(HERE, '../src/nlp/sentiment/model.ts');
 export const LOG_FILE = join(HERE, 'sentiment-runs.tsv');
 
 export const THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-export const WEIGHTS = [0.5, 0.75, 1];
-export const MINIMUMS = [0, 1.5, 2, 2.5];
+export const WEIGHTS = [0.5, 1];
+export const MINIMUMS = [0, 1.5];
 export const CUES = [false, true];
+export const NEGATIONS = [0, 0.5, 1, 1.5, 2];
 /** The review floor every model keeps: right on each alternate half, and at most this many neutral. */
 export const REVIEW_FLOOR = 0.77;
 export const NEUTRAL_CAP = 0.08;
@@ -68,22 +69,24 @@ async function runGrid(): Promise<{ runs: Run[]; positive: boolean[] }> {
   const leads = cityLeads().map((l) => tokenize(l.text, 'en'));
   const runs: Run[] = [];
   for (const weight of WEIGHTS) {
-    for (const [min, cues] of MINIMUMS.flatMap((m) => CUES.map((c): [number, boolean] => [m, c]))) {
-      // scores do not depend on the threshold: one pass per (weight, min, cues)
+    for (const [min, cues, negation] of MINIMUMS.flatMap((m) =>
+      CUES.flatMap((c) => NEGATIONS.map((g): [number, boolean, number] => [m, c, g])),
+    )) {
+      // sentence scores do not depend on the threshold: one pass per (weight, min, cues, negation)
       const wide = { weight, min, cues };
-      const probe: SentimentModel = { threshold: 0, wide };
-      const reviewScores: number[] = [];
-      for (const r of reviews) reviewScores.push((await sentimentOf(r.tokens.sentences, 'en', probe))?.score ?? 0);
-      const leadScores: number[] = [];
-      for (const l of leads) leadScores.push((await sentimentOf(l.sentences, 'en', probe))?.score ?? 0);
+      const probe: SentimentModel = { threshold: 0, wide, negation };
+      const none: SentenceScores = { compounds: [], words: [], method: '' };
+      const reviewScores: SentenceScores[] = [];
+      for (const r of reviews) reviewScores.push((await sentenceScores(r.tokens.sentences, 'en', probe)) ?? none);
+      const leadScores: SentenceScores[] = [];
+      for (const l of leads) leadScores.push((await sentenceScores(l.sentences, 'en', probe)) ?? none);
       for (const threshold of THRESHOLDS) {
-        const right = reviews.map((r, i) => {
-          const s = reviewScores[i] as number;
-          return r.positive ? s > threshold : s < -threshold;
-        });
-        const neutral = reviewScores.map((s) => Math.abs(s) <= threshold);
-        const leadsNeutral = leadScores.filter((s) => Math.abs(s) <= threshold).length / Math.max(1, leads.length);
-        runs.push({ model: { threshold, wide }, right, neutral, leadsNeutral });
+        const labels = reviewScores.map((c) => verdict(c, threshold).label);
+        const right = reviews.map((r, i) => labels[i] === (r.positive ? 'positive' : 'negative'));
+        const neutral = labels.map((l) => l === 'neutral');
+        const leadsNeutral =
+          leadScores.filter((c) => verdict(c, threshold).label === 'neutral').length / Math.max(1, leads.length);
+        runs.push({ model: { threshold, wide, negation }, right, neutral, leadsNeutral });
       }
     }
   }
@@ -104,6 +107,7 @@ function plainer(a: SentimentModel, b: SentimentModel): boolean {
   if (a.threshold !== b.threshold) return a.threshold < b.threshold;
   if (a.wide.min !== b.wide.min) return a.wide.min > b.wide.min;
   if (a.wide.weight !== b.wide.weight) return a.wide.weight > b.wide.weight;
+  if (a.negation !== b.negation) return a.negation < b.negation;
   return !!a.wide.cues && !b.wide.cues;
 }
 
@@ -147,6 +151,7 @@ export async function train(): Promise<{ model: string; log: string; chosen: Run
     'weight',
     'min',
     'cues',
+    'negation',
     'accuracy',
     'positive',
     'negative',
@@ -165,6 +170,7 @@ export async function train(): Promise<{ model: string; log: string; chosen: Run
         r.model.wide.weight,
         r.model.wide.min,
         r.model.wide.cues,
+        r.model.negation,
         f3(acc(r.right)),
         f3(acc(r.right, (i) => positive[i] === true)),
         f3(acc(r.right, (i) => positive[i] === false)),
@@ -184,11 +190,14 @@ export interface SentimentModel {
   threshold: number;
   /** How the wider vocabulary's words count (see vader.ts). */
   wide: { weight: number; min: number; cues?: boolean };
+  /** How far below zero a negation that governs no sentiment word counts (vader.ts). */
+  negation: number;
 }
 
 export const SENTIMENT_MODEL: SentimentModel = {
   threshold: ${m.threshold},
   wide: { weight: ${m.wide.weight}, min: ${m.wide.min}, cues: ${m.wide.cues ?? false} },
+  negation: ${m.negation},
 };
 `;
   return { model, log: `${lines.join('\n')}\n`, chosen, cv };

@@ -5,7 +5,7 @@ import { growthRatio } from '@cityscope/testing';
 import { describe, expect, it } from 'vitest';
 import { LEXICON_SOURCES, packLexicon } from '../scripts/lexicon-sources.js';
 import { parseLexicon } from '../src/nlp/sentiment/lexicon.js';
-import { hasSentiment, sentiment, sentimentNote } from '../src/nlp/sentiment.js';
+import { hasSentiment, SENTIMENT_THRESHOLD, sentiment, sentimentNote, verdict } from '../src/nlp/sentiment.js';
 import { germanStem } from '../src/nlp/stem-de.js';
 import { tokenize } from '../src/nlp/text.js';
 
@@ -36,6 +36,12 @@ const LABELLED: [string, 'positive' | 'negative' | 'neutral'][] = [
   // names are not opinions ("Greater"), headline style still is
   ['The Greater Toronto Area has six million people.', 'neutral'],
   ['Works Great!', 'positive'],
+  // a negation that governs no opinion word leans negative; an order not to waste warns
+  ['The lift does not open.', 'negative'],
+  ["Don't waste your money on the ferry.", 'negative'],
+  ["Don't miss the old town!", 'positive'],
+  // fame is a fact
+  ['The town is well known for its cathedral.', 'neutral'],
   // neutral statements
   ['The city has a harbour.', 'neutral'],
   ['The bridge spans the river.', 'neutral'],
@@ -63,6 +69,27 @@ describe('sentiment rules', () => {
     // "stale" is only in the wider vocabulary: alone it counts, beside a word VADER knows it does not
     expect((await sentiment('The bread was stale.', 'en'))?.method).toBe('vader+senticon');
     expect((await sentiment('The bread was stale. The coffee was good.', 'en'))?.method).toBe('vader');
+  });
+
+  it('asks the wider vocabulary only for a text of one sentence', async () => {
+    // several sentences in which VADER's vocabulary finds no opinion state facts
+    expect(await sentiment('The town is located on the river. It is home to a census office.', 'en')).toMatchObject({
+      label: 'neutral',
+      method: 'vader',
+    });
+  });
+
+  it('labels several sentences polar only when more than a third of them are', async () => {
+    const lead =
+      'Lakeview is a town in the north of the county. It has a station and a school. The town is known for its lively festivals.';
+    expect(await label(lead)).toBe('neutral');
+    expect(await score(lead)).toBeGreaterThan(SENTIMENT_THRESHOLD);
+    expect(await label('A lovely harbour. The ferry leaves at nine. The old town is charming.')).toBe('positive');
+    // a heading or caption (under four words) counts only when it is polar
+    const words = [2, 9, 1, 10];
+    expect(verdict({ compounds: [0, 0.9, 0, 0], words }, 0.05).label).toBe('positive');
+    expect(verdict({ compounds: [0, 0.9, 0, 0], words: [8, 9, 8, 10] }, 0.05).label).toBe('neutral');
+    expect(verdict({ compounds: [-0.5], words: [1] }, 0.05)).toEqual({ score: -0.5, label: 'negative' });
   });
 
   it('names the method: the primary vocabulary, and the wider one when it answered', async () => {

@@ -9,6 +9,7 @@ import { type Tokens, tokenize } from './text.js';
 export interface Sentiment {
   /** The mean of the sentences' VADER compound scores, in [−1, 1]. */
   score: number;
+  /** By the score and the share of sentences that agree with it (`verdict`). */
   label: 'positive' | 'neutral' | 'negative';
   /** What produced the answer: the vocabulary used under VADER's rules, "+" the wider one when it answered ("vader+senticon"). */
   method: string;
@@ -49,17 +50,24 @@ function* windows(list: readonly SentenceWords[]): Generator<SentenceWords> {
   }
 }
 
+/** A text's sentences' compound scores and lengths in words, and the vocabularies that gave the scores. */
+export interface SentenceScores {
+  compounds: number[];
+  words: number[];
+  method: string;
+}
+
 /**
- * The sentiment of a text's sentences: each sentence is scored by VADER's rules
- * over the language's primary vocabulary; when it (and the emoji) find nothing in
- * the whole text, the sentences are scored again over a wider vocabulary by stem
- * (see docs/nlp.md). Vocabularies load on first use. Null for a language without one.
+ * Each sentence of a text scored by VADER's rules over the language's primary
+ * vocabulary; when it (and the emoji) find nothing in a text of one sentence, the
+ * sentence is scored again over a wider vocabulary by stem (see docs/nlp.md).
+ * Vocabularies load on first use. Null for a language without one.
  */
-export async function sentimentOf(
+export async function sentenceScores(
   list: readonly SentenceWords[],
   lang: string,
   model: SentimentModel = SENTIMENT_MODEL,
-): Promise<Sentiment | null> {
+): Promise<SentenceScores | null> {
   const base = baseOf(lang);
   const language = SENTIMENT_LANGUAGES[base];
   if (!language) return null;
@@ -74,7 +82,7 @@ export async function sentimentOf(
   const pieces = [...windows(list)];
   const tick = slicer();
   const pass = async (wide: boolean) => {
-    let total = 0;
+    const compounds: number[] = [];
     let hits = 0;
     let stemHits = 0;
     for (let i = 0; i < pieces.length; i++) {
@@ -82,24 +90,71 @@ export async function sentimentOf(
         const pause = tick();
         if (pause) await pause;
       }
-      const r = scoreSentence(pieces[i] as SentenceWords, language, voc, wide, model.wide);
-      total += r.compound;
+      const r = scoreSentence(pieces[i] as SentenceWords, language, voc, wide, model.wide, model.negation);
+      compounds.push(r.compound);
       hits += r.hits;
       stemHits += r.stemHits;
     }
-    return { total, hits, stemHits };
+    return { compounds, hits, stemHits };
   };
   let result = await pass(false);
   let usedBackoff = result.stemHits > 0;
-  if (result.hits === 0 && b !== null && !language.wordStems) {
+  // the wider vocabulary's weak words are evidence only where there is nothing else: in one
+  // sentence. Several sentences in which the primary vocabulary finds no opinion state facts.
+  if (result.hits === 0 && b !== null && !language.wordStems && list.length === 1) {
     result = await pass(true);
     usedBackoff = result.hits > 0;
   }
-  const score = pieces.length ? Math.round((result.total / pieces.length) * 1000) / 1000 : 0;
-  const t = model.threshold;
-  const label = score > t ? 'positive' : score < -t ? 'negative' : 'neutral';
   const method = usedBackoff && backoff ? `${primary.name}+${backoff.name}` : primary.name;
-  return { score, label, method };
+  return { compounds: result.compounds, words: pieces.map((s) => s.words.length), method };
+}
+
+/**
+ * A text is polar only when more than this share of its sentences are polar the same
+ * way: one sentence that mentions a festival does not make a factual lead positive,
+ * while a review of a few sentences, two of five of them glowing, stays positive.
+ */
+export const POLAR_SHARE = 1 / 3;
+/** A piece shorter than this (a heading, a caption) counts toward the share only when it is polar. */
+const MIN_SENTENCE_WORDS = 4;
+
+/**
+ * The score (the mean of the sentences' compounds, to three places) and the label: positive
+ * when the score is above `threshold` and more than POLAR_SHARE of the sentences are too;
+ * negative likewise below −`threshold`; otherwise neutral. One sentence: its own score.
+ */
+export function verdict(
+  { compounds, words }: Pick<SentenceScores, 'compounds' | 'words'>,
+  threshold: number,
+): Pick<Sentiment, 'score' | 'label'> {
+  let total = 0;
+  let counted = 0;
+  let up = 0;
+  let down = 0;
+  compounds.forEach((c, i) => {
+    total += c;
+    if (c > threshold) up++;
+    else if (c < -threshold) down++;
+    else if ((words[i] ?? 0) < MIN_SENTENCE_WORDS) return;
+    counted++;
+  });
+  const n = compounds.length;
+  const score = n ? Math.round((total / n) * 1000) / 1000 : 0;
+  const enough = (k: number) => k > POLAR_SHARE * counted;
+  const label =
+    score > threshold && enough(up) ? 'positive' : score < -threshold && enough(down) ? 'negative' : 'neutral';
+  return { score, label };
+}
+
+/** The sentiment of a text's sentences (see `sentenceScores` and `verdict`); null for a language without a vocabulary. */
+export async function sentimentOf(
+  list: readonly SentenceWords[],
+  lang: string,
+  model: SentimentModel = SENTIMENT_MODEL,
+): Promise<Sentiment | null> {
+  const scores = await sentenceScores(list, lang, model);
+  if (!scores) return null;
+  return { ...verdict(scores, model.threshold), method: scores.method };
 }
 
 /** The sentiment of a request's tokens (or of a text, tokenized here). */

@@ -45,11 +45,32 @@ export interface SentimentLanguage {
    * Comparison (`degree`: "most populous", "more") is no sign: facts compare too.
    */
   subjectivity?: { persons: ReadonlySet<string>; linking: ReadonlySet<string>; degree: ReadonlySet<string> };
+  /**
+   * A negation that governs no sentiment word leans its sentence negative ("it does not
+   * work"; vader.ts), except these, which are no complaint ("without", "despite").
+   */
+  bareNegation?: { except: ReadonlySet<string> };
+  /**
+   * An order that opens with a negation and one of `verbs` ("Don't waste your money",
+   * "Please do not waste your time") is a warning: the verb keeps its negative sign.
+   * Only verbs whose negated order always warns: "don't miss", "don't worry" and "don't
+   * hesitate" encourage. `negations` open it alone, `after` after one of `auxiliaries`
+   * ("do not"); `openers` may come first.
+   */
+  warnings?: {
+    verbs: ReadonlySet<string>;
+    negations: ReadonlySet<string>;
+    auxiliaries: ReadonlySet<string>;
+    after: ReadonlySet<string>;
+    openers: ReadonlySet<string>;
+  };
+  /** Two words that state a degree of fame, not an opinion: neither counts ("best known", "well known"). */
+  degreePhrases?: ReadonlySet<string>;
 }
 
 /** VADER's empirically derived booster increment. */
 export const B_INCR = 0.293;
-const set = (s: string) => new Set(s.split(' '));
+const set = (s: string, by = ' ') => new Set(s.split(by));
 const boosters = (up: string, down: string) =>
   new Map<string, number>([
     ...up.split(' ').map((w): [string, number] => [w, B_INCR]),
@@ -83,6 +104,15 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
       ),
       degree: set('most more less major'),
     },
+    bareNegation: { except: set('without despite rarely seldom') },
+    warnings: {
+      verbs: set('waste squander'),
+      negations: set("don't dont"),
+      auxiliaries: set('do'),
+      after: set('not'),
+      openers: set('please just so and but then'),
+    },
+    degreePhrases: set('best known|better known|well known|best-known|well-known', '|'),
     contrast: set('but'),
     boosters: boosters(EN_UP, EN_DOWN),
     standaloneNo: true,
