@@ -145,16 +145,19 @@ export const ItemProblem = zod
   .strictObject({ status: num, code: zod.enum(PROBLEM_CODES), detail: str })
   .check(named('ItemProblem'));
 /** The names that did not resolve, as typed, each with its error. */
-export const Unresolved = zod.array(zod.strictObject({ name: str, error: ItemProblem }));
+const Unresolved = zod.array(zod.strictObject({ name: str, error: ItemProblem }));
 
 /** Resolved title → the name as typed, for each city whose typed name differed. */
-export const RequestedNames = zod
+const RequestedNames = zod
   .record(str, str)
   .check(
     zod.describe(
       'Cities are named by their resolved Wikipedia title everywhere in the answer; this maps each title whose name as typed differed to that name (`unresolved` keeps the names as typed)',
     ),
   );
+
+/** The fields of an answer about several cities that say how their names resolved (routes/common.ts, `NAMING_RULE`). */
+export const resolution = { requested: RequestedNames, unresolved: Unresolved };
 
 /** Where a fact came from; null when it is unknown. */
 const Source = nullable(zod.enum(['infobox', 'wikidata', 'geodata']));

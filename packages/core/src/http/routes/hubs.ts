@@ -34,7 +34,7 @@ export default defineRoute({
     };
   },
   response: async () => {
-    const { z, named, Coordinates, RequestedNames, Unresolved } = await import('../schemas.js');
+    const { z, named, Coordinates, resolution } = await import('../schemas.js');
     const num = z.number();
     return z
       .strictObject({
@@ -54,8 +54,7 @@ export default defineRoute({
             maxKm: num,
           }),
         ),
-        requested: RequestedNames,
-        unresolved: Unresolved,
+        ...resolution,
       })
       .check(named('Hubs'));
   },

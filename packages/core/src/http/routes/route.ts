@@ -28,7 +28,7 @@ export default defineRoute({
     };
   },
   response: async () => {
-    const { z, named, RequestedNames, Unresolved } = await import('../schemas.js');
+    const { z, named, resolution } = await import('../schemas.js');
     const str = z.string();
     const num = z.number();
     return z
@@ -48,8 +48,7 @@ export default defineRoute({
             }),
           )
           .check(z.describe('How the heuristic found the tour; null when it is exact (10 cities or fewer)')),
-        requested: RequestedNames,
-        unresolved: Unresolved,
+        ...resolution,
       })
       .check(named('Route'));
   },
