@@ -18,7 +18,7 @@ export const NAMING_RULE =
   'Cities are named by their resolved Wikipedia titles; `requested` maps a title to the name as typed where they differ, and `unresolved` keeps the names as typed.';
 
 /** `2–20`: a limit as the summaries state it. */
-export const range = ([min, max]: readonly [number, number]) => `${min}–${max}`;
+export const rangeText = ([min, max]: readonly [number, number]) => `${min}–${max}`;
 
 /**
  * Costs against RATE_LIMIT: one single-city lookup is 1 unit; a text is 1 unit per started

@@ -1,5 +1,5 @@
 import { defineRoute } from '../route.js';
-import { range, TAGS, UPSTREAM } from './common.js';
+import { rangeText, TAGS, UPSTREAM } from './common.js';
 
 /** How many cities one comparison takes. */
 const NAMES = [2, 20] as const;
@@ -9,7 +9,7 @@ export default defineRoute({
   path: '/compare',
   operationId: 'compareCities',
   tag: TAGS.cities,
-  summary: `${range(NAMES)} cities side by side, with the great-circle distances between them`,
+  summary: `${rangeText(NAMES)} cities side by side, with the great-circle distances between them`,
   description:
     'Names are comma-separated, or the `cities` parameter is repeated once per name (for names with a comma). A name that fails carries its own error.',
   input: async () => {
@@ -19,7 +19,7 @@ export default defineRoute({
         cities: NameList(
           ...NAMES,
           doc(
-            `${NAMES.join('–')} city names, separated by literal commas; a comma inside a name is sent encoded (\`Washington%2C%20D.C.\`), or the parameter is repeated once per name (each value one name, commas included)`,
+            `${rangeText(NAMES)} city names, separated by literal commas; a comma inside a name is sent encoded (\`Washington%2C%20D.C.\`), or the parameter is repeated once per name (each value one name, commas included)`,
             'Toronto,Montreal,Ottawa',
           ),
         ),

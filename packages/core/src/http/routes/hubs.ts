@@ -1,6 +1,6 @@
 import { MAX_AUTO_K } from '../../geo/limits.js';
 import { defineRoute } from '../route.js';
-import { NAMING_RULE, range, TAGS, UPSTREAM } from './common.js';
+import { NAMING_RULE, rangeText, TAGS, UPSTREAM } from './common.js';
 
 /** How many cities one grouping takes. */
 const NAMES = [3, 100] as const;
@@ -10,14 +10,14 @@ export default defineRoute({
   path: '/hubs',
   operationId: 'hubs',
   tag: TAGS.logistics,
-  summary: `Group ${range(NAMES)} cities into regional hubs`,
+  summary: `Group ${rangeText(NAMES)} cities into regional hubs`,
   description: `k-means on the sphere with k-means++ seeding (seeded from the input, so deterministic); a hub is the member closest to its group’s spherical mean. Without \`k\`, k in 2..min(${MAX_AUTO_K}, n−1) with the best mean silhouette, leaving a city alone in a hub only when it lies far from all the others (an island). ${NAMING_RULE}`,
   input: async () => {
     const { z, doc, WikiLang, cityNames } = await import('../schemas.js');
     return {
       body: z.object({
         cities: cityNames(...NAMES).check(
-          doc(`The ${NAMES.join('–')} cities to group`, ['Toronto', 'Montreal', 'Ottawa', 'London', 'Manchester']),
+          doc(`The ${rangeText(NAMES)} cities to group`, ['Toronto', 'Montreal', 'Ottawa', 'London', 'Manchester']),
         ),
         k: z.optional(
           z

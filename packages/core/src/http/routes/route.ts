@@ -1,6 +1,6 @@
 import { EXACT_LIMIT } from '../../geo/limits.js';
 import { defineRoute } from '../route.js';
-import { NAMING_RULE, range, TAGS, UPSTREAM } from './common.js';
+import { NAMING_RULE, rangeText, TAGS, UPSTREAM } from './common.js';
 
 /** How many cities one route visits. */
 const NAMES = [2, 50] as const;
@@ -10,14 +10,14 @@ export default defineRoute({
   path: '/route',
   operationId: 'route',
   tag: TAGS.logistics,
-  summary: `The shortest visiting order of ${range(NAMES)} cities`,
+  summary: `The shortest visiting order of ${rangeText(NAMES)} cities`,
   description: `Exact (Held–Karp) for ${EXACT_LIMIT} cities or fewer; above that, a deterministic heuristic: nearest-neighbour, greedy-edge and space-filling-curve starts, 2-opt and Or-opt, then an iterated local search (\`algorithm\` and \`search\` say how). Distances are great-circle. ${NAMING_RULE}`,
   input: async () => {
     const { z, doc, CityName, WikiLang, cityNames } = await import('../schemas.js');
     return {
       body: z.object({
         cities: cityNames(...NAMES).check(
-          doc(`The ${NAMES.join('–')} cities to visit`, ['Toronto', 'Montreal', 'Ottawa', 'Quebec City']),
+          doc(`The ${rangeText(NAMES)} cities to visit`, ['Toronto', 'Montreal', 'Ottawa', 'Quebec City']),
         ),
         start: z.optional(
           CityName.check(doc('Where the route starts: one of `cities` (default: the first)', 'Toronto')),
