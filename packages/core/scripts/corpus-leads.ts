@@ -30,6 +30,8 @@ export interface Lead {
   text: string;
   /** Targets of the lead's [[links]], lower-cased, "(…)" qualifiers and ", …" parts dropped. */
   links: string[];
+  /** Each [[link]]'s target and label as written ("The Crown", "British Crown"), for matching keyphrases. */
+  concepts?: Array<{ target: string; label: string }>;
 }
 
 /** Removes `{{…}}` templates (nested) and `<ref>…</ref>`, in one pass. */
@@ -60,7 +62,9 @@ export function wikitextLead(name: string, source: string): Lead {
     .filter((p) => p !== '' && !/^[|{}!<[]/.test(p) && !p.startsWith('[[File:') && !p.startsWith('[[Image:'));
   const lead = paragraphs.join('\n');
   const links: string[] = [];
-  for (const m of lead.matchAll(/\[\[([^\]|]+)(?:\|[^\]]*)?\]\]/g)) {
+  const concepts: Array<{ target: string; label: string }> = [];
+  for (const m of lead.matchAll(/\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/g)) {
+    concepts.push({ target: (m[1] as string).trim(), label: (m[2] ?? m[1] ?? '').trim() });
     const target = (m[1] as string)
       .replace(/\s*\(.*\)$/, '')
       .replace(/,.*$/, '')
@@ -73,9 +77,10 @@ export function wikitextLead(name: string, source: string): Lead {
     .replace(/'{2,}/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&nbsp;/g, ' ')
+    .replace(/&[nm]dash;/g, (e) => (e === '&ndash;' ? '–' : '—'))
     .replace(/\(\s*[,;]?\s*\)/g, '')
     .replace(/[ \t]+/g, ' ');
-  return { name, text, links };
+  return { name, text, links, concepts };
 }
 
 /** The corpus's city leads (with links), then the stand-in's English sample extracts (without). */

@@ -58,7 +58,7 @@ export async function toCity(
   const { facts, coordinates, factSources, factNotes } = pageFacts(found, lang);
   const intro = page.extract;
   const tokens = tokenize(intro, lang);
-  const [kw, mood] = await Promise.all([keyphrases(tokens, lang, 10), sentiment(tokens)]);
+  const [kw, mood] = await Promise.all([keyphrases(tokens, lang, 10, page.title), sentiment(tokens)]);
   return {
     title: page.title,
     requested,

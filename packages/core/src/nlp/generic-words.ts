@@ -16,7 +16,7 @@ export const GENERIC_WORDS: Readonly<Record<string, readonly string[]>> = {
       'remain remains remained consider considered regard regarded describe described refer refers referred ' +
       'establish established form formed begin began begun start started end ended set according based due like ' +
       'also however although though still even well much many several various various whose whom within without ' +
-      'since around approximately about among across along although often usually generally mainly largely later ' +
+      'since around near approximately about among across along although often usually generally mainly largely later ' +
       'early earlier late latter former first second third fourth fifth last next one two three four five six seven ' +
       'eight nine ten hundred hundreds thousand thousands million millions billion number numbers part parts ' +
       'large larger largest small smaller smallest big bigger biggest major main high higher highest low lower ' +
@@ -29,6 +29,20 @@ export const GENERIC_WORDS: Readonly<Record<string, readonly string[]>> = {
       "weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't " +
       // dates and a reference list's words
       'january february march april may june july august september october november december monday ' +
-      'tuesday wednesday thursday friday saturday sunday retrieved archived original accessed',
+      'tuesday wednesday thursday friday saturday sunday retrieved archived original accessed ' +
+      // irregular past participles
+      'born built sold won lost sent brought bought fought kept met paid shown drawn chosen written spoken',
+  ),
+};
+
+/**
+ * Common nouns that name a kind of place or a quantity and are a keyphrase only inside
+ * a longer one ("civil parish", "capital city", "census-designated place"), never alone
+ * in lower case ("city", "population").
+ */
+export const WEAK_ALONE: Readonly<Record<string, readonly string[]>> = {
+  en: list(
+    'city town village parish place area region country world population census people resident ' +
+      'inhabitant community home centre center capital state district county municipality settlement family household',
   ),
 };

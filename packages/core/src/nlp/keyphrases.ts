@@ -18,12 +18,13 @@
  * ("River Liffey", "harbour"); scores are the best candidate's over each one's, in (0, 1].
  */
 import { slicer } from '../util/slice.js';
-import { GENERIC_WORDS } from './generic-words.js';
+import { GENERIC_WORDS, WEAK_ALONE } from './generic-words.js';
 import { languageKit } from './language.js';
-import { type Tokens, tokenize } from './text.js';
+import { isContentWord, type Tokens, tokenize } from './text.js';
 import {
   addForm,
   type Candidate,
+  MAX_NAME_WORDS,
   MAX_WORDS,
   median,
   Ranking,
@@ -38,6 +39,8 @@ export interface Keyword {
   term: string;
   score: number;
 }
+
+const INSIDE_EN = new Set('of de la le du des von van der den del di da do dos das upon on y e al el'.split(' '));
 
 type Tick = () => Promise<void> | undefined;
 /** Yields every 256 items when the slice is due. */
@@ -134,8 +137,20 @@ async function scoreTerms(terms: Map<string, Term>, nSentences: number, tick: Ti
   }
 }
 
+/** Whether the words at `at` and `at + 1` are joined (no punctuation between) and the one at `at + side` is a capitalised content word. */
+function namePartAt(words: Word[], at: number, side: 0 | 1): boolean {
+  const w = words[at + side];
+  const right = words[at + 1];
+  return !!w && !!right && w.content && w.cap && !right.breakBefore && w.sentence === right.sentence;
+}
+
 /** YAKE's candidates, step 3: runs of one to three words inside a sentence, no punctuation between. */
-async function candidatesOf(words: Word[], texts: string[], tick: Tick): Promise<Map<string, Candidate>> {
+async function candidatesOf(
+  words: Word[],
+  texts: string[],
+  inside: ReadonlySet<string> | null,
+  tick: Tick,
+): Promise<Map<string, Candidate>> {
   const pause = pauser(tick);
   const candidates = new Map<string, Candidate>();
   for (let i = 0; i < words.length; i++) {
@@ -145,7 +160,7 @@ async function candidatesOf(words: Word[], texts: string[], tick: Tick): Promise
     let id = '';
     let upper = false;
     let lower = false;
-    for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
+    for (let n = 1; n <= MAX_NAME_WORDS && i + n <= words.length; n++) {
       const last = words[i + n - 1] as Word;
       if (n > 1 && (last.breakBefore || last.sentence !== first.sentence)) break;
       id = n === 1 ? last.key : `${id} ${last.key}`;
@@ -155,10 +170,14 @@ async function candidatesOf(words: Word[], texts: string[], tick: Tick): Promise
       }
       // "Council runs", "shore of Lake": a name and a common word are not one phrase
       if (upper && lower) break;
+      if (n > MAX_WORDS && (lower || !first.cap)) break;
       // a phrase that repeats a word ("東京 東京")
       if (n > 1 && (words[i + n - 2] as Word).key === last.key) break;
       if (n > 2 && first.key === last.key) break;
+      if (!last.content && inside && n > 1 && !inside.has(last.key)) break;
       if (!last.content || last.verbLike) continue;
+      // a name is taken whole: no "Cornwall District" out of "North Cornwall District"
+      if (!lower && first.cap && (namePartAt(words, i - 1, 0) || namePartAt(words, i + n - 1, 1))) continue;
       let c = candidates.get(id);
       if (!c) {
         const keys: string[] = [];
@@ -215,19 +234,22 @@ async function dedupe(
   terms: Map<string, Term>,
   limit: number,
   tick: Tick,
+  seen: { subject: Set<string> | null; alone: ReadonlySet<string> },
 ): Promise<Candidate[]> {
   const pause = pauser(tick);
   const ranked = new Ranking([...candidates.values()]);
   const chosen: Candidate[] = [];
-  const chosenSets: Set<string>[] = [];
+  const chosenSets: Set<string>[] = seen.subject?.size ? [seen.subject] : [];
   for (let taken = 0; chosen.length < limit; taken++) {
     await pause(taken);
     const c = ranked.next();
     if (!c) break;
+    if (c.keys.length === 1 && seen.alone.has(c.keys[0] as string) && !/^\p{Lu}/u.test(surfaceForm(c, terms))) continue;
     const mine = new Set(c.keys.filter((k) => terms.has(k)));
     const duplicate = chosenSets.some((other) => {
       let shared = 0;
       for (const k of mine) if (other.has(k)) shared++;
+      if (other.size === 1 && shared === 1 && mine.size > 1) return false;
       return shared * 2 > Math.min(mine.size, other.size);
     });
     if (duplicate) continue;
@@ -238,7 +260,12 @@ async function dedupe(
 }
 
 /** The best `limit` keyphrases of a request's tokens (or of a text, tokenized here). */
-export async function keyphrases(input: Tokens | string, lang: string, limit = 10): Promise<Keyword[]> {
+export async function keyphrases(
+  input: Tokens | string,
+  lang: string,
+  limit = 10,
+  subject?: string,
+): Promise<Keyword[]> {
   const tokens = typeof input === 'string' ? tokenize(input, lang) : input;
   if (limit <= 0) return [];
   const base = tokens.lang.toLowerCase().split('-')[0] ?? '';
@@ -246,16 +273,27 @@ export async function keyphrases(input: Tokens | string, lang: string, limit = 1
   const generic = GENERIC_WORDS[base];
   const stop = generic ? new Set([...kit.stopwords, ...generic]) : kit.stopwords;
   const tick = slicer();
-  const { words, texts } = await wordsOf(tokens, (w) => kit.stem(w), stop, tick);
+  const names = generic ? new Set(generic) : undefined;
+  const { words, texts } = await wordsOf(tokens, (w) => kit.stem(w), stop, tick, names);
   await tick();
   const { terms, counts } = await features(words, tick);
   if (terms.size === 0) return [];
   await scoreTerms(terms, Math.max(1, tokens.sentences.length), tick);
-  const candidates = await candidatesOf(words, texts, tick);
+  const candidates = await candidatesOf(words, texts, base === 'en' ? INSIDE_EN : null, tick);
   await tick();
   await scoreCandidates(candidates, terms, counts, tick);
   await tick();
-  const chosen = await dedupe(candidates, terms, limit, tick);
+  const keysOf = (text: string) =>
+    new Set(
+      text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}']+/u)
+        .filter((w) => isContentWord(w, stop))
+        .map((w) => kit.stem(w) || w),
+    );
+  const alone = keysOf(WEAK_ALONE[base]?.join(' ') ?? '');
+  const subj = subject ? keysOf(subject.replace(/\s*\(.*$|,.*$/, '')) : null;
+  const chosen = await dedupe(candidates, terms, limit, tick, { subject: subj, alone });
   const best = chosen[0]?.score || 1;
   return chosen.map((c) => ({
     term: surfaceForm(c, terms),

@@ -6,7 +6,9 @@
 import type { Tokens } from './text.js';
 import { isContentWord } from './text.js';
 
+/** Most words in a keyphrase; a name of capitalised words may have one more ("Global Financial Centres Index"). */
 export const MAX_WORDS = 3;
+export const MAX_NAME_WORDS = 4;
 export const WINDOW = 2;
 
 export interface Term {
@@ -85,16 +87,37 @@ export function median(sorted: number[]): number {
 const AFTER_VERB = new Set(
   'the a an its their his her on into onto at from by to across along through over'.split(' '),
 );
-/** A lower-case "-s" or "-ed" word between a content word and AFTER_VERB ("city sits on", "river formed the"). */
+/** After a lower-case "-ed" word these make it a verb or participle ("produced during", "located in", "elected as"). */
+const AFTER_PARTICIPLE = new Set([
+  ...AFTER_VERB,
+  ...'in during as with for until under between within near after before since'.split(' '),
+]);
+/** An adverb's shape ("initially", "mostly", "densely"), not "-ily", "-bly", "-ply", "-oly", "-aly", "-fly" nouns. */
+const adverbLike = (w: string) => w.length >= 6 && w.endsWith('ly') && !/(?:[ibp]ly|oly|aly|fly)$/.test(w);
+/** A regular past participle's shape, not "-eed" ("speed") nor "-shed" ("watershed"). */
+const participleLike = (w: string) => w.length >= 5 && w.endsWith('ed') && !/(?:eed|shed)$/.test(w);
+
+/**
+ * Marks lower-case English words shaped like a verb or an adverb, which start or end no
+ * keyphrase: an adverb ("initially sold"); an "-ed" word before a preposition, an article
+ * or the sentence's or clause's end ("porcelains produced during", "newspaper published.");
+ * an "-ing" word before an article or a preposition of place ("spanning the fields"); an
+ * "-s" word between a content word and those ("city sits on", "river forms the").
+ */
 function markVerbs(words: Word[], from: number, lowers: string[]): void {
-  for (let i = from + 1; i < words.length - 1; i++) {
+  for (let i = from; i < words.length; i++) {
     const w = words[i] as Word;
-    const prev = words[i - 1] as Word;
-    const next = words[i + 1] as Word;
-    if (!w.content || w.cap || w.breakBefore || next.breakBefore || !prev.content) continue;
+    if (!w.content || w.cap) continue;
     const lower = lowers[i - from] as string;
-    if ((lower.endsWith('s') && !lower.endsWith('ss')) || lower.endsWith('ed'))
-      w.verbLike = AFTER_VERB.has(lowers[i + 1 - from] as string);
+    const next = words[i + 1];
+    const end = !next || next.sentence !== w.sentence || next.breakBefore;
+    const after = end ? '' : (lowers[i + 1 - from] as string);
+    if (adverbLike(lower)) w.verbLike = true;
+    else if (participleLike(lower)) w.verbLike = end || AFTER_PARTICIPLE.has(after);
+    else if (lower.endsWith('ing') && lower.length >= 6) w.verbLike = AFTER_VERB.has(after);
+    else if (lower.endsWith('s') && !/(?:ss|us|is)$/.test(lower) && i > from && !w.breakBefore) {
+      w.verbLike = (words[i - 1] as Word).content && AFTER_VERB.has(after);
+    }
   }
 }
 
@@ -104,6 +127,7 @@ export async function wordsOf(
   stem: (w: string) => string,
   stop: ReadonlySet<string>,
   tick: () => Promise<void> | undefined,
+  nameWords: ReadonlySet<string> = new Set(),
 ): Promise<{ words: Word[]; texts: string[] }> {
   const english = tokens.lang.toLowerCase().startsWith('en');
   const words: Word[] = [];
@@ -124,12 +148,15 @@ export async function wordsOf(
       const gap = at < 0 ? '.' : s.text.slice(pos, start);
       pos = at < 0 ? pos : start + raw.length;
       const lower = raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
-      const content = isContentWord(lower, stop);
+      // a generic word capitalised inside a name is part of it ("Greater Toronto Area", "New York")
+      const content =
+        isContentWord(lower, stop) ||
+        (nameWords.has(lower) && wi > 0 && isCapitalised(raw) && isCapitalised(s.words[wi + 1] ?? ''));
       lowers.push(lower);
       words.push({
         key: content ? stem(lower) || lower : lower,
         content,
-        breakBefore: wi === 0 || /\S/.test(gap),
+        breakBefore: wi === 0 || (/\S/.test(gap) && !/^[-‐]$/.test(gap)),
         cap: isCapitalised(raw),
         acronym: isAcronym(raw),
         sentence: si,
