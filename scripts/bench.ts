@@ -9,8 +9,8 @@
  * 4. request overhead through `cityscope serve` against bare `node:http` and Hono
  *    on @hono/node-server (autocannon), and cached GET /cities/Dublin;
  * 5. 20 concurrent /cities in two languages through one handler (a correctness check);
- * 6. the text, parse, readable-text, keyphrase and map benchmarks (scripts/bench-text.ts, bench-parse.ts,
- *    bench-readable.ts, bench-keyphrases.ts, bench-maps.ts), when present;
+ * 6. the text, parse, readable-text, keyphrase, sentiment and map benchmarks (scripts/bench-text.ts, bench-parse.ts,
+ *    bench-readable.ts, bench-keyphrases.ts, bench-sentiment.ts, bench-maps.ts), when present;
  * 7. memory while serving 150 distinct 1.5 MB pages, against a baseline tree (scripts/bench-memory.ts).
  *
  * Progress goes to stderr as it runs; the tables to stdout. Settings: RUNS (fresh
@@ -218,7 +218,14 @@ if (ONLY.has('5')) {
 await fake.close();
 
 if (ONLY.has('6')) {
-  for (const name of ['bench-text.ts', 'bench-parse.ts', 'bench-readable.ts', 'bench-keyphrases.ts', 'bench-maps.ts']) {
+  for (const name of [
+    'bench-text.ts',
+    'bench-parse.ts',
+    'bench-readable.ts',
+    'bench-keyphrases.ts',
+    'bench-sentiment.ts',
+    'bench-maps.ts',
+  ]) {
     const file = join(root, 'scripts', name);
     if (!existsSync(file)) continue;
     progress(name);
