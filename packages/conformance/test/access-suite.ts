@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type FakeWikipedia, startFakeWikipedia } from '@cityscope/testing';
+import { type FakeWikipedia, type ServeProcess, startFakeWikipedia, startServeProcess } from '@cityscope/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Answers, type Case, RUNTIMES, runCase } from '../src/cases.js';
 import { fetchExchange, type InProcessRuntime, loadInProcessRuntimes } from '../src/in-process.js';
@@ -16,8 +15,7 @@ const overHttp = process.env.CONFORMANCE_HTTP !== '0';
 export function accessSuite(title: string, env: Record<string, string>, cases: Case[]): void {
   let fake: FakeWikipedia;
   let runtimes: InProcessRuntime[] = [];
-  let serve: ChildProcess | undefined;
-  let serveBase = '';
+  let serve: ServeProcess | undefined;
   const answers = new Answers();
 
   beforeAll(async () => {
@@ -31,30 +29,19 @@ export function accessSuite(title: string, env: Record<string, string>, cases: C
     });
     runtimes = await loadInProcessRuntimes();
     if (!overHttp) return;
-    serve = spawn(`${root}node_modules/.bin/tsx`, ['packages/cli/src/bin.ts', 'serve', '--port', '0'], {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    serveBase = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      const timer = setTimeout(() => reject(new Error(`cityscope serve not ready:\n${seen}`)), 30_000);
-      const onData = (d: Buffer) => {
-        seen += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(seen);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1] as string);
-        }
-      };
-      serve?.stdout?.on('data', onData);
-      serve?.stderr?.on('data', onData);
-    });
+    serve = await startServeProcess(
+      `${root}node_modules/.bin/tsx`,
+      ['packages/cli/src/bin.ts', 'serve', '--port', '0'],
+      {
+        cwd: root,
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      },
+    );
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all(runtimes.map((r) => r.close()));
-    serve?.kill('SIGINT');
+    await serve?.stop();
     await fake?.close();
   });
 
@@ -73,7 +60,8 @@ export function accessSuite(title: string, env: Record<string, string>, cases: C
     describe.skipIf(!overHttp)('cityscope serve over HTTP', () => {
       for (const c of cases) {
         it(c.name, async () => {
-          await runCase(c, 'node', (req) => fetchExchange(serveBase, req), fake.faults, answers);
+          const base = serve?.url ?? '';
+          await runCase(c, 'node', (req) => fetchExchange(base, req), fake.faults, answers);
         });
       }
     });
