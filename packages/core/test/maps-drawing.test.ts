@@ -2,6 +2,7 @@ import { geoNaturalEarth1, geoStream } from 'd3-geo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LatLon } from '../src/geo/types.js';
 import { mayShow } from '../src/maps/background.js';
+import { type Box, type PlacedLabel, placeLabels } from '../src/maps/labels.js';
 import { PathData, tenths } from '../src/maps/path.js';
 import { routeMap } from '../src/maps/route-map.js';
 import { type World, worldOutline } from '../src/maps/world.js';
@@ -114,4 +115,25 @@ describe('backgrounds kept per view', () => {
     for (let lon = 1; lon <= 20; lon++) await routeMap(route, at(lon * 7));
     expect(await routeMap(route, at(0))).toBe(first);
   }, 60_000);
+});
+
+describe('labels of 50 crowded cities', () => {
+  it('keep apart from each other and from every marker', () => {
+    // 50 points in five tight columns, as the Pacific's islands crowd a map of 50 cities
+    const requests = Array.from({ length: 50 }, (_, i) => ({
+      text: `City number ${i + 1}`,
+      x: 420 + (i % 5) * 20 + ((i * 7) % 11),
+      y: 60 + Math.floor(i / 5) * 30,
+      size: 11,
+    }));
+    const markers = requests.map((r): Box => [r.x - 6, r.y - 6, r.x + 6, r.y + 6]);
+    const placed = placeLabels(requests, markers);
+    const apart = (a: Box, b: Box) => a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+    for (let i = 0; i < placed.length; i++) {
+      const box = (placed[i] as PlacedLabel).box;
+      for (let j = i + 1; j < placed.length; j++)
+        expect(apart(box, (placed[j] as PlacedLabel).box), `${i}, ${j}`).toBe(true);
+      for (const m of markers) expect(apart(box, m), `${i} and a marker`).toBe(true);
+    }
+  });
 });

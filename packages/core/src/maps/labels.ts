@@ -52,6 +52,9 @@ function candidate(req: LabelRequest, dx: number, dy: number, gap: number): Plac
 
 const inside = (b: Box, keep: Box) => b[0] >= keep[0] && b[1] >= keep[1] && b[2] <= keep[2] && b[3] <= keep[3];
 
+/** Distances from the point tried in turn; beyond 24 px a leader line joins label and point. */
+const GAPS = [14, 24, 36, 52, 72, 96, 124];
+
 /** Cell size of the grid that finds the boxes near a candidate (about a label's height, a short label's width). */
 const CELL = 40;
 
@@ -117,7 +120,7 @@ export function placeLabels(requests: LabelRequest[], markers: Box[], keep: Box 
   for (const req of requests) {
     let best: PlacedLabel | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
-    for (const gap of [14, 24, 36, 52, 72]) {
+    for (const gap of GAPS) {
       for (const [dx, dy] of DIRECTIONS) {
         const c = candidate(req, dx, dy, gap);
         if (!inside(c.box, keep)) continue;
