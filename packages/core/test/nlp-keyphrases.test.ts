@@ -34,6 +34,21 @@ describe('keyphrases', () => {
     }
   });
 
+  it('names concepts: names whole, hyphens joined, no verb-shaped edges, no "and" inside, no subject, no lone "city"', async () => {
+    const lead =
+      'Eastwick is a civil parish and market town in the Pas-de-Calais department of Northern Wessex. ' +
+      'The town lies within the Greater Wessex Area and was in the North Wessex District until 2009. ' +
+      'The Eastwick Gazette is a weekly newspaper published in the town. Eastwick and Westwick share a harbour. ' +
+      'The city grew rapidly after the Battle of Marsh Hill. The town population was 14,000, the city census says.';
+    const terms = (await keyphrases(tokenize(lead, 'en'), 'en', 10, 'Eastwick, Wessex')).map((k) => k.term);
+    expect(terms).toEqual(expect.arrayContaining(['Pas-de-Calais', 'Greater Wessex Area', 'North Wessex District']));
+    expect(terms).toContain('civil parish');
+    for (const t of terms) {
+      expect(t).not.toMatch(/^(?:Wessex District|Wessex Area|Eastwick|city|town|population)$/);
+      expect(t).not.toMatch(/\b(?:and|published|rapidly)\b/);
+    }
+  });
+
   it('keeps within the asked number and answers an empty text with nothing', async () => {
     expect(await keyphrases(DUBLIN, 'en', 3)).toHaveLength(3);
     expect(await keyphrases('', 'en', 5)).toEqual([]);

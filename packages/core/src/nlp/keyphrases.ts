@@ -1,33 +1,45 @@
 /**
- * Keyphrases of one to three words by YAKE (Campos et al., "YAKE! Keyword extraction
- * from single documents using multiple local features", Information Sciences 509, 2020),
- * over the request's shared tokens. Everything is one pass or a sort: linear in the
- * text apart from sorting the candidates.
+ * Keyphrases of one to three words (four for a name) by YAKE (Campos et al., "YAKE!
+ * Keyword extraction from single documents using multiple local features", Information
+ * Sciences 509, 2020), over the request's shared tokens, with rules that make them name
+ * concepts rather than fragments of clauses. Everything is one pass or a heap: linear in
+ * the text.
  *
  * Each content word (grouped by stem) gets YAKE's score from five local features:
  * casing (capitalised away from a sentence start, or an acronym), position (median
  * sentence), normalised frequency, relatedness to context (how many different words
  * surround it) and spread over sentences; lower is better. A candidate is a run of
- * one to three words inside a sentence, not broken by punctuation, whose first and
- * last words are content words, and whose content words are all capitalised or all
- * not (sentence starts aside); its score is the product of its words' scores over
- * its frequency times one plus their sum (a stop word inside weighs by how often it
- * joins its neighbours). Candidates that share more than half of the shorter one's
- * stems with a better one ("Dublin" / "Dublin City") are dropped. The term
- * shown is the form the text writes most often away from a sentence start
- * ("River Liffey", "harbour"); scores are the best candidate's over each one's, in (0, 1].
+ * words inside a sentence, not broken by punctuation (a hyphen joins: "Pas-de-Calais"),
+ * whose first and last words are content words, and whose content words are all
+ * capitalised or all not (sentence starts aside). A run of capitalised words is taken
+ * whole ("North Cornwall District" gives no "Cornwall District"); a generic word
+ * capitalised inside one belongs to it ("Greater Toronto Area"). In English only "of"
+ * and name particles sit inside ("Battle of York", not "Scotland and Wales"), and words
+ * shaped like a verb or an adverb start or end no candidate (yake-parts.ts: markVerbs).
+ * A candidate's score is the product of its words' scores over its frequency times one
+ * plus their sum (a stop word inside weighs by how often it joins its neighbours).
+ * Best first, a candidate that shares more than half of the shorter one's stems with a
+ * chosen one is dropped ("Liffey" after "River Liffey"), unless it extends a chosen single
+ * word ("North Cornwall" after "Cornwall"); a kind of place alone in lower case ("city",
+ * "population": generic-words.ts) and the text's own subject (`subject`, /cities passes
+ * the page's title) are no keyphrases. The term shown is the form the text writes most
+ * often away from a sentence start ("River Liffey", "harbour"); scores are the best
+ * candidate's over each one's, in (0, 1].
  */
 import { slicer } from '../util/slice.js';
 import { GENERIC_WORDS, WEAK_ALONE } from './generic-words.js';
 import { languageKit } from './language.js';
-import { isContentWord, type Tokens, tokenize } from './text.js';
+import { type Tokens, tokenize } from './text.js';
 import {
   addForm,
   type Candidate,
+  INSIDE_EN,
   MAX_NAME_WORDS,
   MAX_WORDS,
   median,
+  namePartAt,
   Ranking,
+  stemSet,
   surfaceForm,
   type Term,
   WINDOW,
@@ -39,8 +51,6 @@ export interface Keyword {
   term: string;
   score: number;
 }
-
-const INSIDE_EN = new Set('of de la le du des von van der den del di da do dos das upon on y e al el'.split(' '));
 
 type Tick = () => Promise<void> | undefined;
 /** Yields every 256 items when the slice is due. */
@@ -137,13 +147,6 @@ async function scoreTerms(terms: Map<string, Term>, nSentences: number, tick: Ti
   }
 }
 
-/** Whether the words at `at` and `at + 1` are joined (no punctuation between) and the one at `at + side` is a capitalised content word. */
-function namePartAt(words: Word[], at: number, side: 0 | 1): boolean {
-  const w = words[at + side];
-  const right = words[at + 1];
-  return !!w && !!right && w.content && w.cap && !right.breakBefore && w.sentence === right.sentence;
-}
-
 /** YAKE's candidates, step 3: runs of one to three words inside a sentence, no punctuation between. */
 async function candidatesOf(
   words: Word[],
@@ -175,7 +178,7 @@ async function candidatesOf(
       if (n > 1 && (words[i + n - 2] as Word).key === last.key) break;
       if (n > 2 && first.key === last.key) break;
       if (!last.content && inside && n > 1 && !inside.has(last.key)) break;
-      if (!last.content || last.verbLike) continue;
+      if (!last.content || last.verbLike || last.participle) continue;
       // a name is taken whole: no "Cornwall District" out of "North Cornwall District"
       if (!lower && first.cap && (namePartAt(words, i - 1, 0) || namePartAt(words, i + n - 1, 1))) continue;
       let c = candidates.get(id);
@@ -244,11 +247,13 @@ async function dedupe(
     await pause(taken);
     const c = ranked.next();
     if (!c) break;
+    // "city", "population": a kind of place is a keyphrase only inside a longer one, or as a name
     if (c.keys.length === 1 && seen.alone.has(c.keys[0] as string) && !/^\p{Lu}/u.test(surfaceForm(c, terms))) continue;
     const mine = new Set(c.keys.filter((k) => terms.has(k)));
     const duplicate = chosenSets.some((other) => {
       let shared = 0;
       for (const k of mine) if (other.has(k)) shared++;
+      // a phrase that extends a chosen word is another concept ("North Cornwall" after "Cornwall")
       if (other.size === 1 && shared === 1 && mine.size > 1) return false;
       return shared * 2 > Math.min(mine.size, other.size);
     });
@@ -259,7 +264,7 @@ async function dedupe(
   return chosen;
 }
 
-/** The best `limit` keyphrases of a request's tokens (or of a text, tokenized here). */
+/** The best `limit` keyphrases of a request's tokens (or of a text, tokenized here), leaving out `subject` (the text's own name). */
 export async function keyphrases(
   input: Tokens | string,
   lang: string,
@@ -283,15 +288,9 @@ export async function keyphrases(
   await tick();
   await scoreCandidates(candidates, terms, counts, tick);
   await tick();
-  const keysOf = (text: string) =>
-    new Set(
-      text
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}']+/u)
-        .filter((w) => isContentWord(w, stop))
-        .map((w) => kit.stem(w) || w),
-    );
+  const keysOf = (text: string) => stemSet(text, stop, (w) => kit.stem(w));
   const alone = keysOf(WEAK_ALONE[base]?.join(' ') ?? '');
+  // "Dollar Point, California", "Mercury (planet)": the name before a comma or a qualifier
   const subj = subject ? keysOf(subject.replace(/\s*\(.*$|,.*$/, '')) : null;
   const chosen = await dedupe(candidates, terms, limit, tick, { subject: subj, alone });
   const best = chosen[0]?.score || 1;

@@ -9,6 +9,10 @@ import { isContentWord } from './text.js';
 /** Most words in a keyphrase; a name of capitalised words may have one more ("Global Financial Centres Index"). */
 export const MAX_WORDS = 3;
 export const MAX_NAME_WORDS = 4;
+/** The only stop words an English keyphrase holds inside: "of" and the particles of names ("Battle of York", "Pas-de-Calais"). */
+export const INSIDE_EN: ReadonlySet<string> = new Set(
+  'of de la le du des von van der den del di da do dos das upon on y e al el'.split(' '),
+);
 export const WINDOW = 2;
 
 export interface Term {
@@ -38,6 +42,8 @@ export interface Word {
   initial: boolean;
   /** Shaped like a finite verb after its subject ("the city sits on"): no end of a concept's name. */
   verbLike: boolean;
+  /** A lower-case English "-ed" word: may start a phrase ("unincorporated community"), never end one ("newspaper published"). */
+  participle: boolean;
 }
 
 interface Forms {
@@ -99,7 +105,7 @@ const participleLike = (w: string) => w.length >= 5 && w.endsWith('ed') && !/(?:
 
 /**
  * Marks lower-case English words shaped like a verb or an adverb, which start or end no
- * keyphrase: an adverb ("initially sold"); an "-ed" word before a preposition, an article
+ * keyphrase (and an "-ed" word, which ends none): an adverb ("initially sold"); an "-ed" word before a preposition, an article
  * or the sentence's or clause's end ("porcelains produced during", "newspaper published.");
  * an "-ing" word before an article or a preposition of place ("spanning the fields"); an
  * "-s" word between a content word and those ("city sits on", "river forms the").
@@ -113,8 +119,10 @@ function markVerbs(words: Word[], from: number, lowers: string[]): void {
     const end = !next || next.sentence !== w.sentence || next.breakBefore;
     const after = end ? '' : (lowers[i + 1 - from] as string);
     if (adverbLike(lower)) w.verbLike = true;
-    else if (participleLike(lower)) w.verbLike = end || AFTER_PARTICIPLE.has(after);
-    else if (lower.endsWith('ing') && lower.length >= 6) w.verbLike = AFTER_VERB.has(after);
+    else if (participleLike(lower)) {
+      w.participle = true;
+      w.verbLike = end || AFTER_PARTICIPLE.has(after);
+    } else if (lower.endsWith('ing') && lower.length >= 6) w.verbLike = AFTER_VERB.has(after);
     else if (lower.endsWith('s') && !/(?:ss|us|is)$/.test(lower) && i > from && !w.breakBefore) {
       w.verbLike = (words[i - 1] as Word).content && AFTER_VERB.has(after);
     }
@@ -164,6 +172,7 @@ export async function wordsOf(
         end: pos,
         initial: wi === 0,
         verbLike: false,
+        participle: false,
       });
     }
     if (english) markVerbs(words, from, lowers);
@@ -221,4 +230,17 @@ export function surfaceForm(c: Candidate, terms: Map<string, Term>): string {
   const first = terms.get(c.keys[0] as string);
   if (!first || first.lower === 0 || first.upper > 0 || first.acronym > 0) return form;
   return form.charAt(0).toLowerCase() + form.slice(1);
+}
+
+/** Whether the words at `at` and `at + 1` are joined (no punctuation between) and the one at `at + side` is a capitalised content word. */
+export function namePartAt(words: Word[], at: number, side: 0 | 1): boolean {
+  const w = words[at + side];
+  const right = words[at + 1];
+  return !!w && !!right && w.content && w.cap && !right.breakBefore && w.sentence === right.sentence;
+}
+
+/** The stems of a short text's content words (a page's title, a word list). */
+export function stemSet(text: string, stop: ReadonlySet<string>, stem: (w: string) => string): Set<string> {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}']+/u);
+  return new Set(words.filter((w) => isContentWord(w, stop)).map((w) => stem(w) || w));
 }
