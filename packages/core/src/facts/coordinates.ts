@@ -1,5 +1,5 @@
 import type { LatLon } from '../geo/types.js';
-import { type DmsFields, GENERIC, type Profile, withGeneric } from './profiles.js';
+import { type DmsFields, GENERIC, normalizeKey, type Profile, withGeneric } from './profiles.js';
 import { render } from './render.js';
 import { findTemplate, type Template } from './wikitext.js';
 
@@ -101,7 +101,7 @@ type Fields = Map<string, string>;
 
 function get(fields: Fields, keys: readonly string[] | undefined): string | undefined {
   for (const k of keys ?? []) {
-    const v = fields.get(k.toLowerCase().replace(/[\s_]+/g, '_'));
+    const v = fields.get(normalizeKey(k));
     if (v !== undefined && render(v) !== '') return v;
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { slicer } from '../util/slice.js';
+import { collapseWhitespace } from '../util/whitespace.js';
 import { buildDocument, CHECK_EVERY, type Element, type HtmlDocument, MAX_DEPTH, MAX_ELEMENTS } from './dom.js';
 import { readMetadata } from './metadata.js';
 import { readableText } from './readable.js';
@@ -32,7 +33,7 @@ export { MAX_DEPTH, MAX_ELEMENTS };
 
 const clean = (s: string | undefined | null): string | null => {
   if (s === undefined || s === null) return null;
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(s);
   return t === '' ? null : t;
 };
 

@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../util/whitespace.js';
 import type { Element } from './element.js';
 
 /**
@@ -180,7 +181,7 @@ function shortText(el: Element): string | null {
     else if (!n.furniture)
       for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i] as Element | string);
   }
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(parts.join(''));
 }
 
 export interface CleanOptions {
