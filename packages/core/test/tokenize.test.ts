@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { separatorRun, spaceRun } from '../src/nlp/cuts.js';
 import { sentenceSpans, wordSpans } from '../src/nlp/segment.js';
 import { endsWithAbbreviation, sentences, tokenize, tokenizeAsync, words } from '../src/nlp/text.js';
 import { chinese, mixedText, prose, random, SAMPLES } from './text-samples.js';
@@ -149,6 +150,22 @@ describe('chunked segmentation on random text', () => {
 /** What separator runs are made of, with now and then something that ends or breaks a run. */
 const RUN_PARTS = [' ', '\t', '\n', '\n', '\r\n', '\u2028', '.', '!', '?', '\u00a0'];
 const RUN_BREAKERS = ['a', 'Z', '1', '\u0301', '\u200d', ')', '"', ',', '。', '😀', 'e.g.', 'St.'];
+
+describe('separator runs', () => {
+  it('are read with a turn for the event loop every 8,192 characters, however long the run', () => {
+    const text = `a${'\n'.repeat(99_999)}b`;
+    for (const find of [separatorRun, spaceRun]) {
+      const steps = find(text, 0);
+      let yields = 0;
+      let r = steps.next();
+      for (; !r.done; r = steps.next()) yields++;
+      expect(r.value, find.name).toEqual(
+        find === separatorRun ? { start: 2, end: 100_000 } : { start: 1, end: 100_000 },
+      );
+      expect(yields, find.name).toBeGreaterThanOrEqual(12);
+    }
+  });
+});
 
 describe('chunked segmentation on random separator runs', () => {
   it('gives the whole-text words and sentences', () => {

@@ -10,7 +10,7 @@
  * (`separatorRun`): no word is in them and each of their sentences ends at a break,
  * so they cost what prose costs, where Node 20's segmenter takes seconds.
  */
-import { nextCut, separatorRun, separatorSegments, spaceRun } from './cuts.js';
+import { nextCut, type Run, separatorRun, separatorSegments, spaceRun } from './cuts.js';
 
 export interface Span {
   start: number;
@@ -77,14 +77,14 @@ function pieces(seg: Intl.Segmenter, text: string, from: number, to: number): Pi
 function* byRuns(
   text: string,
   size: number,
-  find: (text: string, from: number) => { start: number; end: number } | undefined,
+  find: (text: string, from: number) => Generator<void, Run | undefined>,
   steps: (part: string, base: number) => Generator<void, void>,
   run: (start: number, end: number) => Generator<void, void> | undefined,
 ): Generator<void, void> {
   if (size <= 0) return yield* steps(text, 0);
   let pos = 0;
   for (;;) {
-    const r = find(text, pos);
+    const r = yield* find(text, pos);
     const hi = r ? r.start : text.length;
     if (hi > pos) yield* steps(pos === 0 && hi === text.length ? text : text.slice(pos, hi), pos);
     if (!r) return;

@@ -66,6 +66,9 @@ interface SentenceSpan {
   end: number;
 }
 
+/** Any character that is not white space (as `collapseWhitespace` counts it). */
+const NOT_BLANK = /\S/;
+
 /** Sentences and words handled between two yields of the steps below. */
 const STEP = 2048;
 
@@ -85,7 +88,9 @@ class SentenceMerger {
   constructor(private readonly text: string) {}
 
   push(seg: Span): void {
-    const s = collapseWhitespace(this.text.slice(seg.start, seg.end));
+    const raw = this.text.slice(seg.start, seg.end);
+    // a separator run is one blank segment per line break: no collapsing to do
+    const s = NOT_BLANK.test(raw) ? collapseWhitespace(raw) : '';
     if (!s) {
       if (this.parts.length) this.partsEnd = seg.end;
       return;
