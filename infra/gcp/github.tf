@@ -43,9 +43,9 @@ resource "google_project_iam_member" "deployer" {
   for_each = toset([
     "roles/cloudfunctions.developer", "roles/run.admin", "roles/serviceusage.serviceUsageViewer", "roles/browser",
   ])
-  project  = var.project
-  role     = each.value
-  member   = "serviceAccount:${google_service_account.deployer.email}"
+  project = var.project
+  role    = each.value
+  member  = "serviceAccount:${google_service_account.deployer.email}"
 }
 
 # ...and deploy it to run as the runtime identity and build as the build identity (build.tf),

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
@@ -94,5 +95,21 @@ describe('infra/gcp Terraform against the GCP adapter', () => {
     for (const m of text.matchAll(/\bvar\.([a-z_]+)/g)) expect(declared, `var.${m[1]}`).toContain(m[1]);
     for (const m of text.matchAll(/\$\{(data\.[a-z_0-9]+\.[a-z_0-9]+|google_[a-z_0-9]+\.[a-z_0-9]+)/g))
       expect(defined, m[1]).toContain(m[1]);
+  });
+});
+
+// `terraform fmt` works offline (validate needs the providers: ci.yml runs it on GitHub's runners)
+const terraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+if (!terraform) console.warn('skipped: terraform is not installed, so `terraform fmt -check` runs only in ci.yml');
+
+describe.skipIf(!terraform)('infra/gcp Terraform', () => {
+  it('is formatted as `terraform fmt` writes it', () => {
+    const r = spawnSync('terraform', ['-chdir=infra/gcp', 'fmt', '-check', '-diff', '-no-color'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
+    });
+    expect(r.stdout, 'run: terraform -chdir=infra/gcp fmt').toBe('');
+    expect(r.status).toBe(0);
   });
 });
