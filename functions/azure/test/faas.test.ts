@@ -37,15 +37,7 @@ describe('Azure spans carry what the platform knows', () => {
       const context = new azure.InvocationContext({ invocationId, functionName: 'cityscope' });
       await handler(new azure.HttpRequest({ method: 'GET', url: 'http://localhost:7071/health' }), context);
     }
-    const attrs = () =>
-      receiver
-        .spans()
-        .filter((s) => s.kind === 2)
-        .map((s) =>
-          Object.fromEntries(
-            s.attributes.map((a: { key: string; value: object }) => [a.key, Object.values(a.value)[0]]),
-          ),
-        );
+    const attrs = () => receiver.serverSpanAttributes();
     await receiver.until(() => attrs().length === 2, 10_000);
     const [first, second] = attrs().sort(
       (a, b) => ids.indexOf(a['faas.invocation_id']) - ids.indexOf(b['faas.invocation_id']),

@@ -49,15 +49,7 @@ describe('Google Cloud spans carry what the platform knows', () => {
 
   it('server spans have faas.*: cold only the first time, with the execution id', async () => {
     for (const id of ['exec-1', 'exec-2']) await fetch(`${base}/health`, { headers: { 'function-execution-id': id } });
-    const attrs = () =>
-      receiver
-        .spans()
-        .filter((s) => s.kind === 2)
-        .map((s) =>
-          Object.fromEntries(
-            s.attributes.map((a: { key: string; value: object }) => [a.key, Object.values(a.value)[0]]),
-          ),
-        );
+    const attrs = () => receiver.serverSpanAttributes();
     await receiver.until(() => attrs().length === 2, 10_000);
     const byId = new Map(attrs().map((a) => [a['faas.invocation_id'], a]));
     expect(byId.get('exec-1')).toMatchObject({

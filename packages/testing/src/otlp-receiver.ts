@@ -30,6 +30,9 @@ export interface OtlpReceiver {
   /** Every span posted so far, with its trace id. */
   // biome-ignore lint/suspicious/noExplicitAny: OTLP JSON spans
   spans(): any[];
+  /** Every server span's attributes so far, each value as its plain string, number or boolean (64-bit integers as strings). */
+  // biome-ignore lint/suspicious/noExplicitAny: OTLP attribute values
+  serverSpanAttributes(): Record<string, any>[];
   /** Every metric name posted so far. */
   metricNames(): Set<string>;
   /** Resolves once `test` holds, polling every 20 ms; rejects after `timeoutMs`. */
@@ -67,14 +70,24 @@ export async function startOtlpReceiver(options: OtlpReceiverOptions = {}): Prom
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   const of = (path: string) => posts.filter((p) => p.path === path).map((p) => p.body);
+  // biome-ignore lint/suspicious/noExplicitAny: OTLP spans in the JSON mapping
+  const spans = (): any[] =>
+    of('/v1/traces').flatMap((b) =>
+      // biome-ignore lint/suspicious/noExplicitAny: OTLP JSON
+      (b.resourceSpans ?? []).flatMap((r: any) => (r.scopeSpans ?? []).flatMap((s: any) => s.spans ?? [])),
+    );
   return {
     url: `http://127.0.0.1:${port}`,
     posts,
-    spans: () =>
-      of('/v1/traces').flatMap((b) =>
-        // biome-ignore lint/suspicious/noExplicitAny: OTLP JSON
-        (b.resourceSpans ?? []).flatMap((r: any) => (r.scopeSpans ?? []).flatMap((s: any) => s.spans ?? [])),
-      ),
+    spans,
+    serverSpanAttributes: () =>
+      spans()
+        .filter((s) => s.kind === 2)
+        .map((s) =>
+          Object.fromEntries(
+            (s.attributes ?? []).map((a: { key: string; value: object }) => [a.key, Object.values(a.value)[0]]),
+          ),
+        ),
     metricNames: () =>
       new Set(
         of('/v1/metrics').flatMap((b) =>
