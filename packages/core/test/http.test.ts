@@ -86,7 +86,7 @@ describe('GET /cities/{name}', () => {
     expect(city.keywords.length).toBeGreaterThan(0);
     expect(city.keywords.length).toBeLessThanOrEqual(10);
     expect(city.source.retrievedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/);
-    // the exact set of fields is checked on every runtime by the conformance suite (responses.ts)
+    // the exact set of fields is checked on every runtime by the conformance suite (each route's response schema, in its file under http/routes/)
   });
 
   it('400 for a malformed percent-encoding in the path', async () => {
