@@ -1,5 +1,6 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,22 @@ describe.skipIf(skip !== null)('the packed `cityscope` package, installed with n
     const names = [...listed.out.matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
     expect(names).toEqual(settings().map((s) => s.name));
   }, 30_000);
+
+  it('imports nothing but Node built-ins at run time, on any route or setting (no node_modules beside it)', () => {
+    const pkg = join(bin, '../../lib/node_modules/cityscope');
+    expect(readdirSync(pkg)).not.toContain('node_modules');
+    const files = readdirSync(join(pkg, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.mjs'),
+    );
+    expect(files.length).toBeGreaterThan(1);
+    const bare: string[] = [];
+    for (const f of files) {
+      const code = readFileSync(join(pkg, 'dist', f), 'utf8');
+      for (const m of code.matchAll(/(?:\bfrom ?|\bimport ?\(|\brequire\()\s*["']((?:@[\w.-]+\/)?[a-z][\w.:/-]*)["']/g))
+        if (!/^node:/.test(m[1] as string) && !builtinModules.includes(m[1] as string)) bare.push(`${f}: ${m[1]}`);
+    }
+    expect(bare).toEqual([]);
+  });
 
   it('looks a city up as JSON, with no workspace package at run time', async () => {
     const r = await cityscope(['city', 'Toronto', '--json'], { ...wiki(), WIKIMEDIA_CONTACT: 'ops@example.org' });
