@@ -11,8 +11,8 @@
 
 import { allText, bagOfWords, corpusPages, mean, type Score, score } from '../packages/core/scripts/readable-score.js';
 import { parseHtml } from '../packages/core/src/parse/html.js';
+import { out } from './bench-lib.js';
 
-const out = (text = '') => process.stdout.write(`${text}\n`);
 const pages = corpusPages();
 if (pages.length === 0) {
   out('readable text: ../shared/corpus is absent; skipped');

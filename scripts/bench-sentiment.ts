@@ -13,9 +13,9 @@
 import { createRequire } from 'node:module';
 import { amazonReviews, cityLeads } from '../packages/core/scripts/corpus-leads.js';
 import { sentiment } from '../packages/core/src/nlp/sentiment.js';
+import { out } from './bench-lib.js';
 
 type Label = 'positive' | 'neutral' | 'negative';
-const out = (text = '') => process.stdout.write(`${text}\n`);
 const require = createRequire(new URL('../packages/core/package.json', import.meta.url));
 const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } } } =
   require('vader-sentiment');
@@ -29,6 +29,7 @@ const POLAR: [string, string, Label][] = [
   ['es', 'El servicio fue terrible.', 'negative'],
   ['es', 'Una playa preciosa.', 'positive'],
   ['es', 'No me gustó nada el hotel.', 'negative'],
+  ['es', 'La habitación estaba sucia.', 'negative'],
   ['fr', 'Un hôtel magnifique, le personnel était charmant.', 'positive'],
   ['fr', "Ce n'est pas bon.", 'negative'],
   ['fr', "Je n'aime pas ce quartier.", 'negative'],
@@ -45,6 +46,10 @@ const POLAR: [string, string, Label][] = [
   ['de', 'Eine wunderschöne Stadt.', 'positive'],
   ['de', 'Das Personal war sehr freundlich.', 'positive'],
   ['de', 'Das Essen war nicht schlecht.', 'positive'],
+  ['de', 'Die Bahnfahrt war eine Enttäuschung.', 'negative'],
+  ['de', 'Kein Problem mit dem Check-in.', 'positive'],
+  ['de', 'Das war keine gute Idee.', 'negative'],
+  ['de', 'Ein Spitzenrestaurant mit Blick auf den See.', 'positive'],
 ];
 
 const vaderLabel = (text: string): Label => {

@@ -112,7 +112,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
       after: set('not'),
       openers: set('please just so and but then'),
     },
-    degreePhrases: set('best known|better known|well known|best-known|well-known', '|'),
+    degreePhrases: set('best known|better known|well known', '|'),
     contrast: set('but'),
     boosters: boosters(EN_UP, EN_DOWN),
     standaloneNo: true,

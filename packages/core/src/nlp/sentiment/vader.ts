@@ -9,16 +9,17 @@
  *   follows by half;
  * - "!" (up to 4) and "??" add emphasis; emoji and emoticons count as words;
  * - the sum is normalised to the compound score, x / √(x² + 15), in [−1, 1].
- * Every step is one pass over the words: linear in the sentence.
+ * Our own rules (own-rules.ts) join them: a bare negation leans negative, "don't waste"
+ * warns, "best known" is a fact. Every step is one pass over the words: linear in the sentence.
  */
 import type { SentimentLanguage } from './languages.js';
 import type { Lexicon } from './lexicon.js';
+import { emphasis, symbols } from './marks.js';
+import { leanNegative, opinionAt, warns, wordsOf } from './own-rules.js';
 
 export const C_INCR = 0.733;
 export const N_SCALAR = -0.74;
 const ALPHA = 15;
-const EXCLAMATION = 0.292;
-const QUESTION = 0.18;
 
 export interface SentenceWords {
   text: string;
@@ -46,7 +47,7 @@ const isTitle = (w: string) => w.length > 1 && w[0] !== w[0]?.toLowerCase() && w
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 
 /** The forms of a sentence's words that the rules look at. */
-interface Prepared {
+export interface Prepared {
   raw: string[];
   lower: string[];
   /** the form looked up: lower-cased, elision removed */
@@ -85,18 +86,6 @@ function prepare(words: string[], lang: SentimentLanguage, stopwords: ReadonlySe
   return { raw: words, lower, key, negator, selfNegated, capDiff: caps > 0 && caps < n, titleCase, contrastAt };
 }
 
-/** Whether the negation at `j` opens a warning against the verb at `at` ("Don't waste …", "Please do not waste …"). */
-function warns(p: Prepared, lang: SentimentLanguage, j: number, at: number): boolean {
-  const signs = lang.warnings;
-  if (!signs?.verbs.has(p.lower[at] as string)) return false;
-  let k = j;
-  const w = p.lower[j] as string;
-  if (signs.after.has(w) && p.lower[j - 1] !== undefined && signs.auxiliaries.has(p.lower[j - 1] as string)) k--;
-  else if (!signs.negations.has(w)) return false;
-  while (k > 0 && signs.openers.has(p.lower[k - 1] as string)) k--;
-  return k === 0;
-}
-
 /** Each word's valence in a vocabulary, or undefined; rule words are never looked up. */
 function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string, at: number) => number | undefined) {
   return p.key.map((k, i) => {
@@ -105,7 +94,13 @@ function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string, at
     if (lang.standaloneNo && w === 'kind' && p.lower[i + 1] === 'of') return undefined;
     // "best known": a degree and a fact, not an opinion
     const pairs = lang.degreePhrases;
-    if (pairs && (pairs.has(`${w} ${p.lower[i + 1]}`) || pairs.has(`${p.lower[i - 1]} ${w}`))) return undefined;
+    if (
+      pairs &&
+      wordsOf(pairs).has(w) &&
+      (pairs.has(`${w} ${p.lower[i + 1]}`) || pairs.has(`${p.lower[i - 1]} ${w}`))
+    ) {
+      return undefined;
+    }
     // a capitalised word inside a sentence is a name ("Greater Toronto", "United States"), unless headline style
     if (i > 0 && !p.titleCase && !lang.nounCompounds && isTitle(p.raw[i] as string)) return undefined;
     return lookup(k, i);
@@ -184,62 +179,6 @@ function scoreWords(
   return { sum, hits };
 }
 
-/**
- * A negation that governs no sentiment word in the three words after it ("it does not
- * work", "not what I wanted") counts `weight` below zero at its place: negation is far
- * more frequent in negative reviews than in positive ones (Potts 2011, "On the
- * negativity of negation"), and rare in factual prose. One pass with a window of three.
- */
-function leanNegative(
-  p: Prepared,
-  except: ReadonlySet<string>,
-  val: (number | undefined)[],
-  sentiments: number[],
-  weight: number,
-): void {
-  const n = val.length;
-  let nextHit = Number.POSITIVE_INFINITY;
-  for (let i = n - 1; i >= 0; i--) {
-    if (p.negator[i] && !p.selfNegated[i] && !except.has(p.lower[i] as string) && nextHit > i + 3) {
-      sentiments[i] = (sentiments[i] as number) - weight;
-    }
-    if (val[i] !== undefined) nextHit = i;
-  }
-}
-
-/** Emoji and emoticons of a sentence's text, summed. */
-function symbols(text: string, emoji: Lexicon): { sum: number; hits: number } {
-  let sum = 0;
-  let hits = 0;
-  for (const m of text.matchAll(/\p{Extended_Pictographic}/gu)) {
-    const v = emoji.get(m[0]);
-    if (v !== undefined) {
-      sum += v;
-      hits++;
-    }
-  }
-  for (const chunk of text.split(/\s+/)) {
-    if (!/[:;=()<>[\]{}|\\/^*_]/.test(chunk) || chunk.length > 12) continue;
-    const v = emoji.get(chunk) ?? emoji.get(chunk.replace(/[.,!?]+$/, '')) ?? emoji.get(chunk.toLowerCase());
-    if (v !== undefined) {
-      sum += v;
-      hits++;
-    }
-  }
-  return { sum, hits };
-}
-
-function emphasis(text: string): number {
-  let bangs = 0;
-  let questions = 0;
-  for (const c of text) {
-    if (c === '!') bangs++;
-    else if (c === '?') questions++;
-  }
-  const q = questions > 1 ? (questions <= 3 ? questions * QUESTION : 0.96) : 0;
-  return Math.min(bangs, 4) * EXCLAMATION + q;
-}
-
 export function normalize(sum: number): number {
   const x = sum / Math.sqrt(sum * sum + ALPHA);
   return Math.max(-1, Math.min(1, x));
@@ -266,18 +205,6 @@ export interface WideWeight {
   min: number;
   /** Its words count only in a sentence with a sign of opinion (`subjectivity` in languages.ts). */
   cues?: boolean;
-}
-
-/** Whether the word at `at` is an opinion by the language's signs: one in the sentence (`person`), or a linking verb before it. */
-function opinionAt(p: Prepared, lang: SentimentLanguage, at: number, person: boolean): boolean {
-  const signs = lang.subjectivity;
-  if (!signs || person) return true;
-  for (let j = at - 1; j >= 0 && j >= at - 3; j--) {
-    const w = p.lower[j] as string;
-    if (signs.linking.has(w)) return true;
-    if (!lang.boosters.has(w) && !p.negator[j]) return false;
-  }
-  return false;
 }
 
 /**
