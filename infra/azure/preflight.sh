@@ -72,11 +72,14 @@ jwt_claim() {
 # Role Based Access Control Administrator) lets the template give the app its storage role; Owner
 # holds both.
 scope="/subscriptions/$sub/resourceGroups/$group"
-# Looked up by object id, read from the identity's own token: --assignee would ask Microsoft Graph,
-# which a service principal may not read. Group memberships need Graph too: tried, then left out.
+# Looked up by the object id in the identity's own token: a sign-in name or client id would have to
+# be resolved through Microsoft Graph, which a service principal may not read, while an object id
+# that Graph cannot resolve is used as it is (`az role assignment list` has no --assignee-object-id:
+# azure-cli's role/custom.py, list_role_assignments, resolves --assignee with fallback_to_object_id).
+# Group memberships need Graph too: tried, then left out.
 oid=$(az account get-access-token --query accessToken --output tsv 2>/dev/null | jwt_claim oid)
 assignee=(--assignee "$principal")
-[[ -n "$oid" ]] && assignee=(--assignee-object-id "$oid")
+[[ -n "$oid" ]] && assignee=(--assignee "$oid")
 list_roles() {
   az role assignment list "${assignee[@]}" --scope "$scope" --include-inherited "$@" --query '[].roleDefinitionName' --output tsv
 }

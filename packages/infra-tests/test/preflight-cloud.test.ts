@@ -58,7 +58,7 @@ describe('infra/azure/preflight.sh', { timeout: 90_000 }, () => {
     const oid = '0a7c1f4e-2b3d-4c5e-8f60-7a8b9c0d1e2f';
     const graphDenied = replacing(base, 'az', [
       {
-        args: `role assignment list --assignee-object-id ${oid} --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/cityscope --include-inherited --include-groups`,
+        args: `role assignment list --assignee ${oid} --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/cityscope --include-inherited --include-groups`,
         stderr: 'ERROR: Insufficient privileges to complete the operation.\n',
         code: 1,
       },
@@ -69,6 +69,8 @@ describe('infra/azure/preflight.sh', { timeout: 90_000 }, () => {
     expect(listed).toHaveLength(2);
     expect(listed[1]).toContain(oid);
     expect(listed[1]).not.toContain('--include-groups');
+    // `az role assignment list` takes no --assignee-object-id (azure-cli's list_role_assignments)
+    for (const call of listed) expect(call).not.toContain('--assignee-object-id');
     // without a token to read, by the sign-in name
     const noToken = replacing(base, 'az', [{ args: 'account get-access-token', code: 1 }]);
     const byName = await run(noToken);
