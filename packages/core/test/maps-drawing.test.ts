@@ -1,7 +1,7 @@
 import { geoNaturalEarth1, geoStream } from 'd3-geo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LatLon } from '../src/geo/types.js';
-import { mayShow } from '../src/maps/background.js';
+import { mayShow, pathOf } from '../src/maps/background.js';
 import { type Box, type PlacedLabel, placeLabels } from '../src/maps/labels.js';
 import { PathData, tenths } from '../src/maps/path.js';
 import { routeMap } from '../src/maps/route-map.js';
@@ -136,4 +136,36 @@ describe('labels of 50 crowded cities', () => {
       for (const m of markers) expect(apart(box, m), `${i} and a marker`).toBe(true);
     }
   });
+});
+
+/** The area a path's rings enclose (shoelace over its M…L…Z rings, signed as drawn). */
+function area(d: string): number {
+  let sum = 0;
+  for (const ring of d.split('M').filter(Boolean)) {
+    const pts = ring
+      .replace(/Z$/, '')
+      .split('L')
+      .map((p) => p.split(',').map(Number) as [number, number]);
+    for (let i = 0; i < pts.length; i++) {
+      const [x1, y1] = pts[i] as [number, number];
+      const [x2, y2] = pts[(i + 1) % pts.length] as [number, number];
+      sum += x1 * y2 - x2 * y1;
+    }
+  }
+  return sum / 2;
+}
+
+describe('land cut to the view before it is projected', () => {
+  it('covers the same area of the picture as the whole polygons do', () => {
+    for (const projection of views())
+      for (const world of [coarse, fine]) {
+        if (world === fine && projection.scale() < 2500) continue;
+        const whole = area(pathOf(world.land, projection, 960, 600, false));
+        const cut = area(pathOf(world.land, projection, 960, 600));
+        expect(
+          Math.abs(cut - whole),
+          `${projection.rotate()} ${projection.scale()} ${projection.translate()}`,
+        ).toBeLessThan(1 + Math.abs(whole) * 1e-4);
+      }
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { type GeoProjection, geoBounds, geoGraticule, geoNaturalEarth1Raw, geoStream } from 'd3-geo';
+import { clipPolygon, cuttable, viewWindow } from './clip.js';
 import { PathData } from './path.js';
 import { el } from './svg.js';
 import { type GeoBox, type Part, worldOutline } from './world.js';
@@ -57,17 +58,27 @@ export function mayShow(box: GeoBox, projection: GeoProjection, width: number, h
   return x1 >= -slack && x0 <= width + slack && y1 >= -slack && y0 <= height + slack;
 }
 
-/** One SVG path's data for the parts that may show, projected and clipped, in their order. */
+/**
+ * One SVG path's data for the parts that may show, projected and clipped, in their order;
+ * polygons first cut to the view's lon/lat window (`cut`, on but for tests).
+ */
 export function pathOf(
   all: Part<GeoJSON.Geometry>[],
   projection: GeoProjection,
   width: number,
   height: number,
+  cut = true,
 ): string {
   const writer = new PathData();
   const stream = projection.stream(writer);
-  for (const part of all)
-    if (mayShow(part.box, projection, width, height)) geoStream(part.geometry as GeoJSON.Geometry, stream);
+  const win = cut ? viewWindow(projection, width, height) : null;
+  for (const part of all) {
+    if (!mayShow(part.box, projection, width, height)) continue;
+    let geometry: GeoJSON.Geometry | null = part.geometry;
+    if (win && geometry.type === 'Polygon' && cuttable(part.box))
+      geometry = clipPolygon(geometry, win, -(projection.rotate()[0] as number));
+    if (geometry) geoStream(geometry, stream);
+  }
   return writer.result();
 }
 
