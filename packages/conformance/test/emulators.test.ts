@@ -14,6 +14,12 @@ import { fetchExchange } from '../src/in-process.js';
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = `${root}node_modules/.bin/tsx`;
+/**
+ * `pnpm start` as this process's own child (node with tsx's loader, not tsx's command, which
+ * is a second process in between): SIGINT reaches start.ts itself, which stops the emulators
+ * (each in a process group of its own) before it exits, so none outlives the test.
+ */
+const startCommand = (args: string[]) => [process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args]] as const;
 const skip = process.env.CONFORMANCE_HTTP === '0';
 /**
  * Each emulator's port: its preset's default plus 10000 (13000, 18080, 17071), clear of a
@@ -66,11 +72,11 @@ beforeAll(async () => {
     WIKIPEDIA_TIMEOUT_MS: '1000',
     LOG_LEVEL: 'warn',
   };
-  const start = spawn(
-    tsx,
-    ['scripts/start.ts', ...emulated.flatMap(({ platform, port }) => [`--${platform}-port`, String(port)])],
-    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const start = spawn(...startCommand(emulated.flatMap(({ platform, port }) => [`--${platform}-port`, String(port)])), {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const serve = spawn(tsx, ['packages/cli/src/bin.ts', 'serve', '--port', '0'], {
     cwd: root,
     env,
@@ -85,12 +91,10 @@ beforeAll(async () => {
   for (const { platform, port } of emulated) bases[platform] = `http://127.0.0.1:${port}`;
   // again with API_KEYS and RATE_LIMIT, from the bundles the first one built (about 20 s more)
   const guarded = spawn(
-    tsx,
-    [
-      'scripts/start.ts',
+    ...startCommand([
       '--no-build',
       ...emulated.flatMap(({ platform, port }) => [`--${platform}-port`, String(port + ACCESS_SHIFT)]),
-    ],
+    ]),
     { cwd: root, env: { ...env, ...EMULATOR_ACCESS_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   procs.push(guarded);
@@ -106,10 +110,11 @@ afterAll(async () => {
           if (p.exitCode !== null) return resolve();
           p.once('exit', () => resolve());
           p.kill('SIGINT');
+          // start.ts gives each emulator 5 s before it kills it; a SIGKILL here would orphan them
           setTimeout(() => {
             p.kill('SIGKILL');
             resolve();
-          }, 10_000).unref();
+          }, 30_000).unref();
         }),
     ),
   );
