@@ -2,8 +2,7 @@
  * Keyphrases of one to three words (four for a name) by YAKE (Campos et al., "YAKE!
  * Keyword extraction from single documents using multiple local features", Information
  * Sciences 509, 2020), over the request's shared tokens, with rules that make them name
- * concepts rather than fragments of clauses. Everything is one pass or a heap: linear in
- * the text.
+ * concepts rather than fragments of clauses. Every step is one pass or a heap: linear.
  *
  * Each content word (grouped by stem) gets YAKE's score from five local features:
  * casing (capitalised away from a sentence start, or an acronym), position (median

@@ -93,6 +93,8 @@ export function median(sorted: number[]): number {
 const AFTER_VERB = new Set(
   'the a an its their his her on into onto at from by to across along through over'.split(' '),
 );
+/** Pronouns that are a verb's subject ("It lies on"). */
+const SUBJECTS = new Set('it he she this that which who'.split(' '));
 /** After a lower-case "-ed" word these make it a verb or participle ("produced during", "located in", "elected as"). */
 const AFTER_PARTICIPLE = new Set([
   ...AFTER_VERB,
@@ -108,7 +110,7 @@ const participleLike = (w: string) => w.length >= 5 && w.endsWith('ed') && !/(?:
  * keyphrase (and an "-ed" word, which ends none): an adverb ("initially sold"); an "-ed" word before a preposition, an article
  * or the sentence's or clause's end ("porcelains produced during", "newspaper published.");
  * an "-ing" word before an article or a preposition of place ("spanning the fields"); an
- * "-s" word between a content word and those ("city sits on", "river forms the").
+ * "-s" word between a content word or a pronoun and those ("city sits on", "it lies on").
  */
 function markVerbs(words: Word[], from: number, lowers: string[]): void {
   for (let i = from; i < words.length; i++) {
@@ -124,7 +126,8 @@ function markVerbs(words: Word[], from: number, lowers: string[]): void {
       w.verbLike = end || AFTER_PARTICIPLE.has(after);
     } else if (lower.endsWith('ing') && lower.length >= 6) w.verbLike = AFTER_VERB.has(after);
     else if (lower.endsWith('s') && !/(?:ss|us|is)$/.test(lower) && i > from && !w.breakBefore) {
-      w.verbLike = (words[i - 1] as Word).content && AFTER_VERB.has(after);
+      const prev = words[i - 1] as Word;
+      w.verbLike = (prev.content || SUBJECTS.has(prev.key)) && AFTER_VERB.has(after);
     }
   }
 }
