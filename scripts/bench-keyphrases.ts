@@ -21,11 +21,11 @@ import { cityLeads, type Lead, wikitextLead } from '../packages/core/scripts/cor
 import { linkConcepts, namesConcept, sharesWord } from '../packages/core/scripts/keyphrase-score.js';
 import { languageKit } from '../packages/core/src/nlp/language.js';
 import { isContentWord, tokenize } from '../packages/core/src/nlp/text.js';
+import { out } from './bench-lib.js';
 
 /** A lead's keyphrases; the page's title is passed as /cities passes it. */
 type Extract = (text: string, title: string) => Promise<string[]>;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = (text = '') => process.stdout.write(`${text}\n`);
 
 function leads(): Lead[] {
   const found = cityLeads().filter((l) => (l.concepts?.length ?? 0) > 0);
