@@ -9,16 +9,12 @@
  * Run: `pnpm exec tsx scripts/bench-memory.ts` (also section 7 of `pnpm bench`).
  * Settings: PAGES (150), PAGE_MB (1.5), BASELINE_REF (94d989f), MEMORY_RUNS (1).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { out, progress } from './bench-lib.js';
+import { baselineTree, root, serveFrom } from './bench-serve.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = Number(process.env.PAGES ?? 150);
 const PAGE_MB = Number(process.env.PAGE_MB ?? 1.5);
 const BASELINE_REF = process.env.BASELINE_REF ?? '94d989f';
@@ -54,56 +50,15 @@ async function startLargePages(): Promise<{ baseUrl: string; close: () => void }
   return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-/** A baseline tree at BASELINE_REF whose packages resolve their dependencies from this tree's installs. */
-function baselineTree(): string {
-  const dir = join(tmpdir(), `cityscope-bench-memory-${BASELINE_REF}`);
-  if (!existsSync(dir)) execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', dir, BASELINE_REF]);
-  const link = (target: string, at: string) => existsSync(at) || symlinkSync(target, at);
-  link(join(root, 'node_modules'), join(dir, 'node_modules'));
-  link(join(root, 'packages/core/node_modules'), join(dir, 'packages/core/node_modules'));
-  // the CLI's own dependencies, but @cityscope/core from the baseline tree
-  const cliModules = join(dir, 'packages/cli/node_modules');
-  mkdirSync(join(cliModules, '@cityscope'), { recursive: true });
-  const mine = join(root, 'packages/cli/node_modules');
-  for (const name of readdirSync(mine)) {
-    if (name !== '@cityscope' && name !== '.bin') link(realpathSync(join(mine, name)), join(cliModules, name));
-  }
-  link(join(dir, 'packages/core'), join(cliModules, '@cityscope/core'));
-  return dir;
-}
-
 const rssMb = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 };
 
-function serveFrom(tree: string, wikipedia: string): Promise<{ child: ChildProcess; url: string }> {
-  const env = { ...process.env, WIKIPEDIA_BASE_URL: wikipedia, WIKIDATA_BASE_URL: 'off', LOG_LEVEL: 'warn' };
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(tree, 'packages/cli/src/bin.ts'), 'serve', '--port', '0'],
-    {
-      env,
-      cwd: tree,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const onData = (d: Buffer) => {
-      text += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(text);
-      if (m) resolve({ child, url: m[1] as string });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${text.slice(-500)}`)));
-  });
-}
-
 /** PAGES distinct /cities requests, 4 at a time; RSS sampled throughout. */
 async function run(tree: string, wikipedia: string) {
-  const { child, url } = await serveFrom(tree, wikipedia);
+  const env = { WIKIPEDIA_BASE_URL: wikipedia, WIKIDATA_BASE_URL: 'off', LOG_LEVEL: 'warn' };
+  const { child, url } = await serveFrom(tree, env);
   const pid = child.pid as number;
   await fetch(`${url}/health`);
   const start = rssMb(pid);
@@ -136,7 +91,7 @@ try {
   progress(`memory: ${PAGES} distinct ${PAGE_MB} MB pages through cityscope serve, this tree and ${BASELINE_REF}`);
   const trees: [string, string][] = [
     ['this tree', root],
-    [`baseline ${BASELINE_REF}`, baselineTree()],
+    [`baseline ${BASELINE_REF}`, baselineTree(BASELINE_REF, 'bench-memory')],
   ];
   out(`### Memory: ${PAGES} distinct ${PAGE_MB} MB pages without headings, GET /cities 4 at a time\n`);
   out('| build | RSS after /health | peak RSS | RSS at the end | failed requests | seconds |');

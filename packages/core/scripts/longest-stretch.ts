@@ -5,6 +5,7 @@
  *
  *   pnpm --filter @cityscope/core exec tsx scripts/longest-stretch.ts
  *   BASE=/tmp/base ROUNDS=5 pnpm --filter @cityscope/core exec tsx scripts/longest-stretch.ts
+ *   STRETCH_ONLY='prose|line feeds|u2028' … (only the inputs whose name holds one of these)
  *
  * BASE is a checkout of an older commit with node_modules beside it, e.g.
  * `git archive <commit> packages/core | tar -x -C /tmp/base`, then link
@@ -63,7 +64,11 @@ const ANALYZE: Array<[string, string]> = [
   ['family emoji × 11,111', '👩‍👩‍👧 '.repeat(11_111)],
   ['"1.2," × 25,000', '1.2,'.repeat(25_000)],
   ['"bcdfy" × 19,990', `${'bcdfy'.repeat(19_990)} is good.`],
+  ['"a" + 99,999 line feeds', `a${'\n'.repeat(99_999)}`],
+  ['" \\n\\t.\\r\\n\\u2028" × 14,285', `a${' \n\t.\r\n\u2028'.repeat(14_285)}`],
 ];
+/** Only the inputs whose name holds one of these (STRETCH_ONLY, `|`-separated), to measure a few. */
+const ONLY = process.env.STRETCH_ONLY?.split('|');
 const PARSE: Array<[string, string]> = [
   ['100,000 unclosed <b>', '<b>'.repeat(100_000)],
   ['10,000 nested <div>', `${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`],
@@ -89,6 +94,7 @@ for (const [path, cases] of [
   ['/parse', PARSE],
 ] as const) {
   for (const [name, input] of cases) {
+    if (ONLY && !ONLY.some((part) => name.includes(part))) continue;
     const body = path === '/analyze' ? { text: input, keywords: 50, sentences: 20 } : { html: input };
     const seen = new Map<string, { stretch: number[]; wall: number[] }>();
     for (let round = 0; round < ROUNDS; round++) {
