@@ -40,6 +40,10 @@ const LABELLED: [string, 'positive' | 'negative' | 'neutral'][] = [
   ['The lift does not open.', 'negative'],
   ["Don't waste your money on the ferry.", 'negative'],
   ["Don't miss the old town!", 'positive'],
+  // "too" of excess complains; "too" meaning "also" does not
+  ['The fries were too salty.', 'negative'],
+  ['Great ferry, too!', 'positive'],
+  ['The museum is too good to miss.', 'positive'],
   // fame is a fact
   ['The town is well known for its cathedral.', 'neutral'],
   // neutral statements

@@ -64,6 +64,12 @@ export interface SentimentLanguage {
     after: ReadonlySet<string>;
     openers: ReadonlySet<string>;
   };
+  /**
+   * The word of excess ("too small", "too long"): before another word it counts as a
+   * complaint, as much as a bare negation; at a sentence's end or before one of
+   * `notBefore` it means "also" and counts nothing.
+   */
+  excess?: { word: string; notBefore: ReadonlySet<string> };
   /** Two words that state a degree of fame, not an opinion: neither counts ("best known", "well known"). */
   degreePhrases?: ReadonlySet<string>;
 }
@@ -113,6 +119,7 @@ export const SENTIMENT_LANGUAGES: Readonly<Record<string, SentimentLanguage>> = 
       openers: set('please just so and but then'),
     },
     degreePhrases: set('best known|better known|well known', '|'),
+    excess: { word: 'too', notBefore: set('and but or so as then i we you they he she it me') },
     contrast: set('but'),
     boosters: boosters(EN_UP, EN_DOWN),
     standaloneNo: true,

@@ -1,7 +1,7 @@
 /**
  * The sentence rules of our own that VADER lacks, over vader.ts's prepared words (see
  * docs/nlp.md): an order not to waste warns, "best known" is a fact, a negation that
- * governs no sentiment word leans negative, and the signs of opinion that the wider
+ * governs no sentiment word and "too" of excess lean negative, and the signs of opinion that the wider
  * vocabulary may require. Each is one pass over the words, or a window of three.
  */
 import type { SentimentLanguage } from './languages.js';
@@ -28,6 +28,19 @@ export function wordsOf(pairs: ReadonlySet<string>): Set<string> {
     pairWords.set(pairs, words);
   }
   return words;
+}
+
+/**
+ * Whether the word at `i` is "too" of excess ("too small", "waited too long"), which leans
+ * negative like a bare negation when the next word has no valence of its own ("too good to
+ * miss" is the word's); not "too" meaning "also" (last in its sentence, or before "and",
+ * "I", …: "Great price, too!").
+ */
+export function excessAt(p: Prepared, lang: SentimentLanguage, i: number): boolean {
+  const excess = lang.excess;
+  if (!excess || p.lower[i] !== excess.word) return false;
+  const next = p.lower[i + 1];
+  return next !== undefined && !excess.notBefore.has(next);
 }
 
 /**

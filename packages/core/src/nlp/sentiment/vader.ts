@@ -9,13 +9,13 @@
  *   follows by half;
  * - "!" (up to 4) and "??" add emphasis; emoji and emoticons count as words;
  * - the sum is normalised to the compound score, x / √(x² + 15), in [−1, 1].
- * Our own rules (own-rules.ts) join them: a bare negation leans negative, "don't waste"
- * warns, "best known" is a fact. Every step is one pass over the words: linear in the sentence.
+ * Our own rules (own-rules.ts) join them: a bare negation and "too" of excess lean
+ * negative, "don't waste" warns, "best known" is a fact. Every step is one pass over the words: linear in the sentence.
  */
 import type { SentimentLanguage } from './languages.js';
 import type { Lexicon } from './lexicon.js';
 import { emphasis, symbols } from './marks.js';
-import { leanNegative, opinionAt, warns, wordsOf } from './own-rules.js';
+import { excessAt, leanNegative, opinionAt, warns, wordsOf } from './own-rules.js';
 
 export const C_INCR = 0.733;
 export const N_SCALAR = -0.74;
@@ -87,8 +87,13 @@ function prepare(words: string[], lang: SentimentLanguage, stopwords: ReadonlySe
 }
 
 /** Each word's valence in a vocabulary, or undefined; rule words are never looked up. */
-function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string, at: number) => number | undefined) {
-  return p.key.map((k, i) => {
+function valences(
+  p: Prepared,
+  lang: SentimentLanguage,
+  lookup: (key: string, at: number) => number | undefined,
+  complaint: number,
+) {
+  const val = p.key.map((k, i) => {
     const w = p.lower[i] as string;
     if ((p.negator[i] && !p.selfNegated[i]) || lang.boosters.has(w) || lang.contrast.has(w)) return undefined;
     if (lang.standaloneNo && w === 'kind' && p.lower[i + 1] === 'of') return undefined;
@@ -105,6 +110,13 @@ function valences(p: Prepared, lang: SentimentLanguage, lookup: (key: string, at
     if (i > 0 && !p.titleCase && !lang.nounCompounds && isTitle(p.raw[i] as string)) return undefined;
     return lookup(k, i);
   });
+  // "too small" complains; "too good" is the word's own valence, intensified by nothing here
+  if (complaint > 0) {
+    for (let i = 0; i + 1 < val.length; i++) {
+      if (val[i] === undefined && val[i + 1] === undefined && excessAt(p, lang, i)) val[i] = -complaint;
+    }
+  }
+  return val;
 }
 
 function scoreWords(
@@ -251,7 +263,7 @@ export function scoreSentence(
             return s;
           }
         : (k: string) => voc.primary.get(k);
-  const words = scoreWords(p, lang, valences(p, lang, lookup), bareNegation);
+  const words = scoreWords(p, lang, valences(p, lang, lookup, bareNegation), bareNegation);
   const sym = symbols(sentence.text, voc.emoji);
   let sum = words.sum + sym.sum;
   const e = emphasis(sentence.text);
