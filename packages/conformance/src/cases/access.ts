@@ -96,18 +96,14 @@ export const AUTH_CASES: Case[] = [
     type: 'html',
     headers: { 'content-security-policy': /^default-src 'none'; script-src 'self';.*connect-src 'self';/ },
   },
-  {
-    name: "open: the explorer's script",
-    request: { method: 'GET', path: '/assets/explorer.js?v=1' },
-    status: 200,
-    type: 'javascript',
-  },
-  {
-    name: "open: the explorer's style sheet",
-    request: { method: 'GET', path: '/assets/explorer.css?v=1' },
-    status: 200,
-    type: 'css',
-  },
+  ...(['javascript', 'css'] as const).map(
+    (type): Case => ({
+      name: `open: the explorer's ${type}`,
+      request: { method: 'GET', path: `/assets/explorer.${type === 'css' ? 'css' : 'js'}?v=1` },
+      status: 200,
+      type,
+    }),
+  ),
   {
     name: 'a map without credentials: 401, as its JSON',
     request: {
