@@ -5,7 +5,7 @@
  * vocabulary may require. Each is one pass over the words, or a window of three.
  */
 import type { SentimentLanguage } from './languages.js';
-import type { Prepared } from './vader.js';
+import type { Prepared } from './prepared.js';
 
 /** Whether the negation at `j` opens a warning against the verb at `at` ("Don't waste …", "Please do not waste …"). */
 export function warns(p: Prepared, lang: SentimentLanguage, j: number, at: number): boolean {

@@ -16,6 +16,7 @@ import type { SentimentLanguage } from './languages.js';
 import type { Lexicon } from './lexicon.js';
 import { emphasis, symbols } from './marks.js';
 import { excessAt, leanNegative, opinionAt, warns, wordsOf } from './own-rules.js';
+import type { Prepared } from './prepared.js';
 
 export const C_INCR = 0.733;
 export const N_SCALAR = -0.74;
@@ -45,20 +46,6 @@ export interface Vocabularies {
 
 const isTitle = (w: string) => w.length > 1 && w[0] !== w[0]?.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
-
-/** The forms of a sentence's words that the rules look at. */
-export interface Prepared {
-  raw: string[];
-  lower: string[];
-  /** the form looked up: lower-cased, elision removed */
-  key: string[];
-  negator: boolean[];
-  /** negated by its own elided negation ("n'aime") */
-  selfNegated: boolean[];
-  capDiff: boolean;
-  titleCase: boolean;
-  contrastAt: number;
-}
 
 function prepare(words: string[], lang: SentimentLanguage, stopwords: ReadonlySet<string>): Prepared {
   const n = words.length;
