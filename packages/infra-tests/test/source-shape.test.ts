@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importCycles } from './import-cycles.js';
 import {
   duplicateHelpers,
   longFiles,
@@ -29,6 +30,10 @@ describe('the source trees', () => {
 
   it('define no helper twice (same name, same code once types are removed)', () => {
     expect(duplicateHelpers()).toEqual([]);
+  });
+
+  it('import no module that imports them back, type imports included', () => {
+    expect(importCycles()).toEqual([]);
   });
 
   it('name no tracker number and cite docs/api.md, not a file outside the repository', () => {
