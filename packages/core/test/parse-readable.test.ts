@@ -33,6 +33,16 @@ describe('readable text rules', () => {
     expect(t).not.toContain('Teaser');
   });
 
+  it("leaves out the first short byline, as Readability does, and keeps a long author's note", async () => {
+    const note = 'About the author: '.concat('a long note on the writer and her work, '.repeat(4));
+    const page = `<body><div class="content"><p class="byline">By Jane Doe</p>${prose('Delta').repeat(6)}
+      <p class="author-note">${note}</p></div></body>`;
+    const t = await text(page);
+    expect(t).toContain('Delta');
+    expect(t).not.toContain('Jane Doe');
+    expect(t).toContain('About the author');
+  });
+
   it('leaves out a comment section and a share list inside the article', async () => {
     const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/${i}">Related story ${i}</a></li>`).join('');
     const page = `<body><div class="content">${prose('Beta').repeat(6)}<ul class="share-tools">${links}</ul>

@@ -4,6 +4,7 @@ import {
   countCommas,
   type Element,
   type HtmlDocument,
+  MAX_BYLINES,
   NO_ATTRS,
   NO_CHILDREN,
   newDocument,
@@ -18,6 +19,7 @@ import {
   IMPLIED,
   isFurniture,
   isUnlikely,
+  mayBeByline,
   P_CLOSERS,
   P_ONLY,
   P_SCOPE,
@@ -171,6 +173,10 @@ class TreeBuilder implements TreeSink {
       doc.candidates.push(el);
     if (HEADING.has(name)) doc.headings.push(el);
     if (SCORED.has(name) && !el.furniture) doc.scorable.push(el);
+    // Readability meets a byline before it drops an unlikely element, and none inside one
+    if (attrs !== NO_ATTRS && doc.bylines.length < MAX_BYLINES && !el.furniture && !el.parent?.unlikely) {
+      if (mayBeByline(attrs)) doc.bylines.push(el);
+    }
   }
 
   openElement(name: string, attributes: Map<string, string>, selfClosing: boolean): void {

@@ -41,6 +41,8 @@ export interface HtmlDocument {
   candidates: Element[];
   /** Elements Readability scores: p, pre, td, section, h2–h6 and paragraph-like divs. */
   scorable: Element[];
+  /** Elements shaped like a byline (html-rules.ts `mayBeByline`), in document order, at most {@link MAX_BYLINES}. */
+  bylines: Element[];
   /** Divs with block children, whose loose text Readability wraps into paragraphs. */
   looseDivs: Element[];
   /** Contents of `<script type="application/ld+json">`. */
@@ -76,6 +78,9 @@ export function newElement(name: string, attrs: Map<string, string>, parent: Ele
   };
 }
 
+/** How many byline-shaped elements a document keeps: Readability takes the first valid one. */
+export const MAX_BYLINES = 16;
+
 export function newDocument(): HtmlDocument {
   return {
     root: newElement('#root', new Map(), null, 0),
@@ -89,6 +94,7 @@ export function newDocument(): HtmlDocument {
     headings: [],
     candidates: [],
     scorable: [],
+    bylines: [],
     looseDivs: [],
     jsonLd: [],
     body: null,

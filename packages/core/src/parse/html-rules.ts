@@ -142,3 +142,11 @@ export function isUnlikely(name: string, attrs: Map<string, string>, inTableOrCo
   const matchString = `${attrs.get('class') ?? ''} ${attrs.get('id') ?? ''}`;
   return matchString.length > 1 && UNLIKELY.test(matchString) && !MAYBE_CANDIDATE.test(matchString);
 }
+
+/** Readability's REGEXPS.byline. */
+const BYLINE = /byline|author|dateline|writtenby|p-author/i;
+/** Whether an element may be the byline Readability leaves out: rel="author", an itemprop or a class or id like one. */
+export function mayBeByline(attrs: Map<string, string>): boolean {
+  if (attrs.get('rel') === 'author' || attrs.get('itemprop')?.includes('author')) return true;
+  return BYLINE.test(`${attrs.get('class') ?? ''} ${attrs.get('id') ?? ''}`);
+}

@@ -24,7 +24,8 @@ import { type CleanOptions, classWeight, leftOut } from './readable-clean.js';
  *    candidates (class or id such as comment, sidebar), then without class weights,
  *    then without cleaning; the first long enough, else the longest, wins.
  *
- * Scripts, navigation, hidden elements and site furniture are never text.
+ * Scripts, navigation, hidden elements and site furniture are never text, nor is the
+ * byline (the first short element shaped like one: html-rules.ts `mayBeByline`).
  */
 
 const linkDensity = (el: Element) => (el.textLength === 0 ? 0 : el.linkLength / el.textLength);
@@ -242,6 +243,9 @@ const ATTEMPTS: CleanOptions[] = [
 export async function readableText(doc: HtmlDocument, signal?: AbortSignal): Promise<string> {
   const tick = slicer({ signal, every: CHECK_EVERY });
   if (doc.root.textLength === 0) return '';
+  // Readability's byline ("By Jane Doe", rel="author"): the first one of 1–99 characters is no text
+  const byline = doc.bylines.find((el) => el.textLength > 0 && el.textLength < 100);
+  if (byline) byline.furniture = true;
   let longest = '';
   for (const opts of ATTEMPTS) {
     const text = await blockText(await attempt(doc, opts, tick), signal);
