@@ -6,8 +6,14 @@ export interface Finished {
   err: string;
 }
 
-/** Everything a child process writes to stdout and stderr, and its exit status once it closes. */
-export function finished(child: ChildProcess): Promise<Finished> {
+/** What a child process has written to stdout and stderr so far. */
+export interface Output {
+  out(): string;
+  err(): string;
+}
+
+/** Collects a child process's stdout and stderr as they arrive. */
+export function captureOutput(child: ChildProcess): Output {
   let out = '';
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => {
@@ -16,5 +22,13 @@ export function finished(child: ChildProcess): Promise<Finished> {
   child.stderr?.setEncoding('utf8').on('data', (d: string) => {
     err += d;
   });
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
+  return { out: () => out, err: () => err };
+}
+
+/** Everything a child process writes to stdout and stderr, and its exit status once it closes. */
+export function finished(child: ChildProcess): Promise<Finished> {
+  const output = captureOutput(child);
+  return new Promise((resolve) =>
+    child.once('close', (code) => resolve({ code, out: output.out(), err: output.err() })),
+  );
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { captureOutput } from './process.js';
 
 /** A running `cityscope serve` (or any server that says "listening on URL") in a child process. */
 export interface ServeProcess {
@@ -20,21 +21,15 @@ export async function startServeProcess(
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
 ): Promise<ServeProcess> {
   const proc = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  let out = '';
-  proc.stderr?.setEncoding('utf8').on('data', (d: string) => {
-    err += d;
-  });
-  proc.stdout?.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-  });
+  const output = captureOutput(proc);
+  const written = () => output.err() + output.out();
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} not ready:\n${err}${out}`));
+      reject(new Error(`${command} ${args.join(' ')} not ready:\n${written()}`));
     }, options.timeoutMs ?? 30_000);
     const poll = setInterval(() => {
-      const m = /listening on (http:\/\/\S+)/.exec(err + out);
+      const m = /listening on (http:\/\/\S+)/.exec(written());
       if (m) {
         clearInterval(poll);
         clearTimeout(timer);
@@ -44,7 +39,7 @@ export async function startServeProcess(
     proc.once('exit', (code) => {
       clearInterval(poll);
       clearTimeout(timer);
-      reject(new Error(`${command} ${args.join(' ')} exited (${code}) before it listened:\n${err}${out}`));
+      reject(new Error(`${command} ${args.join(' ')} exited (${code}) before it listened:\n${written()}`));
     });
   });
   const exited = () =>
@@ -55,7 +50,7 @@ export async function startServeProcess(
   return {
     url,
     proc,
-    stderr: () => err,
+    stderr: output.err,
     async stop(graceMs = 5000) {
       const done = exited();
       proc.kill('SIGINT');
