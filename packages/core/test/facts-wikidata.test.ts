@@ -1,4 +1,11 @@
-import { type FakeWikipedia, json, type SamplePage, type SampleWiki, startFakeWikipedia } from '@cityscope/testing';
+import {
+  type FakeWikipedia,
+  growthRatio,
+  json,
+  type SamplePage,
+  type SampleWiki,
+  startFakeWikipedia,
+} from '@cityscope/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, type Handler } from '../src/index.js';
 import { cleanExtract } from '../src/wikipedia/parse.js';
@@ -304,29 +311,7 @@ describe('clean summaries', () => {
     ['separators without a bracket', (n: number) => `a${', '.repeat(n)}b`],
     ['open brackets', (n: number) => '( , '.repeat(n)],
     ['separators before a close', (n: number) => `(x${' ,'.repeat(n)})`],
-  ])('is linear on %s: 4× the text takes less than 8× the time', (_, make) => {
-    // best of interleaved runs, each filling at least 20 ms; best of 3 attempts (the machine is shared)
-    const perCall = (text: string) => {
-      const t = performance.now();
-      let calls = 0;
-      do {
-        cleanExtract(text);
-        calls++;
-      } while (performance.now() - t < 20);
-      return (performance.now() - t) / calls;
-    };
-    const [small, large] = [make(25_000), make(100_000)];
-    perCall(large);
-    let best = Number.POSITIVE_INFINITY;
-    for (let attempt = 0; attempt < 3 && best >= 8; attempt++) {
-      let s = Number.POSITIVE_INFINITY;
-      let l = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 5; i++) {
-        s = Math.min(s, perCall(small));
-        l = Math.min(l, perCall(large));
-      }
-      best = Math.min(best, l / s);
-    }
-    expect(best).toBeLessThan(8);
+  ])('is linear on %s: 4× the text takes less than 8× the time', async (_, make) => {
+    expect(await growthRatio({ prepare: make, work: cleanExtract, n: 25_000, below: 8 })).toBeLessThan(8);
   });
 });

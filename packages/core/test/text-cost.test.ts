@@ -6,7 +6,7 @@
  * asks for about 100 ms on an idle machine, and tests run beside other work).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { growthRatio } from '@cityscope/testing';
+import { cpuPerCall, growthRatio } from '@cityscope/testing';
 import { describe, expect, it } from 'vitest';
 import { sentences, tokenize, words } from '../src/nlp/text.js';
 import { analyze as analyzeRequest } from './analyze-request.js';
@@ -17,40 +17,9 @@ const N = 25_000;
 const GROWTH = 8;
 const RUNS = 5;
 
-/** Time per call of `f()`, over as many calls as fill at least MIN_MS (so sub-millisecond calls are measurable). */
-const MIN_MS = 40;
-async function perCall(f: () => unknown): Promise<number> {
-  const t = performance.now();
-  let calls = 0;
-  do {
-    await f();
-    calls++;
-  } while (performance.now() - t < MIN_MS);
-  return (performance.now() - t) / calls;
-}
-
-/**
- * The growth from n to 4n: the best time of RUNS measurements of `f(n)` and of
- * `f(4n)`, interleaved so that load on the machine hits both alike. A burst of load
- * from other processes can still spoil one attempt, so up to ATTEMPTS are made and
- * the best kept: a quadratic cost never gets under the factor, however often tried.
- */
-const ATTEMPTS = 3;
-async function growth(f: (n: number) => unknown, n = N): Promise<number> {
-  await f(n); // warm up (JIT, lazy imports, segmenter data)
-  await f(4 * n);
-  let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < ATTEMPTS && best >= GROWTH; attempt++) {
-    let small = Number.POSITIVE_INFINITY;
-    let large = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < RUNS; i++) {
-      small = Math.min(small, await perCall(() => f(n)));
-      large = Math.min(large, await perCall(() => f(4 * n)));
-    }
-    best = Math.min(best, large / small);
-  }
-  return best;
-}
+/** The growth from n to 4n of `work` on inputs that `make` builds (the shared measure: CPU time, best of up to three tries). */
+const growth = <T>(make: (n: number) => T, work: (input: T) => unknown) =>
+  growthRatio({ prepare: make, work, n: N, below: GROWTH });
 
 const analyze = (text: string) => analyzeRequest({ text, keywords: 50, sentences: 20 });
 
@@ -85,26 +54,26 @@ const separators: [string, (n: number) => string][] = [
 
 describe('text cost grows linearly', { timeout: 120_000 }, () => {
   it('words', async () => {
-    expect(await growth((n) => words(english(n)))).toBeLessThan(GROWTH);
+    expect(await growth(english, words)).toBeLessThan(GROWTH);
   });
   it('sentences', async () => {
-    expect(await growth((n) => sentences(english(n)))).toBeLessThan(GROWTH);
+    expect(await growth(english, sentences)).toBeLessThan(GROWTH);
   });
   it('tokenize, English prose', async () => {
-    expect(await growth((n) => tokenize(english(n), 'en'))).toBeLessThan(GROWTH);
+    expect(await growth(english, (t) => tokenize(t, 'en'))).toBeLessThan(GROWTH);
   });
   it('tokenize, Chinese (no spaces)', async () => {
-    expect(await growth((n) => tokenize(han(n), 'zh'))).toBeLessThan(GROWTH);
+    expect(await growth(han, (t) => tokenize(t, 'zh'))).toBeLessThan(GROWTH);
   });
   it('tokenize, "A. " repeated (initials merged into one sentence)', async () => {
-    expect(await growth((n) => tokenize(initials(n), 'en'))).toBeLessThan(GROWTH);
+    expect(await growth(initials, (t) => tokenize(t, 'en'))).toBeLessThan(GROWTH);
   });
   it('tokenize, "a" repeated (one word, no spaces)', async () => {
-    expect(await growth((n) => tokenize(run(n), 'en'))).toBeLessThan(GROWTH);
+    expect(await growth(run, (t) => tokenize(t, 'en'))).toBeLessThan(GROWTH);
   });
   for (const [name, text] of separators) {
     it(`tokenize, runs of separators: ${name}`, async () => {
-      expect(await growth((n) => tokenize(text(n), 'en'))).toBeLessThan(GROWTH);
+      expect(await growth(text, (t) => tokenize(t, 'en'))).toBeLessThan(GROWTH);
     });
   }
   it('runs of separators cost about what prose of the same length costs', async () => {
@@ -113,23 +82,23 @@ describe('text cost grows linearly', { timeout: 120_000 }, () => {
     let prose = Number.POSITIVE_INFINITY;
     const worst = new Map<string, number>();
     for (let i = 0; i < RUNS; i++) {
-      prose = Math.min(prose, await perCall(() => tokenize(english(n), 'en')));
+      prose = Math.min(prose, await cpuPerCall(() => tokenize(english(n), 'en')));
       for (const [name, text] of separators) {
         worst.set(
           name,
-          Math.min(worst.get(name) ?? Number.POSITIVE_INFINITY, await perCall(() => tokenize(text(n), 'en'))),
+          Math.min(worst.get(name) ?? Number.POSITIVE_INFINITY, await cpuPerCall(() => tokenize(text(n), 'en'))),
         );
       }
     }
     // Before separator runs were set aside, line feeds cost 20 times prose on Node 20, and
     // mixed runs twice prose before full stops were allowed in them. Now each costs at most
-    // about prose (short lines between runs on Node 22: 1.0×, the closest), timed by the wall clock.
+    // about prose (short lines between runs on Node 22: 1.0×, the closest), in CPU time.
     for (const [name, ms] of worst) expect(ms / prose, name).toBeLessThan(2);
   });
   it('POST /analyze', async () => {
     expect(
-      await growth(async (n) => {
-        const res = await analyze(english(n));
+      await growth(english, async (text) => {
+        const res = await analyze(text);
         expect(res.status).toBe(200);
         await res.text();
       }),

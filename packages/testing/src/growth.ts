@@ -12,19 +12,26 @@ export interface Growth<T> {
 
 const RUNS = 5;
 const ATTEMPTS = 3;
-/** A smaller CPU time than this is rounded up, so a run too short to time cannot inflate the ratio. */
-const FLOOR_MS = 0.5;
+/** A timing fills at least this much CPU time, so calls of a fraction of a millisecond are measured as well as long ones. */
+const MIN_MS = 40;
 
-async function cpuMs<T>(g: Growth<T>, input: T): Promise<number> {
+/** CPU time of this process per call of `work`, over as many calls as fill at least {@link MIN_MS}. */
+export async function cpuPerCall(work: () => unknown): Promise<number> {
   const start = process.cpuUsage();
-  await g.work(input);
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
+  let calls = 0;
+  let used = 0;
+  do {
+    await work();
+    calls++;
+    const d = process.cpuUsage(start);
+    used = (d.user + d.system) / 1000;
+  } while (used < MIN_MS);
+  return used / calls;
 }
 
 /**
  * How many times longer the work takes at 4n than at n. Each try takes the fastest of five
- * runs at each size, interleaved, and the answer is the best of up to three tries. Linear
+ * timings at each size, interleaved, and the answer is the best of up to three tries. Linear
  * work gives about 4 and quadratic work about 16. A busy moment on the machine (another
  * test process, a collection of a large heap) can only make a try look worse, so the best
  * try is the truest, and retrying never hides quadratic growth.
@@ -32,16 +39,18 @@ async function cpuMs<T>(g: Growth<T>, input: T): Promise<number> {
 export async function growthRatio<T>(g: Growth<T>): Promise<number> {
   const small = g.prepare(g.n);
   const large = g.prepare(4 * g.n);
-  await cpuMs(g, small); // warm up
+  // warm up both sizes (JIT, lazy imports, segmenter data, paths only a large input takes)
+  await g.work(small);
+  await g.work(large);
   let best = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < ATTEMPTS && best >= g.below; attempt++) {
     let s = Number.POSITIVE_INFINITY;
     let l = Number.POSITIVE_INFINITY;
     for (let i = 0; i < RUNS; i++) {
-      s = Math.min(s, await cpuMs(g, small));
-      l = Math.min(l, await cpuMs(g, large));
+      s = Math.min(s, await cpuPerCall(() => g.work(small)));
+      l = Math.min(l, await cpuPerCall(() => g.work(large)));
     }
-    best = Math.min(best, l / Math.max(FLOOR_MS, s));
+    best = Math.min(best, l / s);
   }
   return best;
 }
