@@ -154,25 +154,21 @@ const counted = (name: string, path: string, client: string, left: number): Case
   headers: ratelimit(left),
 });
 
+/** Client A, with no unit left, asks for `path`: 429 whatever the request. */
+const overLimit = (name: string, path: string): Case => ({
+  name,
+  request: { method: 'GET', path, client: A },
+  status: 429,
+  type: 'problem',
+  code: 'rate_limited',
+  headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
+});
+
 export const LIMIT_CASES: Case[] = [
   counted('a distance costs 2 of 3 units', '/distance?from=Toronto&to=Montreal', A, 1),
   counted('one city costs 1: the last unit', '/cities/Toronto', A, 0),
-  {
-    name: 'over the limit: 429 with Retry-After and the RateLimit fields',
-    request: { method: 'GET', path: '/cities/Toronto', client: A },
-    status: 429,
-    type: 'problem',
-    code: 'rate_limited',
-    headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
-  },
-  {
-    name: 'at the limit, a refused input is 429 too',
-    request: { method: 'GET', path: '/cities/Toronto?sentences=11', client: A },
-    status: 429,
-    type: 'problem',
-    code: 'rate_limited',
-    headers: { ...ratelimit(0), 'retry-after': /^([1-9]|[1-5]\d|60)$/ },
-  },
+  overLimit('over the limit: 429 with Retry-After and the RateLimit fields', '/cities/Toronto'),
+  overLimit('at the limit, a refused input is 429 too', '/cities/Toronto?sentences=11'),
   counted('another address is another client', '/cities/Toronto', B, 2),
   {
     name: 'a refused input costs 1 and carries the RateLimit fields',
